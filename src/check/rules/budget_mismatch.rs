@@ -1,0 +1,97 @@
+//! The Kinh phí section agrees with the project list.
+
+use std::collections::BTreeMap;
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::model::Content;
+use crate::model::values::{amount, format_amount};
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: khi mục Kinh phí thực hiện nêu tổng (`total`) hoặc kinh phí theo nguồn
+    /// (`by_source`), các số đó bằng tổng dự kiến tổng mức đầu tư của danh mục nhiệm vụ, dự án (theo
+    /// từng nguồn vốn).
+    ///
+    /// Vì sao: Khung, Phần II.V yêu cầu „dự kiến tổng kinh phí thực hiện Kế hoạch”; tổng ghi trong lời
+    /// văn lệch với phụ lục là lỗi mà người thẩm định bắt gặp nhiều nhất.
+    ///
+    /// Ví dụ sai: `total: 150000` trong khi các dự án cộng lại 148.500 triệu đồng.
+    /// Sửa: sửa `total` (hoặc số của dự án) cho khớp; dxplan in số đúng trong thông báo.
+    BUDGET_MISMATCH {
+        code: "DX060",
+        name: "budget-mismatch",
+        severity: Error,
+        summary: ("Kinh phí không khớp danh mục dự án", "Budget disagrees with the projects"),
+        clause: "Khung kế hoạch, Phần II.V",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let Some(budget_section) = ctx.plan.sections.iter().find(|s| matches!(s.content, Content::Budget(_))) else {
+        return;
+    };
+    let Content::Budget(b) = &budget_section.content else {
+        return;
+    };
+    let mut total = 0.0;
+    let mut by_source: BTreeMap<&str, f64> = BTreeMap::new();
+    for (_, p) in ctx.plan.projects() {
+        let v = p.investment.as_ref().and_then(|a| amount(&a.value)).unwrap_or(0.0);
+        total += v;
+        if let Some(f) = &p.funding {
+            *by_source.entry(f.value.as_str()).or_default() += v;
+        }
+    }
+    let clause = ctx.clause_of(&budget_section.slug);
+    let close = |a: f64, b: f64| (a - b).abs() < 0.0005;
+    let mut out = Vec::new();
+    if let Some(t) = &b.total
+        && let Some(declared) = amount(&t.value)
+        && !close(declared, total)
+    {
+        let (d, s) = (format_amount(declared), format_amount(total));
+        out.push(
+            Diagnostic::new(&BUDGET_MISMATCH, msg!(
+                "Tổng kinh phí ghi {d} triệu đồng nhưng các dự án cộng lại {s} triệu đồng",
+                "The total says {d} million VND but the projects add up to {s} million VND"
+            ))
+            .at(budget_section.source, t.span.clone())
+            .hint(msg!("Sửa `total` thành {s}, hoặc sửa số của dự án.", "Set `total` to {s}, or fix the projects' amounts."))
+            .clause(clause.clone()),
+        );
+    }
+    if !b.by_source.is_empty() {
+        for sa in &b.by_source {
+            let Some(declared) = amount(&sa.amount.value) else { continue };
+            let actual = by_source.get(sa.source.value.as_str()).copied().unwrap_or(0.0);
+            if !close(declared, actual) {
+                let (src, d, s) = (&sa.source.value, format_amount(declared), format_amount(actual));
+                out.push(
+                    Diagnostic::new(&BUDGET_MISMATCH, msg!(
+                        "Nguồn „{src}” ghi {d} triệu đồng nhưng các dự án dùng nguồn này cộng lại {s} triệu đồng",
+                        "Source „{src}” says {d} million VND but its projects add up to {s} million VND"
+                    ))
+                    .at(budget_section.source, sa.amount.span.clone())
+                    .hint(msg!("Sửa số này thành {s}.", "Set it to {s}."))
+                    .clause(clause.clone()),
+                );
+            }
+        }
+        for (src, v) in &by_source {
+            if *v > 0.0 && !b.by_source.iter().any(|x| x.source.value == *src) {
+                let s = format_amount(*v);
+                out.push(
+                    Diagnostic::new(&BUDGET_MISMATCH, msg!(
+                        "Mục Kinh phí thiếu nguồn „{src}” ({s} triệu đồng theo danh mục dự án)",
+                        "The budget section lacks source „{src}” ({s} million VND in the projects)"
+                    ))
+                    .at(budget_section.source, budget_section.span.clone())
+                    .hint(msg!("Thêm `- source: {src}` với `amount: {s}` vào `by_source`.", "Add `- source: {src}` with `amount: {s}` to `by_source`."))
+                    .clause(clause.clone()),
+                );
+            }
+        }
+    }
+    ctx.diags.extend(out);
+}

@@ -1,0 +1,72 @@
+//! A citation's number and symbol match its document type.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::model::Content;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: số, ký hiệu của văn bản được dẫn chứa chữ viết tắt của đúng tên loại văn bản
+    /// (Quyết định → QĐ, Nghị quyết → NQ, Nghị định → NĐ, Chỉ thị → CT, Kế hoạch → KH …, theo Phụ lục
+    /// III Nghị định 30/2020).
+    ///
+    /// Vì sao: ký hiệu văn bản gồm „chữ viết tắt tên loại văn bản và chữ viết tắt tên cơ quan” (Nghị
+    /// định 30/2020, Phụ lục I, mục II.3.b). Chính Khung 5406 ghi „Quyết định số 2323/BTTTT-THH”, một
+    /// Quyết định không có QĐ; nhiều kế hoạch chép lại lỗi này. Ký hiệu đúng là 2323/QĐ-BTTTT.
+    ///
+    /// Ví dụ sai: `type: Quyết định`, `number: 2323/BTTTT-THH`.
+    /// Sửa: `number: 2323/QĐ-BTTTT`.
+    CITATION_SYMBOL {
+        code: "DX080",
+        name: "citation-symbol",
+        severity: Error,
+        summary: ("Ký hiệu văn bản không khớp tên loại", "Citation symbol does not match its type"),
+        clause: "NĐ 30/2020, Phụ lục I, mục II.3.b; Phụ lục III",
+    }
+}
+
+/// The groups of a symbol: "42/2022/NĐ-CP" → ["42", "2022", "NĐ", "CP"].
+pub fn groups(symbol: &str) -> Vec<&str> {
+    symbol.split(['/', '-']).map(str::trim).filter(|g| !g.is_empty()).collect()
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let mut out = Vec::new();
+    for s in &ctx.plan.sections {
+        let Content::Citations(c) = &s.content else { continue };
+        for cit in &c.citations {
+            let Some(number) = &cit.number else { continue };
+            let Some(abbr) = ctx.nd30.abbr_of(&cit.doc_type.value) else { continue };
+            if groups(&number.value).contains(&abbr) {
+                continue;
+            }
+            let (t, n) = (&cit.doc_type.value, &number.value);
+            let registry = ctx
+                .fw
+                .citations
+                .iter()
+                .find(|r| r.framework_symbol.as_deref() == Some(n.as_str()));
+            let hint = match registry {
+                Some(r) => msg!(
+                    "Ký hiệu đúng là {}; Khung {} ghi nhầm „{n}”.",
+                    "The correct symbol is {}; framework {} misprints it as „{n}”.",
+                    r.symbol,
+                    ctx.fw.id
+                ),
+                None => msg!(
+                    "Ký hiệu của một {t} phải có „{abbr}”, ví dụ „123/{abbr}-TTg”; kiểm tra lại tên loại hoặc số, ký hiệu.",
+                    "A {t}'s symbol contains „{abbr}”, e.g. „123/{abbr}-TTg”; check the type or the symbol."
+                ),
+            };
+            out.push(
+                Diagnostic::new(&CITATION_SYMBOL, msg!(
+                    "{t} số „{n}” thiếu chữ viết tắt „{abbr}” trong ký hiệu",
+                    "{t} „{n}” lacks „{abbr}” in its symbol"
+                ))
+                .at(s.source, number.span.clone())
+                .hint(hint),
+            );
+        }
+    }
+    ctx.diags.extend(out);
+}

@@ -1,0 +1,16 @@
+crate::declare_rule! {
+    /// Kiểm tra: thư mục kế hoạch có tệp `dxplan.toml`.
+    ///
+    /// Vì sao: `dxplan.toml` mang các thành phần thể thức bắt buộc của văn bản (Nghị định 30/2020,
+    /// Điều 8 khoản 2: tên cơ quan ban hành; số, ký hiệu; địa danh và thời gian; tên loại và trích
+    /// yếu; người ký; nơi nhận) và cho biết kế hoạch theo Khung nào, cấp nào, năm nào.
+    ///
+    /// Sửa: `dxplan init THƯ_MỤC --level tinh` tạo sẵn tệp mẫu.
+    CONFIG_MISSING {
+        code: "DX006",
+        name: "config-missing",
+        severity: Error,
+        summary: ("Thiếu tệp dxplan.toml", "dxplan.toml is missing"),
+        clause: "NĐ 30/2020, Điều 8 khoản 2",
+    }
+}

@@ -1,0 +1,92 @@
+//! Targets tied to a framework deadline meet it.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::model::values::period;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: mục tiêu gắn với một thời hạn của Khung (`metric: phe-duyet-cap-do` — phê duyệt cấp
+    /// độ an toàn hệ thống thông tin trong Quý I/2023; `metric: trien-khai-phuong-an-cap-do` — triển
+    /// khai phương án theo cấp độ muộn nhất trong Quý III/2023) có `deadline` không muộn hơn thời hạn
+    /// đó; và mỗi thời hạn của Khung có một mục tiêu gắn với nó.
+    ///
+    /// Vì sao: nhiệm vụ trọng tâm NV20 của Văn bản 5406/BTTTT-CĐSQG đặt các mốc này. Phần II.III.7.1
+    /// của Khung ghi „trước tháng 6 năm 2023” cho việc triển khai; dxplan dùng mốc muộn hơn của thư
+    /// (Quý III/2023) làm ngưỡng lỗi (docs/DECISIONS.md).
+    ///
+    /// Ví dụ sai: `metric: phe-duyet-cap-do` với `deadline: Quý II/2023`.
+    /// Sửa: `deadline: Quý I/2023`.
+    DEADLINE_EXCEEDED {
+        code: "DX071",
+        name: "deadline-exceeded",
+        severity: Error,
+        summary: ("Thời hạn muộn hơn thời hạn của Khung", "Deadline later than the framework's"),
+        clause: "Văn bản 5406/BTTTT-CĐSQG, NV20",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let plan = ctx.plan;
+    let year = plan.year();
+    let Some(targets_section) = plan.sections.iter().find(|s| matches!(s.content, crate::model::Content::Targets(_))) else {
+        return;
+    };
+    if plan.targets().next().is_none() {
+        return;
+    }
+    let mut out = Vec::new();
+    for m in &ctx.fw.metrics {
+        let Some(deadline) = &m.deadline else { continue };
+        let Some(limit) = period(deadline, year) else { continue };
+        let clause = format!("{}, {}", ctx.fw.id, m.clause);
+        let (label, id, quote) = (&m.label, &m.id, &m.quote);
+        let matching: Vec<_> = plan.targets().filter(|(_, t)| t.metric.as_ref().is_some_and(|x| x.value == m.id)).collect();
+        if matching.is_empty() {
+            out.push(
+                Diagnostic::new(&DEADLINE_EXCEEDED, msg!(
+                    "Kế hoạch chưa có mục tiêu cho „{label}” (thời hạn {deadline})",
+                    "No target plans „{label}” (deadline {deadline})"
+                ))
+                .at(targets_section.source, targets_section.span.clone())
+                .hint(msg!(
+                    "Thêm mục tiêu có `metric: {id}` và `deadline: {deadline}`. Khung: „{quote}”",
+                    "Add a target with `metric: {id}` and `deadline: {deadline}`. Framework: „{quote}”"
+                ))
+                .clause(clause),
+            );
+            continue;
+        }
+        for (s, t) in matching {
+            let Some(d) = &t.deadline else {
+                out.push(
+                    Diagnostic::new(&DEADLINE_EXCEEDED, msg!("Mục tiêu {} chưa có thời hạn (`deadline`)", "Target {} has no `deadline`", t.id.value))
+                        .at(s.source, t.id.span.clone())
+                        .hint(msg!("Thêm `deadline: {deadline}` hoặc sớm hơn.", "Add `deadline: {deadline}` or earlier."))
+                        .clause(clause.clone()),
+                );
+                continue;
+            };
+            match period(&d.value, year) {
+                Some(p) if p.end <= limit.end => {}
+                Some(_) => out.push(
+                    Diagnostic::new(&DEADLINE_EXCEEDED, msg!(
+                        "Thời hạn „{}” muộn hơn thời hạn của Khung ({deadline})",
+                        "The deadline „{}” is later than the framework's ({deadline})",
+                        d.value
+                    ))
+                    .at(s.source, d.span.clone())
+                    .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
+                    .clause(clause.clone()),
+                ),
+                None => out.push(
+                    Diagnostic::new(&DEADLINE_EXCEEDED, msg!("Không đọc được thời hạn „{}”", "Cannot read the deadline „{}”", d.value))
+                        .at(s.source, d.span.clone())
+                        .hint(msg!("Viết như „Quý I/{year}” hoặc „31/3/{year}”.", "Write e.g. „Quý I/{year}” or „31/3/{year}”."))
+                        .clause(clause.clone()),
+                ),
+            }
+        }
+    }
+    ctx.diags.extend(out);
+}

@@ -1,0 +1,60 @@
+//! Dates exist on the calendar.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::load::Sp;
+use crate::model::Content;
+use crate::model::values::{DateError, date};
+use crate::msg;
+use crate::source::SourceId;
+
+crate::declare_rule! {
+    /// Kiểm tra: ngày ban hành của kế hoạch, của Quyết định kèm theo và của các văn bản được dẫn là
+    /// ngày có thật, viết `YYYY-MM-DD`, `DD/MM/YYYY` hoặc „ngày DD tháng MM năm YYYY”.
+    ///
+    /// Vì sao: Nghị định 30/2020, Phụ lục I, mục II.4.b: „Thời gian ban hành văn bản phải được viết
+    /// đầy đủ”; ngày không có thật (31/02) là lỗi đánh máy sẽ đi thẳng vào văn bản.
+    ///
+    /// Ví dụ sai: `date = "2022-02-30"`.
+    /// Sửa: một ngày có thật, ví dụ `date = "2022-12-05"`.
+    INVALID_DATE {
+        code: "DX092",
+        name: "invalid-date",
+        severity: Error,
+        summary: ("Ngày không hợp lệ", "Invalid date"),
+        clause: "NĐ 30/2020, Phụ lục I, mục II.4.b",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let mut dates: Vec<(SourceId, &Sp<String>)> = Vec::new();
+    if let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) {
+        dates.extend(c.document.date.iter().map(|d| (src, d)));
+        if let Some(dec) = &c.decision {
+            dates.extend(dec.date.iter().map(|d| (src, d)));
+        }
+    }
+    for s in &ctx.plan.sections {
+        if let Content::Citations(c) = &s.content {
+            dates.extend(c.citations.iter().filter_map(|x| x.date.as_ref()).map(|d| (s.source, d)));
+        }
+    }
+    let mut out = Vec::new();
+    for (src, d) in dates {
+        let v = &d.value;
+        if v.trim().is_empty() {
+            continue;
+        }
+        let m = match date(v) {
+            Ok(_) => continue,
+            Err(DateError::Impossible) => msg!("Ngày „{v}” không có thật", "„{v}” is not a real date"),
+            Err(DateError::Format) => msg!("Không đọc được ngày „{v}”", "Cannot read the date „{v}”"),
+        };
+        out.push(
+            Diagnostic::new(&INVALID_DATE, m)
+                .at(src, d.span.clone())
+                .hint(msg!("Viết `YYYY-MM-DD` hoặc `DD/MM/YYYY`, ví dụ 2022-12-05.", "Write `YYYY-MM-DD` or `DD/MM/YYYY`, e.g. 2022-12-05.")),
+        );
+    }
+    ctx.diags.extend(out);
+}

@@ -1,0 +1,17 @@
+crate::declare_rule! {
+    /// Kiểm tra: tệp được mã hóa UTF-8.
+    ///
+    /// Vì sao: Nghị định 30/2020 yêu cầu „Phông chữ tiếng Việt Times New Roman, bộ mã ký tự Unicode
+    /// theo Tiêu chuẩn Việt Nam TCVN 6909:2001” (Phụ lục I, Phần I, mục I.4). Tệp lưu bằng bảng mã
+    /// cũ (TCVN3, VNI) hoặc Windows-1258 sẽ hiển thị sai dấu.
+    ///
+    /// Ví dụ sai: tệp lưu bằng Windows-1258 có byte 0xD2 ở giữa chữ „Hòa”.
+    /// Sửa: mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8.
+    INVALID_UTF8 {
+        code: "DX002",
+        name: "invalid-utf8",
+        severity: Error,
+        summary: ("Tệp không phải UTF-8", "File is not UTF-8"),
+        clause: "NĐ 30/2020, Phụ lục I, Phần I, mục I.4 (TCVN 6909:2001)",
+    }
+}

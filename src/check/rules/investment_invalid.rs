@@ -1,0 +1,59 @@
+//! Investment amounts are non-negative numbers.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::load::Sp;
+use crate::model::values::amount;
+use crate::model::{Amount, Content};
+use crate::msg;
+use crate::source::SourceId;
+
+crate::declare_rule! {
+    /// Kiểm tra: tổng mức đầu tư, kinh phí (triệu đồng) là số không âm: viết dạng số (`1234.5`) hoặc
+    /// chuỗi kiểu Việt Nam (`"1.234,5"`).
+    ///
+    /// Vì sao: Khung yêu cầu „dự kiến tổng mức đầu tư” cho mỗi nhiệm vụ, dự án (Phần II.VII); số âm
+    /// hoặc chữ („khoảng 2 tỷ”) không cộng được vào tổng và làm phụ lục sai.
+    ///
+    /// Ví dụ sai: `investment: "khoảng 2 tỷ"` hoặc `investment: -500`.
+    /// Sửa: `investment: 2000` (triệu đồng).
+    INVESTMENT_INVALID {
+        code: "DX052",
+        name: "investment-invalid",
+        severity: Error,
+        summary: ("Số tiền không hợp lệ", "Invalid amount"),
+        clause: "Khung kế hoạch, Phần II.VII",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let mut amounts: Vec<(SourceId, &Sp<Amount>, String)> = Vec::new();
+    for s in &ctx.plan.sections {
+        match &s.content {
+            Content::Projects(p) => amounts.extend(p.projects.iter().filter_map(|x| x.investment.as_ref()).map(|a| (s.source, a, s.slug.clone()))),
+            Content::EvaluationBudget(e) => amounts.extend(e.projects.iter().filter_map(|x| x.investment.as_ref()).map(|a| (s.source, a, s.slug.clone()))),
+            Content::Budget(b) => {
+                amounts.extend(b.total.iter().map(|a| (s.source, a, s.slug.clone())));
+                amounts.extend(b.by_source.iter().map(|x| (s.source, &x.amount, s.slug.clone())));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (src, a, slug) in amounts {
+        let bad = match amount(&a.value) {
+            None => Some(msg!("Số tiền không đọc được thành số (triệu đồng)", "The amount is not a number (million VND)")),
+            Some(v) if v < 0.0 => Some(msg!("Số tiền âm", "Negative amount")),
+            _ => None,
+        };
+        if let Some(m) = bad {
+            out.push(
+                Diagnostic::new(&INVESTMENT_INVALID, m)
+                    .at(src, a.span.clone())
+                    .hint(msg!("Ghi số triệu đồng, ví dụ 1234.5 hoặc \"1.234,5\".", "Write the amount in million VND, e.g. 1234.5 or \"1.234,5\"."))
+                    .clause(ctx.clause_of(&slug)),
+            );
+        }
+    }
+    ctx.diags.extend(out);
+}

@@ -1,0 +1,44 @@
+//! Plans issued after the framework's deadline.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::model::Mode;
+use crate::model::values::date;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: ngày ban hành (của kế hoạch, hoặc của Quyết định ban hành kế hoạch) trước thời hạn
+    /// mà Khung đặt (5406/BTTTT-CĐSQG: „ban hành Kế hoạch trước ngày 10/12/2022”).
+    ///
+    /// Vì sao: để Bộ tổng hợp kịp đầu năm. Chỉ là thông tin: khoảng một nửa số kế hoạch thật ban hành
+    /// muộn hơn, và ban hành muộn không làm kế hoạch sai thể thức.
+    ISSUED_LATE {
+        code: "DX093",
+        name: "issued-late",
+        severity: Info,
+        summary: ("Ban hành sau thời hạn của Khung", "Issued after the framework's deadline"),
+        clause: "Văn bản 5406/BTTTT-CĐSQG",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let d = match ctx.plan.mode() {
+        Mode::Standalone => c.document.date.as_ref(),
+        Mode::WithDecision => c.decision.as_ref().and_then(|d| d.date.as_ref()),
+    };
+    let Some(d) = d else { return };
+    let (Ok(issued), Ok(limit)) = (date(&d.value), date(&ctx.fw.issue_before)) else { return };
+    if issued < limit {
+        return;
+    }
+    let (i, l) = (issued.dmy(), limit.dmy());
+    ctx.emit(
+        Diagnostic::new(&ISSUED_LATE, msg!(
+            "Ngày ban hành {i} không trước thời hạn {l} của Khung",
+            "Issued on {i}, not before the framework's deadline {l}"
+        ))
+        .at(src, d.span.clone())
+        .clause(ctx.fw.issue_before_clause.clone()),
+    );
+}

@@ -1,0 +1,20 @@
+crate::declare_rule! {
+    /// Kiểm tra: tệp không quá lớn (4 MiB), không lồng quá sâu, không dùng alias YAML bùng nổ.
+    ///
+    /// Vì sao: một kế hoạch cả tỉnh chỉ vài trăm KiB; tệp vượt giới hạn gần như chắc chắn là nhầm
+    /// (dữ liệu xuất từ hệ thống khác) hoặc cố ý làm treo công cụ (YAML „billion laughs”). dxplan từ
+    /// chối ngay, trong chưa tới một giây, thay vì dùng hết bộ nhớ của máy CI.
+    ///
+    /// Ví dụ sai:
+    ///     a: &a [x, x, x, x, x, x, x, x, x]
+    ///     b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+    ///     c: &c [*b, *b, *b, …]
+    /// Sửa: viết thẳng nội dung, không dùng alias lồng nhau.
+    LIMITS {
+        code: "DX003",
+        name: "limits",
+        severity: Error,
+        summary: ("Tệp vượt giới hạn an toàn", "File exceeds a safety limit"),
+        clause: "dxplan: giới hạn an toàn đầu vào",
+    }
+}

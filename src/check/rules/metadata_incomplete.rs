@@ -1,0 +1,71 @@
+//! The components ND30 requires for the chosen issuance mode are present.
+
+use crate::check::Ctx;
+use crate::check::rules::blank;
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Mode;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: `dxplan.toml` có đủ thành phần thể thức cho hình thức ban hành đã chọn.
+    /// Kế hoạch ban hành độc lập (`mode = "ke-hoach"`): người ký (`[signer]` với quyền hạn, chức vụ và
+    /// họ tên) và nơi nhận (`[recipients]` với danh sách và dòng „Lưu:”). Kế hoạch kèm Quyết định
+    /// (`mode = "kem-quyet-dinh"`): `[decision]`. Số và ngày ban hành cùng có hoặc cùng để trống (dự thảo).
+    ///
+    /// Vì sao: Nghị định 30/2020, Điều 8 khoản 2: văn bản phải có „g) Chức vụ, họ tên và chữ ký của
+    /// người có thẩm quyền … i) Nơi nhận”; kế hoạch kèm Quyết định dùng thể thức „văn bản được ban hành
+    /// kèm theo quyết định” (Phụ lục III) và phải dẫn Quyết định.
+    ///
+    /// Ví dụ sai: `mode = "ke-hoach"` mà không có `[signer]`.
+    /// Sửa: thêm `[signer]` với `titles = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]` và `name`.
+    METADATA_INCOMPLETE {
+        code: "DX094",
+        name: "metadata-incomplete",
+        severity: Error,
+        summary: ("Thiếu thành phần thể thức", "Missing document component"),
+        clause: "NĐ 30/2020, Điều 8 khoản 2",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let at = 0..0;
+    let mut out = Vec::new();
+    match ctx.plan.mode() {
+        Mode::Standalone => {
+            if c.signer.is_none() {
+                out.push(Diagnostic::new(&METADATA_INCOMPLETE, msg!("Thiếu người ký (`[signer]`)", "The signer (`[signer]`) is missing")).at(src, at.clone()));
+            }
+            if c.recipients.is_none() {
+                out.push(Diagnostic::new(&METADATA_INCOMPLETE, msg!("Thiếu nơi nhận (`[recipients]`)", "The recipients (`[recipients]`) are missing")).at(src, at.clone()));
+            }
+            if let Some(r) = &c.recipients
+                && r.list.is_empty()
+            {
+                out.push(Diagnostic::new(&METADATA_INCOMPLETE, msg!("Danh sách nơi nhận trống", "The recipient list is empty")).at(src, r.archive.span.clone()));
+            }
+        }
+        Mode::WithDecision => {
+            if c.decision.is_none() {
+                out.push(
+                    Diagnostic::new(&METADATA_INCOMPLETE, msg!("Kế hoạch kèm Quyết định nhưng thiếu `[decision]`", "A plan issued with a decision needs `[decision]`"))
+                        .at(src, at.clone())
+                        .clause("NĐ 30/2020, Phụ lục III, Mẫu văn bản ban hành kèm theo quyết định"),
+                );
+            }
+        }
+    }
+    let number_blank = blank(&c.document.number);
+    let date_blank = blank(&c.document.date);
+    if ctx.plan.mode() == Mode::Standalone && number_blank != date_blank {
+        let span = c.document.number.as_ref().or(c.document.date.as_ref()).map(|s| s.span.clone()).unwrap_or(at);
+        let mut d = Diagnostic::new(&METADATA_INCOMPLETE, msg!(
+            "Số và ngày ban hành phải cùng có (bản ban hành) hoặc cùng trống (dự thảo)",
+            "Number and date must both be set (issued) or both empty (draft)"
+        ))
+        .at(src, span);
+        d.severity = Severity::Warning;
+        out.push(d);
+    }
+    ctx.diags.extend(out);
+}

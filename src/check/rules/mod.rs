@@ -1,0 +1,151 @@
+//! Every rule of dxplan, one per file. `ALL` is the registry `dxplan rules` lists; `CHECKS` are the
+//! rules that run on the typed plan (the others fire while loading or typing it).
+
+use crate::lang::Msg;
+use crate::load::Sp;
+use crate::msg;
+
+use super::{Ctx, Rule};
+
+pub mod budget_mismatch;
+pub mod citation_date;
+pub mod citation_symbol;
+pub mod citation_unknown;
+pub mod config_missing;
+pub mod content_empty;
+pub mod deadline_exceeded;
+pub mod duplicate_id;
+pub mod evaluation_incomplete;
+pub mod framework_unknown;
+pub mod funding_unknown;
+pub mod invalid_date;
+pub mod invalid_utf8;
+pub mod investment_invalid;
+pub mod issued_late;
+pub mod limits;
+pub mod metadata_incomplete;
+pub mod missing_field;
+pub mod not_applicable_invalid;
+pub mod not_nfc;
+pub mod number_format;
+pub mod priority_uncovered;
+pub mod project_incomplete;
+pub mod section_duplicate;
+pub mod section_missing;
+pub mod section_unknown;
+pub mod signer_format;
+pub mod symbol_format;
+pub mod syntax;
+pub mod target_not_quantitative;
+pub mod threshold_not_met;
+pub mod timeframe_invalid;
+pub mod unknown_item;
+pub mod unknown_key;
+pub mod unknown_metric;
+pub mod unknown_priority_task;
+pub mod unknown_task_ref;
+pub mod wrong_type;
+
+/// All rules, in code order.
+pub static ALL: &[&Rule] = &[
+    &syntax::SYNTAX,
+    &invalid_utf8::INVALID_UTF8,
+    &limits::LIMITS,
+    &not_nfc::NOT_NFC,
+    &framework_unknown::FRAMEWORK_UNKNOWN,
+    &config_missing::CONFIG_MISSING,
+    &unknown_key::UNKNOWN_KEY,
+    &wrong_type::WRONG_TYPE,
+    &missing_field::MISSING_FIELD,
+    &section_missing::SECTION_MISSING,
+    &section_duplicate::SECTION_DUPLICATE,
+    &section_unknown::SECTION_UNKNOWN,
+    &evaluation_incomplete::EVALUATION_INCOMPLETE,
+    &content_empty::CONTENT_EMPTY,
+    &unknown_item::UNKNOWN_ITEM,
+    &priority_uncovered::PRIORITY_UNCOVERED,
+    &not_applicable_invalid::NOT_APPLICABLE_INVALID,
+    &unknown_priority_task::UNKNOWN_PRIORITY_TASK,
+    &target_not_quantitative::TARGET_NOT_QUANTITATIVE,
+    &duplicate_id::DUPLICATE_ID,
+    &unknown_task_ref::UNKNOWN_TASK_REF,
+    &investment_invalid::INVESTMENT_INVALID,
+    &funding_unknown::FUNDING_UNKNOWN,
+    &timeframe_invalid::TIMEFRAME_INVALID,
+    &project_incomplete::PROJECT_INCOMPLETE,
+    &budget_mismatch::BUDGET_MISMATCH,
+    &threshold_not_met::THRESHOLD_NOT_MET,
+    &deadline_exceeded::DEADLINE_EXCEEDED,
+    &unknown_metric::UNKNOWN_METRIC,
+    &citation_symbol::CITATION_SYMBOL,
+    &citation_date::CITATION_DATE,
+    &citation_unknown::CITATION_UNKNOWN,
+    &symbol_format::SYMBOL_FORMAT,
+    &number_format::NUMBER_FORMAT,
+    &invalid_date::INVALID_DATE,
+    &issued_late::ISSUED_LATE,
+    &metadata_incomplete::METADATA_INCOMPLETE,
+    &signer_format::SIGNER_FORMAT,
+];
+
+/// Rules that run on the typed plan.
+pub static CHECKS: &[fn(&mut Ctx)] = &[
+    section_missing::check,
+    content_empty::check,
+    evaluation_incomplete::check,
+    unknown_item::check,
+    priority_uncovered::check,
+    not_applicable_invalid::check,
+    unknown_priority_task::check,
+    target_not_quantitative::check,
+    duplicate_id::check,
+    unknown_task_ref::check,
+    investment_invalid::check,
+    funding_unknown::check,
+    timeframe_invalid::check,
+    project_incomplete::check,
+    budget_mismatch::check,
+    threshold_not_met::check,
+    deadline_exceeded::check,
+    unknown_metric::check,
+    citation_symbol::check,
+    citation_date::check,
+    citation_unknown::check,
+    symbol_format::check,
+    number_format::check,
+    invalid_date::check,
+    issued_late::check,
+    metadata_incomplete::check,
+    signer_format::check,
+];
+
+/// True when an optional text is absent or only whitespace.
+pub fn blank(t: &Option<Sp<String>>) -> bool {
+    t.as_ref().is_none_or(|s| s.value.trim().is_empty())
+}
+
+/// "Did you mean" for a value among candidates.
+pub fn suggest(got: &str, candidates: &[&str]) -> Msg {
+    match crate::model::validate::did_you_mean(got, candidates) {
+        Some(best) => msg!("Có phải ý bạn là „{best}”?", "Did you mean „{best}”?"),
+        None => msg!("Kiểm tra lại mã.", "Check the id."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut codes: Vec<&str> = ALL.iter().map(|r| r.code).collect();
+        codes.sort();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(n, codes.len(), "duplicate rule code");
+        for r in ALL {
+            assert!(r.doc_text().contains("Vì sao"), "{} has no rationale", r.code);
+            assert!(!r.clause.is_empty(), "{} has no clause", r.code);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! "Not applicable" only where the framework lets the plan's level skip the task, with a reason.
+
+use crate::check::Ctx;
+use crate::check::rules::blank;
+use crate::diag::Diagnostic;
+use crate::model::Content;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: nhiệm vụ trọng tâm khai „không áp dụng” (`not_applicable`) phải (1) là nhiệm vụ mà
+    /// Khung không ràng buộc với cấp của kế hoạch và (2) có lý do.
+    ///
+    /// Vì sao: các nhiệm vụ „tại địa phương”, „trên địa bàn” (NV01, NV06, NV14, NV15, NV16) viết cho
+    /// tỉnh; một bộ có thể khai không áp dụng kèm lý do. Một tỉnh thì không được bỏ các nhiệm vụ đó,
+    /// và không cấp nào được bỏ các nhiệm vụ áp dụng cho cả bộ và tỉnh (ví dụ NV20).
+    ///
+    /// Ví dụ sai (kế hoạch cấp tỉnh):
+    ///     not_applicable:
+    ///       - priority_task: NV20
+    ///         reason: Chưa có kinh phí
+    /// Sửa: bỏ khai báo và thêm nhiệm vụ thực hiện NV20.
+    NOT_APPLICABLE_INVALID {
+        code: "DX031",
+        name: "not-applicable-invalid",
+        severity: Error,
+        summary: ("Khai „không áp dụng” không hợp lệ", "Invalid not-applicable declaration"),
+        clause: "Khung kế hoạch: nhiệm vụ trọng tâm",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let Some(level) = ctx.plan.level() else {
+        return;
+    };
+    let mut found = Vec::new();
+    for s in &ctx.plan.sections {
+        let Content::Targets(t) = &s.content else {
+            continue;
+        };
+        for na in &t.not_applicable {
+            let id = &na.priority_task.value;
+            let Some(pt) = ctx.fw.priority_task(id) else {
+                continue; // unknown ids are `unknown-priority-task`
+            };
+            let clause = format!("{}, nhiệm vụ trọng tâm {id}", ctx.fw.id);
+            if pt.levels.iter().any(|l| l == level.code()) {
+                let lv = ctx.fw.levels.get(level.code()).cloned().unwrap_or_default();
+                found.push(
+                    Diagnostic::new(
+                        &NOT_APPLICABLE_INVALID,
+                        msg!(
+                            "{id} „{}” áp dụng cho cấp „{lv}”; không được khai không áp dụng",
+                            "{id} „{}” binds the level „{lv}”; it cannot be declared not applicable",
+                            pt.label
+                        ),
+                    )
+                    .at(s.source, na.priority_task.span.clone())
+                    .hint(msg!(
+                        "Bỏ khai báo này và thêm nhiệm vụ hoặc dự án thực hiện {id}.",
+                        "Remove this and add a task or project that does {id}."
+                    ))
+                    .clause(clause),
+                );
+            } else if blank(&na.reason) {
+                found.push(
+                    Diagnostic::new(
+                        &NOT_APPLICABLE_INVALID,
+                        msg!("Khai {id} không áp dụng nhưng chưa nêu lý do", "{id} is declared not applicable without a reason"),
+                    )
+                    .at(s.source, na.priority_task.span.clone())
+                    .hint(msg!("Thêm `reason: …`.", "Add `reason: …`."))
+                    .clause(clause),
+                );
+            }
+        }
+    }
+    ctx.diags.extend(found);
+}

@@ -1,0 +1,59 @@
+//! Số is Arabic digits, with a leading 0 below 10.
+
+use crate::check::Ctx;
+use crate::diag::{Diagnostic, Severity};
+use crate::load::Sp;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: số văn bản là chữ số Ả Rập; số nhỏ hơn 10 có thêm số 0 phía trước (`05`, không phải
+    /// `5`). Số có nhiều số 0 đứng đầu (`0155`, do một số hệ thống quản lý văn bản sinh ra) chỉ là cảnh
+    /// báo.
+    ///
+    /// Vì sao: Nghị định 30/2020, Phụ lục I, mục II.3.c: „với những số nhỏ hơn 10 phải ghi thêm số 0
+    /// phía trước”.
+    ///
+    /// Ví dụ sai: `number = "5"`.
+    /// Sửa: `number = "05"`.
+    NUMBER_FORMAT {
+        code: "DX091",
+        name: "number-format",
+        severity: Error,
+        summary: ("Số văn bản sai dạng", "Malformed document number"),
+        clause: "NĐ 30/2020, Phụ lục I, mục II.3.c",
+    }
+}
+
+pub fn number_problem(n: &Sp<String>) -> Option<(Severity, crate::lang::Msg)> {
+    let v = n.value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    if !v.chars().all(|c| c.is_ascii_digit()) {
+        return Some((Severity::Error, msg!("Số „{v}” phải là chữ số Ả Rập", "Number „{v}” must be Arabic digits")));
+    }
+    let value: u64 = v.parse().unwrap_or(0);
+    if value == 0 {
+        return Some((Severity::Error, msg!("Số „{v}” không hợp lệ (số bắt đầu từ 01)", "Number „{v}” is invalid (numbering starts at 01)")));
+    }
+    if value < 10 && v.len() != 2 {
+        let fixed = format!("{value:02}");
+        return Some((Severity::Error, msg!("Số nhỏ hơn 10 phải viết „{fixed}”, không phải „{v}”", "A number below 10 is written „{fixed}”, not „{v}”")));
+    }
+    if value >= 10 && v.starts_with('0') {
+        return Some((Severity::Warning, msg!("Số „{v}” có số 0 thừa ở đầu", "Number „{v}” has extra leading zeros")));
+    }
+    None
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let Some(n) = &c.document.number else { return };
+    if let Some((sev, m)) = number_problem(n) {
+        let mut d = Diagnostic::new(&NUMBER_FORMAT, m)
+            .at(src, n.span.clone())
+            .hint(msg!("Số văn bản do Văn thư cấp; để trống khi còn là dự thảo.", "The number is issued by the records office; leave it empty in a draft."));
+        d.severity = sev;
+        ctx.emit(d);
+    }
+}

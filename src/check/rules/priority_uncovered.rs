@@ -1,0 +1,73 @@
+//! Each of the framework's priority tasks is addressed or declared not applicable.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::model::Content;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: mỗi nhiệm vụ trọng tâm của Khung (NV01–NV23 với 5406/BTTTT-CĐSQG) được ít nhất một
+    /// nhiệm vụ (Phần II.III) hoặc dự án (Phần II.VII) thực hiện, qua `priority_tasks: [NVxx]`; hoặc
+    /// được khai không áp dụng (`not_applicable` trong mục Mục tiêu) khi Khung cho phép cấp của kế
+    /// hoạch bỏ qua.
+    ///
+    /// Vì sao: Văn bản 5406/BTTTT-CĐSQG „trân trọng đề nghị Quý Cơ quan xem xét, ưu tiên triển khai
+    /// các nhiệm vụ trọng tâm sau” (23 nhiệm vụ); nhiệm vụ bị quên là lỗi hay gặp nhất khi soạn tay.
+    ///
+    /// Ví dụ sai: không nhiệm vụ, dự án nào có `NV21` trong `priority_tasks`.
+    /// Sửa: thêm `priority_tasks: [NV21]` vào nhiệm vụ duy trì SOC, hoặc thêm nhiệm vụ đó.
+    PRIORITY_UNCOVERED {
+        code: "DX030",
+        name: "priority-uncovered",
+        severity: Error,
+        summary: ("Nhiệm vụ trọng tâm chưa được thực hiện", "Priority task not addressed"),
+        clause: "Khung kế hoạch: nhiệm vụ trọng tâm",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let plan = ctx.plan;
+    // On a plan with no task and no project yet, `content-empty` already says what to write;
+    // 23 findings more would bury it.
+    if plan.tasks().next().is_none() && plan.projects().next().is_none() {
+        return;
+    }
+    let declared_na: Vec<&str> = plan
+        .sections
+        .iter()
+        .flat_map(|s| match &s.content {
+            Content::Targets(t) => t.not_applicable.iter().map(|n| n.priority_task.value.as_str()).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let anchor = plan
+        .sections
+        .iter()
+        .find(|s| matches!(s.content, Content::Projects(_)))
+        .map(|s| (s.source, s.span.clone()));
+    for pt in &ctx.fw.priority_tasks {
+        let covered = plan.tasks().any(|(_, t)| t.priority_tasks.iter().any(|p| p.value == pt.id))
+            || plan.projects().any(|(_, p)| p.priority_tasks.iter().any(|x| x.value == pt.id));
+        if covered || declared_na.contains(&pt.id.as_str()) {
+            continue;
+        }
+        let (id, label) = (&pt.id, &pt.label);
+        let mut d = Diagnostic::new(
+            &PRIORITY_UNCOVERED,
+            msg!(
+                "Nhiệm vụ trọng tâm {id} „{label}” chưa có nhiệm vụ hay dự án nào thực hiện",
+                "Priority task {id} „{label}” is addressed by no task or project"
+            ),
+        )
+        .hint(msg!(
+            "Thêm `{id}` vào `priority_tasks` của nhiệm vụ/dự án thực hiện nó. Nội dung: {}",
+            "Add `{id}` to the `priority_tasks` of the task or project that does it. Text: {}",
+            pt.text
+        ))
+        .clause(format!("{}, nhiệm vụ trọng tâm {id}", ctx.fw.id));
+        if let Some((src, span)) = &anchor {
+            d = d.at(*src, span.clone());
+        }
+        ctx.emit(d);
+    }
+}

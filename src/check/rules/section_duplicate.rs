@@ -1,0 +1,16 @@
+crate::declare_rule! {
+    /// Kiểm tra: mỗi mục của Khung chỉ được điền bởi một tệp.
+    ///
+    /// Vì sao: hai tệp cùng điền một mục thì không biết nội dung nào là chính thức; văn bản xuất ra
+    /// sẽ lặp mục. Tệp thứ hai bị bỏ qua cho đến khi gộp.
+    ///
+    /// Ví dụ sai: `phan-2/muc-tieu.yaml` và `phan-2/muc-tieu-cu.yaml` cùng có `section: muc-tieu`.
+    /// Sửa: gộp nội dung vào một tệp, xóa hoặc đổi mục của tệp kia.
+    SECTION_DUPLICATE {
+        code: "DX021",
+        name: "section-duplicate",
+        severity: Error,
+        summary: ("Mục được điền hai lần", "Section filled twice"),
+        clause: "Khung kế hoạch",
+    }
+}

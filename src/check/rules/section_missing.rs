@@ -1,0 +1,47 @@
+//! Every section of the framework must be filled by some file.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: mỗi mục của Khung (Phần I: các nội dung đánh giá; Phần II: Căn cứ, Mục tiêu, mười
+    /// nhóm Nhiệm vụ, Giải pháp, Kinh phí, Tổ chức thực hiện, Danh mục nhiệm vụ, dự án) được một tệp
+    /// YAML điền.
+    ///
+    /// Vì sao: Khung kế hoạch gửi kèm Văn bản 5406/BTTTT-CĐSQG quy định bố cục bắt buộc của kế hoạch;
+    /// kế hoạch thiếu mục sẽ bị Bộ Thông tin và Truyền thông yêu cầu bổ sung.
+    ///
+    /// Ví dụ sai: thư mục kế hoạch không có tệp nào khai `section: giai-phap`.
+    /// Sửa: tạo tệp (ví dụ `phan-2/giai-phap.yaml`) với `section: giai-phap` và nội dung; `dxplan init`
+    /// tạo sẵn đủ các tệp.
+    SECTION_MISSING {
+        code: "DX020",
+        name: "section-missing",
+        severity: Error,
+        summary: ("Thiếu mục của Khung", "Framework section missing"),
+        clause: "Khung kế hoạch",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    for def in &ctx.fw.sections {
+        if ctx.plan.declared.contains(&def.slug) {
+            continue;
+        }
+        let (loc, title, slug) = (def.locator(), &def.heading.title, &def.slug);
+        let d = Diagnostic::new(
+            &SECTION_MISSING,
+            msg!(
+                "Thiếu mục {loc} „{title}” (`section: {slug}`)",
+                "Missing section {loc} „{title}” (`section: {slug}`)"
+            ),
+        )
+        .hint(msg!(
+            "Tạo một tệp YAML có `section: {slug}` và điền nội dung theo hướng dẫn của Khung.",
+            "Create a YAML file with `section: {slug}` and fill it as the framework guides."
+        ))
+        .clause(ctx.fw.clause(&loc));
+        ctx.emit(d);
+    }
+}

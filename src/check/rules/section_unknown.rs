@@ -1,0 +1,16 @@
+crate::declare_rule! {
+    /// Kiểm tra: mỗi tệp YAML khai `section:` là một mục có trong Khung.
+    ///
+    /// Vì sao: tên mục quyết định tiêu đề và vị trí của nội dung trong văn bản; mục lạ sẽ không được
+    /// xuất. Danh sách mã mục: `dxplan schema` hoặc các tệp do `dxplan init` tạo.
+    ///
+    /// Ví dụ sai: `section: nhiem-vu-an-toan-thongtin`.
+    /// Sửa: `section: nhiem-vu-an-toan-thong-tin`.
+    SECTION_UNKNOWN {
+        code: "DX022",
+        name: "section-unknown",
+        severity: Error,
+        summary: ("Mục không có trong Khung", "Unknown section"),
+        clause: "Khung kế hoạch",
+    }
+}

@@ -1,0 +1,62 @@
+//! Signer authority abbreviations as ND30 writes them.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: quyền hạn, chức vụ của người ký viết in hoa, chữ viết tắt quyền hạn đúng dạng „TM.”,
+    /// „Q.”, „KT.”, „TL.”, „TUQ.” (có dấu chấm, không dùng „K/T”, „T/L”); dòng nơi nhận không tự thêm
+    /// gạch đầu dòng hay dấu chấm phẩy (dxplan thêm khi xuất).
+    ///
+    /// Vì sao: Nghị định 30/2020, Phụ lục I, mục II.7.b và II.7.đ: „các chữ viết tắt quyền hạn như:
+    /// "TM.", "Q.", "KT.", "TL.", "TUQ." và quyền hạn chức vụ của người ký được trình bày bằng chữ in hoa”.
+    ///
+    /// Ví dụ sai: `titles = ["K/T CHỦ TỊCH", "Phó Chủ tịch"]`.
+    /// Sửa: `titles = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]`.
+    SIGNER_FORMAT {
+        code: "DX095",
+        name: "signer-format",
+        severity: Error,
+        summary: ("Quyền hạn, chức vụ người ký sai dạng", "Malformed signer authority"),
+        clause: "NĐ 30/2020, Phụ lục I, mục II.7",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let mut out = Vec::new();
+    if let Some(s) = &c.signer {
+        for t in &s.titles {
+            let v = t.value.trim();
+            let slashed = ["K/T", "T/L", "T/M", "Q/", "TUQ/"].iter().any(|p| v.to_uppercase().starts_with(p));
+            let bare = ["TM ", "KT ", "TL ", "TUQ "].iter().any(|p| v.starts_with(p));
+            let lower = v.chars().any(char::is_lowercase);
+            let m = if slashed || bare {
+                msg!("„{v}”: chữ viết tắt quyền hạn phải là TM., Q., KT., TL. hoặc TUQ.", "„{v}”: the authority must be TM., Q., KT., TL. or TUQ.")
+            } else if lower {
+                msg!("„{v}”: quyền hạn, chức vụ người ký phải in hoa", "„{v}”: the signer's authority and title are written in capitals")
+            } else {
+                continue;
+            };
+            out.push(Diagnostic::new(&SIGNER_FORMAT, m).at(src, t.span.clone()).hint(msg!(
+                "Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
+                "E.g. TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH."
+            )));
+        }
+    }
+    if let Some(r) = &c.recipients {
+        for item in &r.list {
+            let v = item.value.trim();
+            if v.starts_with('-') || v.ends_with(';') {
+                out.push(
+                    Diagnostic::new(&SIGNER_FORMAT, msg!("Nơi nhận „{v}”: không ghi gạch đầu dòng hay dấu „;”", "Recipient „{v}”: leave out the dash and the „;”"))
+                        .at(src, item.span.clone())
+                        .hint(msg!("dxplan tự thêm „- ” và „;” khi xuất văn bản.", "dxplan adds „- ” and „;” when rendering."))
+                        .clause("NĐ 30/2020, Phụ lục I, mục II.9"),
+                );
+            }
+        }
+    }
+    ctx.diags.extend(out);
+}

@@ -1,0 +1,57 @@
+//! Targets should carry a number and a unit.
+
+use crate::check::Ctx;
+use crate::check::rules::blank;
+use crate::diag::Diagnostic;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: mỗi mục tiêu cụ thể có giá trị số (`value`) và đơn vị (`unit`: %, cuộc, người, hệ
+    /// thống…).
+    ///
+    /// Vì sao: Khung yêu cầu „Các mục tiêu cần rõ ràng, định lượng, khả thi, hiệu quả, dễ theo dõi,
+    /// đánh giá kết quả” (Phần II.II). Mục tiêu chỉ có lời văn thì cuối năm không đánh giá được „Đạt”
+    /// hay „Chưa đạt”. Là cảnh báo vì một số mục tiêu định tính vẫn hợp lệ.
+    ///
+    /// Ví dụ sai:
+    ///     - id: MT03
+    ///       text: Nâng cao chất lượng dịch vụ công trực tuyến
+    /// Sửa: `value: 80`, `unit: "%"`, `indicator: Tỷ lệ hồ sơ xử lý trực tuyến toàn trình`.
+    TARGET_NOT_QUANTITATIVE {
+        code: "DX040",
+        name: "target-not-quantitative",
+        severity: Warning,
+        summary: ("Mục tiêu chưa định lượng", "Target is not quantitative"),
+        clause: "Khung kế hoạch, Phần II.II",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let mut found = Vec::new();
+    for (s, t) in ctx.plan.targets() {
+        let missing_value = t.value.is_none();
+        let missing_unit = blank(&t.unit);
+        if !missing_value && !missing_unit {
+            continue;
+        }
+        let id = &t.id.value;
+        let (vi, en) = match (missing_value, missing_unit) {
+            (true, true) => ("giá trị số và đơn vị", "a number and a unit"),
+            (true, false) => ("giá trị số", "a number"),
+            _ => ("đơn vị", "a unit"),
+        };
+        found.push(
+            Diagnostic::new(
+                &TARGET_NOT_QUANTITATIVE,
+                msg!("Mục tiêu {id} chưa định lượng: thiếu {vi}", "Target {id} is not quantitative: it lacks {en}"),
+            )
+            .at(s.source, t.id.span.clone())
+            .hint(msg!(
+                "Thêm `value` (số) và `unit` (ví dụ \"%\"), và `indicator` nói rõ chỉ tiêu đo.",
+                "Add `value` (a number) and `unit` (e.g. \"%\"), and an `indicator` naming what is measured."
+            ))
+            .clause(ctx.clause_of(&s.slug)),
+        );
+    }
+    ctx.diags.extend(found);
+}

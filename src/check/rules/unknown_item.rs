@@ -1,0 +1,63 @@
+//! Sub-item numbers must be the framework's.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::model::Content;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: số tiểu mục mà tệp dùng (`items[].number`, `tasks[].item`) là số có trong Khung ở
+    /// mục đó (ví dụ 7.1–7.4 ở nhóm An toàn thông tin mạng).
+    ///
+    /// Vì sao: số tiểu mục quyết định nội dung được in dưới tiêu đề nào; số lạ làm nội dung lạc chỗ
+    /// hoặc bị bỏ qua.
+    ///
+    /// Ví dụ sai: `item: "7.5"` trong `nhiem-vu-an-toan-thong-tin`.
+    /// Sửa: dùng một trong 7.1, 7.2, 7.3, 7.4, hoặc bỏ `item`.
+    UNKNOWN_ITEM {
+        code: "DX025",
+        name: "unknown-item",
+        severity: Error,
+        summary: ("Số tiểu mục không có trong Khung", "Item number not in the framework"),
+        clause: "Khung kế hoạch",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    for s in &ctx.plan.sections {
+        let Content::Tasks(t) = &s.content else {
+            continue;
+        };
+        let Some(def) = ctx.fw.section(&s.slug) else {
+            continue;
+        };
+        let known: Vec<&str> = def.heading.children.iter().map(|c| c.number.as_str()).collect();
+        let list = if known.is_empty() {
+            "(mục này không có tiểu mục)".to_string()
+        } else {
+            known.join(", ")
+        };
+        let refs = t
+            .items
+            .iter()
+            .map(|i| &i.number)
+            .chain(t.tasks.iter().filter_map(|x| x.item.as_ref()));
+        let clause = ctx.fw.clause(&def.locator());
+        let mut found = Vec::new();
+        for n in refs {
+            if !known.contains(&n.value.as_str()) {
+                let v = &n.value;
+                found.push(
+                    Diagnostic::new(
+                        &UNKNOWN_ITEM,
+                        msg!("Mục này của Khung không có tiểu mục „{v}”", "This framework section has no item „{v}”"),
+                    )
+                    .at(s.source, n.span.clone())
+                    .hint(msg!("Tiểu mục của Khung: {list}", "Framework items: {list}"))
+                    .clause(clause.clone()),
+                );
+            }
+        }
+        ctx.diags.extend(found);
+    }
+}

@@ -1,0 +1,43 @@
+//! `metric:` names a threshold the framework defines.
+
+use crate::check::Ctx;
+use crate::check::rules::suggest;
+use crate::diag::Diagnostic;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: `metric` của mục tiêu là mã ngưỡng có trong Khung (với 5406/BTTTT-CĐSQG:
+    /// dien-tap-thuc-chien, chuyen-gia-attt, phe-duyet-cap-do, trien-khai-phuong-an-cap-do).
+    ///
+    /// Vì sao: mã sai làm mục tiêu không được tính cho ngưỡng, và kế hoạch bị báo thiếu ngưỡng dù đã
+    /// có mục tiêu.
+    ///
+    /// Ví dụ sai: `metric: dien-tap`.
+    /// Sửa: `metric: dien-tap-thuc-chien`.
+    UNKNOWN_METRIC {
+        code: "DX072",
+        name: "unknown-metric",
+        severity: Error,
+        summary: ("Mã ngưỡng không có trong Khung", "Unknown framework metric"),
+        clause: "Khung kế hoạch",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let ids: Vec<&str> = ctx.fw.metrics.iter().map(|m| m.id.as_str()).collect();
+    let mut out = Vec::new();
+    for (s, t) in ctx.plan.targets() {
+        let Some(m) = &t.metric else { continue };
+        if ids.contains(&m.value.as_str()) {
+            continue;
+        }
+        let v = &m.value;
+        out.push(
+            Diagnostic::new(&UNKNOWN_METRIC, msg!("Khung không có ngưỡng „{v}”", "The framework has no metric „{v}”"))
+                .at(s.source, m.span.clone())
+                .hint(suggest(v, &ids))
+                .clause(ctx.clause_of(&s.slug)),
+        );
+    }
+    ctx.diags.extend(out);
+}

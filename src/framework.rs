@@ -1,0 +1,277 @@
+//! The framework a plan follows, read from data (`schema/frameworks/*.yaml`). Code knows the
+//! *kinds* of sections (text, tasks, projects …) but no heading, task or citation of any year:
+//! a new year's framework is a new data file, selected by `framework` or `framework_file` in
+//! `dxplan.toml`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// Frameworks compiled into the binary, by id.
+pub const BUILTIN: &[(&str, &str)] = &[(
+    "5406/BTTTT-CĐSQG",
+    include_str!("../schema/frameworks/5406-BTTTT-CDSQG.yaml"),
+)];
+
+const ND30: &str = include_str!("../schema/nd30.yaml");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    Text,
+    Evaluation,
+    EvaluationBudget,
+    Citations,
+    Targets,
+    Tasks,
+    Solutions,
+    Budget,
+    Organization,
+    Projects,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub id: String,
+    pub name: String,
+    pub citation: String,
+    pub plan_year: i32,
+    pub issue_before: String,
+    pub issue_before_clause: String,
+    pub levels: BTreeMap<String, String>,
+    pub parts: Vec<Heading>,
+    pub evaluation_points: Vec<EvalPoint>,
+    pub funding_sources: Vec<String>,
+    pub priority_tasks: Vec<PriorityTask>,
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    #[serde(default)]
+    pub citations: Vec<RegCitation>,
+    /// Derived: every section, in framework order.
+    #[serde(skip)]
+    pub sections: Vec<SectionDef>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub kind: Option<SectionKind>,
+    #[serde(default)]
+    pub guidance: Option<String>,
+    /// The item needs the evaluation points (a) Kết quả đạt được, b) Tồn tại, hạn chế).
+    #[serde(default)]
+    pub evaluated: bool,
+    #[serde(default)]
+    pub children: Vec<Heading>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct EvalPoint {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityTask {
+    pub id: String,
+    pub label: String,
+    pub text: String,
+    pub levels: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub deadline: Option<String>,
+    pub clause: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RegCitation {
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub symbol: String,
+    #[serde(default)]
+    pub framework_symbol: Option<String>,
+    pub date: String,
+    pub issuer: String,
+    pub title: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A section of the framework that one plan file fills.
+#[derive(Debug, Clone)]
+pub struct SectionDef {
+    pub slug: String,
+    pub kind: SectionKind,
+    /// Index of the part (0 = Phần I).
+    pub part: usize,
+    /// Numbers from the part down, e.g. ["II", "III", "7"].
+    pub numbers: Vec<String>,
+    pub heading: Heading,
+}
+
+impl SectionDef {
+    /// "Phần II.III.7": the locator used in clauses.
+    pub fn locator(&self) -> String {
+        locator(&self.numbers)
+    }
+}
+
+/// "Phần II.III.7.4" from ["II", "III", "7", "7.4"]: the deepest decimal number already contains
+/// its parents, so only part, mục and the last number are kept.
+pub fn locator(numbers: &[String]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, n) in numbers.iter().enumerate() {
+        if i < 2 || i == numbers.len() - 1 {
+            parts.push(n);
+        }
+    }
+    format!("Phần {}", parts.join("."))
+}
+
+#[derive(Debug)]
+pub struct FrameworkError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Framework {
+    pub fn parse(text: &str) -> Result<Framework, FrameworkError> {
+        let mut fw: Framework = serde_saphyr::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .location()
+                .map(|l| (l.line() as usize, l.column() as usize))
+                .unwrap_or((0, 0));
+            FrameworkError {
+                message: e.to_string().lines().next().unwrap_or("").to_string(),
+                line,
+                column,
+            }
+        })?;
+        let mut sections = Vec::new();
+        for (pi, part) in fw.parts.iter().enumerate() {
+            collect(part, pi, &mut vec![part.number.clone()], &mut sections);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for s in &sections {
+            if !seen.insert(s.slug.clone()) {
+                return Err(FrameworkError {
+                    message: format!("section `{}` is declared twice", s.slug),
+                    line: 0,
+                    column: 0,
+                });
+            }
+        }
+        fw.sections = sections;
+        Ok(fw)
+    }
+
+    pub fn builtin(id: &str) -> Option<Framework> {
+        BUILTIN
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, text)| Framework::parse(text).expect("built-in framework data is valid"))
+    }
+
+    pub fn section(&self, slug: &str) -> Option<&SectionDef> {
+        self.sections.iter().find(|s| s.slug == slug)
+    }
+
+    pub fn priority_task(&self, id: &str) -> Option<&PriorityTask> {
+        self.priority_tasks.iter().find(|t| t.id == id)
+    }
+
+    /// "5406/BTTTT-CĐSQG, Phần II.III.7.4".
+    pub fn clause(&self, locator: &str) -> String {
+        format!("{}, {}", self.id, locator)
+    }
+
+    /// The full heading path (with numbers) of a section, for locating headings in output.
+    pub fn sections_of_kind(&self, kind: SectionKind) -> impl Iterator<Item = &SectionDef> {
+        self.sections.iter().filter(move |s| s.kind == kind)
+    }
+}
+
+fn collect(h: &Heading, part: usize, numbers: &mut Vec<String>, out: &mut Vec<SectionDef>) {
+    if let (Some(slug), Some(kind)) = (&h.section, h.kind) {
+        out.push(SectionDef {
+            slug: slug.clone(),
+            kind,
+            part,
+            numbers: numbers.clone(),
+            heading: h.clone(),
+        });
+    }
+    for c in &h.children {
+        numbers.push(c.number.clone());
+        collect(c, part, numbers, out);
+        numbers.pop();
+    }
+}
+
+/// Format rules of Nghị định 30/2020/NĐ-CP that are data (document types and their abbreviations).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Nd30 {
+    pub id: String,
+    pub short: String,
+    pub document_types: Vec<DocType>,
+    pub signer_prefixes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocType {
+    pub name: String,
+    #[serde(default)]
+    pub abbr: Option<String>,
+}
+
+impl Nd30 {
+    pub fn load() -> Nd30 {
+        serde_saphyr::from_str(ND30).expect("built-in ND30 data is valid")
+    }
+
+    pub fn abbr_of(&self, doc_type: &str) -> Option<&str> {
+        self.document_types
+            .iter()
+            .find(|t| t.name.eq_ignore_ascii_case(doc_type) || t.name == doc_type)
+            .and_then(|t| t.abbr.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_framework_parses_with_all_sections() {
+        let fw = Framework::builtin("5406/BTTTT-CĐSQG").unwrap();
+        assert_eq!(fw.priority_tasks.len(), 23);
+        assert_eq!(fw.sections_of_kind(SectionKind::Tasks).count(), 10);
+        let s = fw.section("nhiem-vu-an-toan-thong-tin").unwrap();
+        assert_eq!(s.locator(), "Phần II.III.7");
+        assert_eq!(fw.section("danh-gia-kinh-phi").unwrap().locator(), "Phần I.II.11");
+        Nd30::load();
+    }
+}

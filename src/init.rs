@@ -1,0 +1,255 @@
+//! `dxplan init`: a plan repository skeleton with one YAML file per framework section, each
+//! carrying the framework's guidance as comments and a `$schema` line for editors.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::framework::{Framework, SectionDef, SectionKind};
+use crate::fsutil::write_atomic;
+use crate::model::Level;
+use crate::model::schema::plan_file_schema;
+
+pub const SCHEMA_PATH: &str = ".dxplan/plan-section.schema.json";
+
+#[derive(Debug)]
+pub enum InitError {
+    Exists(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+/// Files `init` writes, relative to the plan directory, with their content.
+pub fn scaffold(fw: &Framework, level: Level) -> Vec<(PathBuf, String)> {
+    let mut files = vec![(PathBuf::from("dxplan.toml"), config(fw, level))];
+    let schema = serde_json::to_string_pretty(&plan_file_schema(fw)).expect("schema serialises");
+    files.push((PathBuf::from(SCHEMA_PATH), schema + "\n"));
+    for (i, def) in fw.sections.iter().enumerate() {
+        let dir = format!("phan-{}", def.part + 1);
+        let name = format!("{dir}/{:02}-{}.yaml", i + 1, def.slug);
+        files.push((PathBuf::from(name), section_file(fw, def)));
+    }
+    files
+}
+
+pub fn write(dir: &Path, fw: &Framework, level: Level, force: bool) -> Result<Vec<PathBuf>, InitError> {
+    let files = scaffold(fw, level);
+    if !force {
+        for (rel, _) in &files {
+            let p = dir.join(rel);
+            if p.exists() {
+                return Err(InitError::Exists(p));
+            }
+        }
+    }
+    let mut written = Vec::new();
+    for (rel, content) in files {
+        let p = dir.join(&rel);
+        write_atomic(&p, content.as_bytes()).map_err(|e| InitError::Io(p.clone(), e))?;
+        written.push(p);
+    }
+    Ok(written)
+}
+
+fn comment_block(out: &mut String, text: &str) {
+    for para in text.split('\n') {
+        let mut line = String::from("#");
+        for word in para.split_whitespace() {
+            if line.chars().count() + word.chars().count() + 1 > 98 {
+                out.push_str(&line);
+                out.push('\n');
+                line = String::from("#");
+            }
+            line.push(' ');
+            line.push_str(word);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+fn config(fw: &Framework, level: Level) -> String {
+    let (issuer, full, symbol, titles) = match level {
+        Level::Tinh => (
+            r#"["ỦY BAN NHÂN DÂN", ""]   # dòng 2: "TỈNH …" hoặc "THÀNH PHỐ …""#,
+            "",
+            "KH-UBND",
+            r#"["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]"#,
+        ),
+        Level::Bo => (
+            r#"[""]   # ví dụ "BỘ …""#,
+            "",
+            "KH-",
+            r#"["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]"#,
+        ),
+    };
+    let mode = match level {
+        Level::Tinh => "ke-hoach",
+        Level::Bo => "kem-quyet-dinh",
+    };
+    let year = fw.plan_year;
+    let lv = level.code();
+    let fid = &fw.id;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"# Thông tin văn bản của Kế hoạch Chuyển đổi số (dxplan). Sau khi điền, chạy: dxplan check .
+# Thể thức theo Nghị định 30/2020/NĐ-CP. Điền các chuỗi đang để trống "".
+
+framework = "{fid}"
+level = "{lv}"          # "tinh": tỉnh, thành phố; "bo": bộ, ngành
+year = {year}
+mode = "{mode}"   # "ke-hoach": ban hành độc lập; "kem-quyet-dinh": ban hành kèm Quyết định
+
+[issuer]
+# parent = ["BỘ …"]       # tên cơ quan chủ quản trực tiếp, nếu có
+name = {issuer}
+full_name = "{full}"   # tên viết thường dùng trong câu, ví dụ "Ủy ban nhân dân tỉnh Hà Lâm"
+
+[document]
+symbol = "{symbol}"
+number = ""     # để trống khi là dự thảo; số nhỏ hơn 10 viết "05"
+place = ""      # địa danh, ví dụ "Hà Lâm"
+date = ""       # để trống khi là dự thảo; ví dụ "2022-12-05"
+title = ""      # trích yếu, ví dụ "Chuyển đổi số tỉnh … năm {year}"
+"#
+    );
+    match level {
+        Level::Tinh => {
+            let _ = write!(
+                s,
+                r#"
+[signer]
+titles = {titles}
+name = ""
+
+[recipients]
+list = [
+  "Bộ Thông tin và Truyền thông (b/c)",
+  "TT Tỉnh ủy, TT HĐND tỉnh (b/c)",
+  "CT, các PCT UBND tỉnh",
+  "Các sở, ban, ngành tỉnh",
+  "UBND các huyện, thị xã, thành phố",
+]
+archive = ""   # sau „Lưu:”, ví dụ "VT, KGVX"
+"#
+            );
+        }
+        Level::Bo => {
+            let _ = write!(
+                s,
+                r#"
+[decision]
+number = ""    # ví dụ "125/QĐ-B…"; để trống khi là dự thảo
+date = ""
+issuer = ""    # ví dụ "Bộ trưởng Bộ …"
+
+# Khi ban hành độc lập (mode = "ke-hoach") thì thay [decision] bằng:
+# [signer]
+# titles = {titles}
+# name = ""
+# [recipients]
+# list = ["…"]
+# archive = "VT, …"
+"#
+            );
+        }
+    }
+    s
+}
+
+fn section_file(fw: &Framework, def: &SectionDef) -> String {
+    let mut s = String::new();
+    // Section files live one directory down (phan-1/, phan-2/), the schema at the plan root.
+    let _ = writeln!(s, "# yaml-language-server: $schema=../{SCHEMA_PATH}");
+    let _ = writeln!(s, "# {} {}. {} — {}", def.locator(), def.heading.number, def.heading.title, fw.id);
+    if let Some(g) = &def.heading.guidance {
+        s.push_str("#\n");
+        comment_block(&mut s, &format!("Hướng dẫn của Khung: {g}"));
+    }
+    for c in &def.heading.children {
+        if c.section.is_some() {
+            continue;
+        }
+        if let Some(g) = &c.guidance {
+            comment_block(&mut s, &format!("{}. {}: {g}", c.number, c.title));
+        }
+    }
+    s.push('\n');
+    let _ = writeln!(s, "section: {}", def.slug);
+    match def.kind {
+        SectionKind::Text => s.push_str("text: \"\"\n"),
+        SectionKind::Evaluation => {
+            s.push_str("items:\n");
+            let mut items = Vec::new();
+            evaluated(&def.heading, &mut items);
+            for (n, t) in items {
+                let _ = writeln!(s, "  # {n}. {t}");
+                let _ = writeln!(s, "  - number: \"{n}\"");
+                let _ = writeln!(s, "    results: \"\"       # a) Kết quả đạt được");
+                let _ = writeln!(s, "    limitations: \"\"   # b) Tồn tại, hạn chế");
+            }
+        }
+        SectionKind::EvaluationBudget => s.push_str(
+            "text: \"\"\nbudget_share:   # tỷ lệ chi so với tổng chi ngân sách nhà nước (%)\nprojects: []\n# - name: …\n#   objective: …\n#   investment: 12000   # triệu đồng\n#   funding: ngân sách địa phương\n#   timeframe: 2021-2022\n#   status: …           # hiệu quả/hiện trạng\n",
+        ),
+        SectionKind::Citations => {
+            s.push_str("citations: []\n# Các văn bản Khung lưu ý (bỏ dấu # để dùng):\n");
+            for c in fw.citations.iter().take(10) {
+                let _ = writeln!(s, "# - type: {}", c.doc_type);
+                let _ = writeln!(s, "#   number: {}", c.symbol);
+                let _ = writeln!(s, "#   date: {}", c.date);
+                let _ = writeln!(s, "#   issuer: {}", c.issuer);
+                let _ = writeln!(s, "#   title: {}", c.title.replace('"', "'"));
+            }
+        }
+        SectionKind::Targets => {
+            s.push_str("intro: \"\"\ntargets: []\n# - id: MT01\n#   group: Chính quyền số\n#   text: …\n#   indicator: …\n#   value: 80\n#   unit: \"%\"\n#   priority_tasks: [NV12]\n");
+            s.push_str("# Ngưỡng của Khung (gắn bằng `metric:`):\n");
+            for m in &fw.metrics {
+                let _ = writeln!(s, "#   {}: {}", m.id, m.label);
+            }
+            s.push_str("not_applicable: []\n# - priority_task: NV14\n#   reason: …   (chỉ với nhiệm vụ Khung cho phép cấp này bỏ qua)\n");
+        }
+        SectionKind::Tasks => {
+            s.push_str("intro: \"\"\n");
+            if def.heading.children.is_empty() {
+                s.push_str("items: []\n");
+            } else {
+                s.push_str("items: []   # lời văn cho tiểu mục:");
+                for c in &def.heading.children {
+                    let _ = write!(s, " \"{}\"", c.number);
+                }
+                s.push('\n');
+            }
+            s.push_str("tasks: []\n# - id: NV-…\n#   title: …\n#   content: …\n#   lead: Sở Thông tin và Truyền thông\n#   cooperating: [ … ]\n#   timeframe: Năm 2023\n#   priority_tasks: [NV…]\n");
+        }
+        SectionKind::Solutions => {
+            s.push_str("intro: \"\"\nsolutions: []\n# Các nhóm giải pháp tiêu biểu của Khung:\n");
+            for c in &def.heading.children {
+                let _ = writeln!(s, "# - title: {}\n#   text: …", c.title);
+            }
+        }
+        SectionKind::Budget => s.push_str(
+            "text: \"\"\n# total: 0           # triệu đồng; nếu có phải bằng tổng danh mục dự án\nby_source: []\n# - source: ngân sách địa phương\n#   amount: 0\n",
+        ),
+        SectionKind::Organization => s.push_str(
+            "text: \"\"\nresponsibilities: []\n# - unit: Sở Thông tin và Truyền thông\n#   text: …\n",
+        ),
+        SectionKind::Projects => {
+            s.push_str("intro: \"\"\nprojects: []\n# - id: DA01\n#   name: …\n#   lead: …\n#   cooperating: [ … ]\n#   status: mới          # hoặc: chuyển tiếp\n#   objective: …\n#   timeframe: 2023\n#   investment: 1000     # triệu đồng\n");
+            let _ = writeln!(s, "#   funding: {}   # {}", fw.funding_sources.first().map(String::as_str).unwrap_or(""), fw.funding_sources.join(" | "));
+            s.push_str("#   tasks: [NV-…]\n#   priority_tasks: [NV…]\n");
+        }
+    }
+    s
+}
+
+fn evaluated(h: &crate::framework::Heading, out: &mut Vec<(String, String)>) {
+    for c in &h.children {
+        if c.evaluated {
+            out.push((c.number.clone(), c.title.clone()));
+        }
+        if c.section.is_none() {
+            evaluated(c, out);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Stage 1 of the pipeline: walk the plan directory, read `dxplan.toml` and every YAML file into
+//! located [`Node`] trees, NFC-normalise all text, and report what cannot be read.
+//!
+//! Bad input is a diagnostic, never a panic or an abort: a syntax error in one file still lets
+//! every other file be checked. Only I/O failures (missing directory, unreadable file) stop the
+//! run, because then the user asked for something that is not there.
+
+pub mod node;
+pub mod toml;
+pub mod yaml;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+
+use crate::check::rules;
+use crate::diag::Diagnostic;
+use crate::msg;
+use crate::source::{SourceFile, SourceId, Sources};
+pub use node::{Key, Kind, Node, Sp};
+
+/// Plan files above this size are refused: a whole province plan is well under 200 KiB.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+/// Directories never walked: outputs, overrides and tool folders, not plan content.
+const SKIP_DIRS: &[&str] = &["build", "templates", "target", "node_modules"];
+
+pub const CONFIG_FILE: &str = "dxplan.toml";
+
+/// One parsed file.
+#[derive(Debug)]
+pub struct Doc {
+    pub source: SourceId,
+    pub root: Node,
+}
+
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub sources: Sources,
+    pub config: Option<Doc>,
+    pub docs: Vec<Doc>,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// An I/O failure: exit code 2.
+#[derive(Debug)]
+pub struct IoFailure {
+    pub path: PathBuf,
+    pub error: std::io::Error,
+}
+
+pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
+    let meta = std::fs::metadata(dir).map_err(|error| IoFailure {
+        path: dir.to_path_buf(),
+        error,
+    })?;
+    if !meta.is_dir() {
+        return Err(IoFailure {
+            path: dir.to_path_buf(),
+            error: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory"),
+        });
+    }
+    let mut loaded = Loaded {
+        root: dir.to_path_buf(),
+        sources: Sources::default(),
+        config: None,
+        docs: Vec::new(),
+        diags: Vec::new(),
+    };
+
+    let config_path = dir.join(CONFIG_FILE);
+    if config_path.exists() {
+        if let Some((id, text)) = read_source(&mut loaded, &config_path, CONFIG_FILE.into())? {
+            match toml::parse(&text) {
+                Ok(mut root) => {
+                    normalize(&mut root, id, &mut loaded.diags);
+                    loaded.config = Some(Doc { source: id, root });
+                }
+                Err(e) => loaded.diags.push(
+                    Diagnostic::new(
+                        &rules::syntax::SYNTAX,
+                        msg!("Lỗi cú pháp TOML: {}", "TOML syntax error: {}", e.message.trim()),
+                    )
+                    .at(id, e.span)
+                    .hint(msg!(
+                        "Sửa cú pháp TOML tại vị trí được chỉ ra; xem ví dụ trong examples/.",
+                        "Fix the TOML syntax at the marked position; see examples/."
+                    )),
+                ),
+            }
+        }
+    } else {
+        loaded.diags.push(
+            Diagnostic::new(
+                &rules::config_missing::CONFIG_MISSING,
+                msg!(
+                    "Thư mục kế hoạch thiếu tệp {CONFIG_FILE}",
+                    "The plan directory has no {CONFIG_FILE}"
+                ),
+            )
+            .hint(msg!(
+                "Tạo bằng `dxplan init THƯ_MỤC --level tinh|bo` hoặc chép từ examples/.",
+                "Create one with `dxplan init DIR --level tinh|bo` or copy one from examples/."
+            )),
+        );
+    }
+
+    for path in yaml_files(dir)? {
+        let name = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let Some((id, text)) = read_source(&mut loaded, &path, name)? else {
+            continue;
+        };
+        match yaml::parse(&text) {
+            Ok(mut root) => {
+                normalize(&mut root, id, &mut loaded.diags);
+                loaded.docs.push(Doc { source: id, root });
+            }
+            Err(e) if e.limit => loaded.diags.push(
+                Diagnostic::new(
+                    &rules::limits::LIMITS,
+                    msg!(
+                        "Tệp YAML vượt giới hạn an toàn và bị từ chối: {}",
+                        "The YAML file exceeds a safety limit and is refused: {}",
+                        e.message
+                    ),
+                )
+                .at(id, e.span)
+                .hint(msg!(
+                    "Tệp kế hoạch không cần alias lồng nhau hay cấu trúc sâu; hãy viết thẳng nội dung.",
+                    "Plan files need no nested aliases or deep nesting; write the content out plainly."
+                )),
+            ),
+            Err(e) => loaded.diags.push(
+                Diagnostic::new(
+                    &rules::syntax::SYNTAX,
+                    msg!("Lỗi cú pháp YAML: {}", "YAML syntax error: {}", e.message),
+                )
+                .at(id, e.span)
+                .hint(msg!(
+                    "Kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép quanh vị trí được chỉ ra.",
+                    "Check indentation, colons and quotes around the marked position."
+                )),
+            ),
+        }
+    }
+    Ok(loaded)
+}
+
+/// Plan YAML files in a stable order (sorted paths), skipping hidden and output directories.
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, IoFailure> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .max_depth(8)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            let name = e.file_name().to_string_lossy();
+            !(name.starts_with('.') || e.file_type().is_dir() && SKIP_DIRS.contains(&&*name))
+        });
+    for entry in walker {
+        let entry = entry.map_err(|e| IoFailure {
+            path: e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.into()),
+            error: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("walk error")),
+        })?;
+        let p = entry.path();
+        if entry.file_type().is_file()
+            && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        {
+            out.push(p.to_path_buf());
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a file, refusing huge ones and locating invalid UTF-8. Returns `None` (with a diagnostic)
+/// when the content cannot be parsed.
+fn read_source(
+    loaded: &mut Loaded,
+    path: &Path,
+    name: String,
+) -> Result<Option<(SourceId, String)>, IoFailure> {
+    let io = |error| IoFailure {
+        path: path.to_path_buf(),
+        error,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        let id = loaded
+            .sources
+            .add(SourceFile::new(path.into(), name, String::new()));
+        let mib = size as f64 / (1 << 20) as f64;
+        let max = MAX_FILE_BYTES >> 20;
+        loaded.diags.push(
+            Diagnostic::new(
+                &rules::limits::LIMITS,
+                msg!(
+                    "Tệp quá lớn ({mib:.1} MiB), giới hạn là {max} MiB; tệp không được đọc",
+                    "File too large ({mib:.1} MiB), the limit is {max} MiB; it was not read"
+                ),
+            )
+            .at(id, 0..0)
+            .hint(msg!(
+                "Tách nội dung thành nhiều tệp theo mục của Khung, hoặc bỏ dữ liệu không thuộc kế hoạch.",
+                "Split the content into one file per framework section, or drop data that is not plan text."
+            )),
+        );
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.replace_range(..3, "");
+            }
+            let id = loaded
+                .sources
+                .add(SourceFile::new(path.into(), name, text.clone()));
+            Ok(Some((id, text)))
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bad_len = e.utf8_error().error_len().unwrap_or(1);
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            // The lossy text has the same bytes up to the first invalid sequence.
+            let id = loaded
+                .sources
+                .add(SourceFile::new(path.into(), name, lossy));
+            let byte = e.as_bytes()[valid];
+            let _ = bad_len;
+            loaded.diags.push(
+                Diagnostic::new(
+                    &rules::invalid_utf8::INVALID_UTF8,
+                    msg!(
+                        "Tệp không phải UTF-8 hợp lệ (byte 0x{byte:02X} ở vị trí này)",
+                        "The file is not valid UTF-8 (byte 0x{byte:02X} here)"
+                    ),
+                )
+                .at(id, valid..valid + 1)
+                .hint(msg!(
+                    "Lưu lại tệp với bảng mã UTF-8 (Unicode, TCVN 6909:2001); không dùng TCVN3/VNI.",
+                    "Save the file as UTF-8 (Unicode, TCVN 6909:2001), not TCVN3 or VNI."
+                )),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// NFC-normalises every string and key in place, warning once per non-NFC string.
+fn normalize(node: &mut Node, source: SourceId, diags: &mut Vec<Diagnostic>) {
+    let mut bad: Vec<Range<usize>> = Vec::new();
+    fix(node, &mut bad);
+    for span in bad {
+        diags.push(
+            Diagnostic::new(
+                &rules::not_nfc::NOT_NFC,
+                msg!(
+                    "Văn bản không ở dạng chuẩn Unicode NFC (dấu tổ hợp rời)",
+                    "Text is not in Unicode NFC (decomposed diacritics)"
+                ),
+            )
+            .at(source, span)
+            .hint(msg!(
+                "dxplan tự chuẩn hóa khi xuất văn bản; `dxplan check --fix` sửa ngay trong tệp.",
+                "dxplan normalises it for output; `dxplan check --fix` rewrites the file."
+            )),
+        );
+    }
+}
+
+fn fix(node: &mut Node, bad: &mut Vec<Range<usize>>) {
+    fn nfc(s: &mut String, span: &Range<usize>, bad: &mut Vec<Range<usize>>) {
+        if is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes {
+            let n: String = s.nfc().collect();
+            if n != *s {
+                bad.push(span.clone());
+                *s = n;
+            }
+        }
+    }
+    match &mut node.kind {
+        Kind::Str(s) => nfc(s, &node.span, bad),
+        Kind::Seq(items) => items.iter_mut().for_each(|n| fix(n, bad)),
+        Kind::Map(entries) => {
+            for (k, v) in entries {
+                nfc(&mut k.name, &k.span, bad);
+                fix(v, bad);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,267 @@
+//! YAML → [`Node`] through serde-saphyr, with budgets against alias bombs and absurd nesting.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use super::node::{Key, Kind, Node};
+
+/// Limits far above any real plan file (a province plan is a few hundred nodes per file) and far
+/// below what would take noticeable time or memory.
+fn options() -> serde_saphyr::Options {
+    let budget = serde_saphyr::budget! {
+        max_depth: 48,
+        max_nodes: 250_000,
+        max_aliases: 2_000,
+        max_anchors: 2_000,
+        max_events: 1_000_000,
+        max_total_scalar_bytes: 8 << 20,
+        max_documents: 1,
+    };
+    serde_saphyr::options! {
+        budget: budget,
+        with_snippet: false,
+    }
+}
+
+/// Why a YAML file could not be read.
+#[derive(Debug)]
+pub struct YamlError {
+    pub message: String,
+    pub span: Range<usize>,
+    /// A budget (size, depth, alias expansion) was exceeded, as opposed to a syntax error.
+    pub limit: bool,
+}
+
+pub fn parse(text: &str) -> Result<Node, YamlError> {
+    if text.trim().is_empty() {
+        return Ok(Node::new(Kind::Null, 0..0));
+    }
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options()) {
+        Ok(root) => Ok(convert(root, text)),
+        Err(e) => {
+            let span = e
+                .location()
+                .map(|l| {
+                    let s = l.span();
+                    let start = s.byte_offset().map(|b| b as usize).unwrap_or_else(|| {
+                        offset_of_line_col(text, l.line() as usize, l.column() as usize)
+                    });
+                    let len = s.byte_len().map(|b| b as usize).unwrap_or(1).max(1);
+                    start..(start + len).min(text.len())
+                })
+                .unwrap_or(0..0);
+            let full = e.to_string();
+            let message = strip_position_prefix(&full).to_string();
+            let limit = message.contains("budget breached") || message.contains("recursion limit");
+            Err(YamlError {
+                message,
+                span,
+                limit,
+            })
+        }
+    }
+}
+
+/// serde-saphyr prefixes messages with "error: line L column C: "; the position is shown by us.
+fn strip_position_prefix(s: &str) -> &str {
+    let s = s.lines().next().unwrap_or(s);
+    let s = s.strip_prefix("error: ").unwrap_or(s);
+    if s.starts_with("line ")
+        && let Some(i) = s.find(": ")
+    {
+        return &s[i + 2..];
+    }
+    s
+}
+
+fn offset_of_line_col(text: &str, line: usize, col: usize) -> usize {
+    let mut off = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return off
+                + l.char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map(|(b, _)| b)
+                    .unwrap_or(l.len());
+        }
+        off += l.len();
+    }
+    text.len()
+}
+
+/// What the serde visitor collects before spans are turned into byte ranges.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Raw;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_unit<E>(self) -> Result<Raw, E> {
+                Ok(Raw::Null)
+            }
+            fn visit_none<E>(self) -> Result<Raw, E> {
+                Ok(Raw::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+                Raw::deserialize(d)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+                Ok(Raw::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+                Ok(Raw::Int(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+                Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+                Ok(Raw::Float(v as f64))
+            }
+            fn visit_u128<E>(self, v: u128) -> Result<Raw, E> {
+                Ok(Raw::Float(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+                Ok(Raw::Float(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+                Ok(Raw::Str(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+                Ok(Raw::Str(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+                let mut items = Vec::new();
+                while let Some(x) = a.next_element::<Spanned<Raw>>()? {
+                    items.push(x);
+                }
+                Ok(Raw::Seq(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(k) = a.next_key::<Spanned<Raw>>()? {
+                    let v = a.next_value::<Spanned<Raw>>()?;
+                    entries.push((k, v));
+                }
+                Ok(Raw::Map(entries))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn span_of(sp: &Spanned<Raw>, text: &str) -> Range<usize> {
+    let s = sp.referenced.span();
+    let start = s.byte_offset().map(|b| b as usize).unwrap_or_else(|| {
+        offset_of_line_col(
+            text,
+            sp.referenced.line() as usize,
+            sp.referenced.column() as usize,
+        )
+    });
+    let len = s.byte_len().map(|b| b as usize).unwrap_or(0);
+    let start = start.min(text.len());
+    start..(start + len).min(text.len())
+}
+
+fn raw_text(text: &str, span: &Range<usize>) -> String {
+    text.get(span.clone()).unwrap_or("").trim().to_string()
+}
+
+fn convert(sp: Spanned<Raw>, text: &str) -> Node {
+    let span = span_of(&sp, text);
+    let kind = match sp.value {
+        Raw::Null => Kind::Null,
+        Raw::Bool(b) => Kind::Bool(b),
+        Raw::Int(i) => Kind::Num {
+            value: i as f64,
+            int: Some(i),
+            raw: raw_text(text, &span),
+        },
+        Raw::Float(f) => Kind::Num {
+            value: f,
+            int: None,
+            raw: raw_text(text, &span),
+        },
+        Raw::Str(s) => Kind::Str(s),
+        Raw::Seq(items) => Kind::Seq(items.into_iter().map(|n| convert(n, text)).collect()),
+        Raw::Map(entries) => Kind::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let k = convert(k, text);
+                    let name = match &k.kind {
+                        Kind::Str(s) => s.clone(),
+                        Kind::Null => String::new(),
+                        _ => raw_text(text, &k.span),
+                    };
+                    (Key { name, span: k.span }, convert(v, text))
+                })
+                .collect(),
+        ),
+    };
+    Node::new(kind, span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_spelling_and_keys_are_text() {
+        let text = "so: 05\n7.4: x\nten: \"Hà Lâm\"\n";
+        let n = parse(text).unwrap();
+        match &n.get("so").unwrap().kind {
+            Kind::Num { raw, int, .. } => {
+                assert_eq!(raw, "05");
+                assert_eq!(*int, Some(5));
+            }
+            k => panic!("{k:?}"),
+        }
+        assert!(n.get("7.4").is_some());
+        let ten = n.get("ten").unwrap();
+        assert_eq!(&text[ten.span.clone()], "\"Hà Lâm\"");
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_quickly() {
+        let mut y = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+        for i in 1..12 {
+            let prev = (b'a' + i - 1) as char;
+            let cur = (b'a' + i) as char;
+            y.push_str(&format!("{cur}: &{cur} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
+        }
+        let t = std::time::Instant::now();
+        let e = parse(&y).unwrap_err();
+        assert!(e.limit, "{}", e.message);
+        assert!(t.elapsed().as_secs() < 2);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let e = parse(&"[".repeat(5000)).unwrap_err();
+        assert!(e.limit, "{}", e.message);
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let text = "a: [1, 2\nb: c\n";
+        let e = parse(text).unwrap_err();
+        assert!(!e.limit);
+        assert!(e.span.start >= 9, "{:?}", e.span);
+    }
+}

@@ -1,0 +1,200 @@
+//! The `dxplan` command line.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use dxplan::diag::{Severity, Summary};
+use dxplan::framework::Framework;
+use dxplan::lang::Lang;
+use dxplan::model::Level;
+use dxplan::{check, init, model, print};
+
+#[derive(Parser)]
+#[command(
+    name = "dxplan",
+    version,
+    about = "Trình biên dịch Kế hoạch Chuyển đổi số: kiểm tra theo Khung và xuất văn bản theo Nghị định 30/2020/NĐ-CP",
+    long_about = None
+)]
+struct Cli {
+    /// Ngôn ngữ thông báo (vi: tiếng Việt, en: English)
+    #[arg(long, global = true, value_enum, default_value = "vi", env = "DXPLAN_LANG")]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InitLevel {
+    /// Tỉnh, thành phố trực thuộc trung ương
+    Tinh,
+    /// Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ
+    Bo,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Kiểm tra toàn bộ kế hoạch trong một lần chạy
+    Check {
+        /// Thư mục kế hoạch (chứa dxplan.toml)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Định dạng kết quả
+        #[arg(long, value_enum, default_value = "human")]
+        format: print::Format,
+        /// Tô màu kết quả
+        #[arg(long, value_enum, default_value = "auto")]
+        color: Color,
+    },
+    /// Tạo khung thư mục kế hoạch: dxplan.toml và một tệp YAML cho mỗi mục của Khung
+    Init {
+        /// Thư mục sẽ tạo
+        dir: PathBuf,
+        /// Cấp kế hoạch
+        #[arg(long, value_enum)]
+        level: InitLevel,
+        /// Khung kế hoạch
+        #[arg(long, default_value = model::DEFAULT_FRAMEWORK)]
+        framework: String,
+        /// Ghi đè tệp đã có
+        #[arg(long)]
+        force: bool,
+    },
+    /// In JSON Schema (draft-07) của các tệp YAML mục kế hoạch
+    Schema {
+        /// Khung kế hoạch
+        #[arg(long, default_value = model::DEFAULT_FRAMEWORK)]
+        framework: String,
+        /// In schema của dxplan.toml thay vì của tệp mục
+        #[arg(long)]
+        config: bool,
+    },
+    /// Liệt kê mọi quy tắc kiểm tra
+    Rules,
+    /// Giải thích một quy tắc: kiểm tra gì, vì sao, ví dụ sai và cách sửa
+    Explain {
+        /// Mã quy tắc, ví dụ DX030
+        code: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang;
+    let t = |vi: &str, en: &str| match lang {
+        Lang::Vi => vi.to_string(),
+        Lang::En => en.to_string(),
+    };
+    match cli.command {
+        Command::Check { dir, format, color } => {
+            let (plan, diags) = match dxplan::check_dir(&dir) {
+                Ok(r) => r,
+                Err(f) => {
+                    eprintln!(
+                        "{} {}: {}",
+                        t("lỗi: không đọc được", "error: cannot read"),
+                        f.path.display(),
+                        f.error
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            let color = match color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            let out = print::render(format, &diags, &plan.sources, &print::Options { lang, color });
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            if Summary::of(&diags).errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Command::Init { dir, level, framework, force } => {
+            let Some(fw) = Framework::builtin(&framework) else {
+                eprintln!("{} „{framework}”", t("lỗi: không có Khung", "error: no framework"));
+                return ExitCode::from(2);
+            };
+            let level = match level {
+                InitLevel::Tinh => Level::Tinh,
+                InitLevel::Bo => Level::Bo,
+            };
+            match init::write(&dir, &fw, level, force) {
+                Ok(files) => {
+                    println!("{} {} {}", t("Đã tạo", "Created"), files.len(), t("tệp trong", "files in"));
+                    println!("  {}", dir.display());
+                    println!("{}", t(
+                        "Điền nội dung rồi chạy: dxplan check <thư mục>",
+                        "Fill them in, then run: dxplan check <dir>",
+                    ));
+                    ExitCode::SUCCESS
+                }
+                Err(init::InitError::Exists(p)) => {
+                    eprintln!(
+                        "{} {} {}",
+                        t("lỗi: tệp đã có:", "error: file exists:"),
+                        p.display(),
+                        t("(dùng --force để ghi đè)", "(use --force to overwrite)")
+                    );
+                    ExitCode::from(2)
+                }
+                Err(init::InitError::Io(p, e)) => {
+                    eprintln!("{} {}: {e}", t("lỗi: không ghi được", "error: cannot write"), p.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Schema { framework, config } => {
+            let Some(fw) = Framework::builtin(&framework) else {
+                eprintln!("{} „{framework}”", t("lỗi: không có Khung", "error: no framework"));
+                return ExitCode::from(2);
+            };
+            let v = if config {
+                model::schema::config_schema().clone()
+            } else {
+                model::schema::plan_file_schema(&fw)
+            };
+            println!("{}", serde_json::to_string_pretty(&v).expect("schema serialises"));
+            ExitCode::SUCCESS
+        }
+        Command::Rules => {
+            for r in check::rules::ALL {
+                let sev = r.severity.label(lang);
+                let summary = match lang {
+                    Lang::Vi => r.summary.0,
+                    Lang::En => r.summary.1,
+                };
+                println!("{}  {:<10} {:<26} {summary}  [{}]", r.code, sev, r.name, r.clause);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Explain { code } => match check::find(&code) {
+            Some(r) => {
+                let summary = match lang {
+                    Lang::Vi => r.summary.0,
+                    Lang::En => r.summary.1,
+                };
+                println!("{} {} ({})", r.code, r.name, r.severity.label(lang));
+                println!("{summary}");
+                println!("{}: {}\n", t("Căn cứ", "Clause"), r.clause);
+                println!("{}", r.doc_text());
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("{} „{code}”; {}", t("lỗi: không có quy tắc", "error: no rule"), t("xem `dxplan rules`", "see `dxplan rules`"));
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+#[allow(dead_code)]
+fn _severity_is_used(_: Severity) {}

@@ -1,0 +1,353 @@
+//! Stage 2: the typed plan. Resolves the framework the plan pins, recognises which section each
+//! file fills, validates every file against the schema of its section kind and deserialises what
+//! is valid into typed structs for the rules.
+
+pub mod schema;
+pub mod types;
+pub mod validate;
+pub mod values;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::check::rules;
+use crate::diag::Diagnostic;
+use crate::framework::{Framework, SectionKind};
+use crate::load::{Doc, Loaded, Node};
+use crate::msg;
+use crate::source::{SourceId, Sources};
+pub use types::*;
+
+#[derive(Debug)]
+pub enum Content {
+    Text(TextSection),
+    Evaluation(EvaluationSection),
+    EvaluationBudget(EvalBudgetSection),
+    Citations(CitationsSection),
+    Targets(TargetsSection),
+    Tasks(TasksSection),
+    Solutions(SolutionsSection),
+    Budget(BudgetSection),
+    Organization(OrganizationSection),
+    Projects(ProjectsSection),
+}
+
+#[derive(Debug)]
+pub struct Section {
+    pub slug: String,
+    pub source: SourceId,
+    /// Span of the `section:` value, where section-level findings point.
+    pub span: Range<usize>,
+    pub content: Content,
+}
+
+#[derive(Debug)]
+pub struct Plan {
+    pub root: PathBuf,
+    pub sources: Sources,
+    pub config: Option<Config>,
+    pub config_source: Option<SourceId>,
+    pub framework: Framework,
+    pub sections: Vec<Section>,
+    /// Slugs that some file declares, even if the file was invalid: a section with a broken file
+    /// is not also reported missing.
+    pub declared: Vec<String>,
+}
+
+/// The framework used when the plan names none (or an unknown one), so sections can still be
+/// checked.
+pub const DEFAULT_FRAMEWORK: &str = "5406/BTTTT-CĐSQG";
+
+impl Plan {
+    pub fn level(&self) -> Option<Level> {
+        self.config.as_ref().map(|c| c.level.value)
+    }
+
+    pub fn year(&self) -> i32 {
+        self.config
+            .as_ref()
+            .map(|c| c.year.value as i32)
+            .unwrap_or(self.framework.plan_year)
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.config
+            .as_ref()
+            .and_then(|c| c.mode.as_ref().map(|m| m.value))
+            .unwrap_or_default()
+    }
+
+    pub fn section(&self, slug: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.slug == slug)
+    }
+
+    pub fn tasks(&self) -> impl Iterator<Item = (&Section, &Task)> {
+        self.sections.iter().flat_map(|s| match &s.content {
+            Content::Tasks(t) => t.tasks.iter().map(move |task| (s, task)).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    }
+
+    pub fn projects(&self) -> impl Iterator<Item = (&Section, &Project)> {
+        self.sections.iter().flat_map(|s| match &s.content {
+            Content::Projects(p) => p.projects.iter().map(move |x| (s, x)).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    }
+
+    pub fn targets(&self) -> impl Iterator<Item = (&Section, &Target)> {
+        self.sections.iter().flat_map(|s| match &s.content {
+            Content::Targets(t) => t.targets.iter().map(move |x| (s, x)).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    }
+}
+
+/// Builds the typed plan; everything wrong with the input becomes a diagnostic.
+pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
+    let Loaded {
+        root,
+        sources,
+        config: config_doc,
+        docs,
+        mut diags,
+    } = loaded;
+
+    let mut config = None;
+    let mut config_source = None;
+    if let Some(Doc { source, mut root }) = config_doc {
+        config_source = Some(source);
+        let mut v = validate::Validator::new(schema::config_schema(), source);
+        if v.check(&mut root, schema::config_schema(), "") {
+            match Config::deserialize(&root) {
+                Ok(c) => config = Some(c),
+                Err(e) => diags.push(internal(source, e)),
+            }
+        }
+        diags.extend(v.diags);
+    }
+
+    let framework = resolve_framework(&root, config.as_ref(), config_source, &mut diags);
+
+    let mut sections: Vec<Section> = Vec::new();
+    let mut first_seen: HashMap<String, SourceId> = HashMap::new();
+    let mut declared = Vec::new();
+    for Doc { source, mut root } in docs {
+        let Some((slug, span)) = section_of(&root, source, &framework, &sources, &mut diags) else {
+            continue;
+        };
+        let def = framework.section(&slug).expect("section_of checked it");
+        declared.push(slug.clone());
+        if let Some(first) = first_seen.get(&slug) {
+            let other = sources.get(*first).name.clone();
+            diags.push(
+                Diagnostic::new(
+                    &rules::section_duplicate::SECTION_DUPLICATE,
+                    msg!(
+                        "Mục `{slug}` đã được điền trong {other}",
+                        "Section `{slug}` is already filled in {other}"
+                    ),
+                )
+                .at(source, span)
+                .hint(msg!(
+                    "Mỗi mục của Khung chỉ điền ở một tệp; gộp nội dung vào {other}.",
+                    "Each framework section is filled by one file; merge this into {other}."
+                ))
+                .clause(framework.clause(&def.locator())),
+            );
+            continue;
+        }
+        first_seen.insert(slug.clone(), source);
+        let schema = schema::section_schema(def.kind);
+        let mut v = validate::Validator::new(schema, source);
+        let ok = v.check(&mut root, schema, "");
+        diags.extend(v.diags);
+        if !ok {
+            continue;
+        }
+        match content(def.kind, &root) {
+            Ok(content) => sections.push(Section {
+                slug,
+                source,
+                span,
+                content,
+            }),
+            Err(e) => diags.push(internal(source, e)),
+        }
+    }
+
+    (
+        Plan {
+            root,
+            sources,
+            config,
+            config_source,
+            framework,
+            sections,
+            declared,
+        },
+        diags,
+    )
+}
+
+fn content(kind: SectionKind, root: &Node) -> Result<Content, crate::load::node::NodeError> {
+    Ok(match kind {
+        SectionKind::Text => Content::Text(Deserialize::deserialize(root)?),
+        SectionKind::Evaluation => Content::Evaluation(Deserialize::deserialize(root)?),
+        SectionKind::EvaluationBudget => Content::EvaluationBudget(Deserialize::deserialize(root)?),
+        SectionKind::Citations => Content::Citations(Deserialize::deserialize(root)?),
+        SectionKind::Targets => Content::Targets(Deserialize::deserialize(root)?),
+        SectionKind::Tasks => Content::Tasks(Deserialize::deserialize(root)?),
+        SectionKind::Solutions => Content::Solutions(Deserialize::deserialize(root)?),
+        SectionKind::Budget => Content::Budget(Deserialize::deserialize(root)?),
+        SectionKind::Organization => Content::Organization(Deserialize::deserialize(root)?),
+        SectionKind::Projects => Content::Projects(Deserialize::deserialize(root)?),
+    })
+}
+
+/// A shape the schema accepted but serde did not: a bug of dxplan, reported, not panicked on.
+fn internal(source: SourceId, e: crate::load::node::NodeError) -> Diagnostic {
+    let m = e.message;
+    Diagnostic::new(
+        &rules::wrong_type::WRONG_TYPE,
+        msg!("Không đọc được nội dung: {m}", "Cannot read the content: {m}"),
+    )
+    .at(source, e.span.unwrap_or(0..0))
+}
+
+/// The slug a file declares with `section:`, if it is a known section of the framework.
+fn section_of(
+    root: &Node,
+    source: SourceId,
+    fw: &Framework,
+    sources: &Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, Range<usize>)> {
+    let known: Vec<&str> = fw.sections.iter().map(|s| s.slug.as_str()).collect();
+    let list = known.join(", ");
+    let Some(value) = root.get("section") else {
+        let _ = sources;
+        diags.push(
+            Diagnostic::new(
+                &rules::section_unknown::SECTION_UNKNOWN,
+                msg!(
+                    "Tệp không cho biết nó điền mục nào của Khung (thiếu khóa `section`)",
+                    "The file does not say which framework section it fills (no `section` key)"
+                ),
+            )
+            .at(source, root.span.start..root.span.start)
+            .hint(msg!(
+                "Thêm dòng `section: <mã mục>` ở đầu tệp; các mã: {list}",
+                "Add a `section: <code>` line at the top; codes: {list}"
+            )),
+        );
+        return None;
+    };
+    let slug = value.as_str().unwrap_or("").to_string();
+    if fw.section(&slug).is_none() {
+        let mut d = Diagnostic::new(
+            &rules::section_unknown::SECTION_UNKNOWN,
+            msg!(
+                "Khung {} không có mục `{slug}`",
+                "Framework {} has no section `{slug}`",
+                fw.id
+            ),
+        )
+        .at(source, value.span.clone());
+        d = match validate::did_you_mean(&slug, &known) {
+            Some(best) => d.hint(msg!(
+                "Có phải ý bạn là `{best}`? Các mã mục: {list}",
+                "Did you mean `{best}`? Section codes: {list}"
+            )),
+            None => d.hint(msg!("Các mã mục: {list}", "Section codes: {list}")),
+        };
+        diags.push(d);
+        return None;
+    }
+    Some((slug, value.span.clone()))
+}
+
+fn resolve_framework(
+    root: &std::path::Path,
+    config: Option<&Config>,
+    config_source: Option<SourceId>,
+    diags: &mut Vec<Diagnostic>,
+) -> Framework {
+    let default = || Framework::builtin(DEFAULT_FRAMEWORK).expect("default framework is built in");
+    let Some(config) = config else {
+        return default();
+    };
+    let source = config_source.expect("config has a source");
+    if let Some(file) = &config.framework_file {
+        let path = root.join(&file.value);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                let p = path.display();
+                diags.push(
+                    Diagnostic::new(
+                        &rules::framework_unknown::FRAMEWORK_UNKNOWN,
+                        msg!("Không đọc được tệp Khung {p}: {e}", "Cannot read framework file {p}: {e}"),
+                    )
+                    .at(source, file.span.clone()),
+                );
+                return default();
+            }
+        };
+        return match Framework::parse(&text) {
+            Ok(fw) => {
+                if fw.id != config.framework.value {
+                    let (a, b) = (&fw.id, &config.framework.value);
+                    diags.push(
+                        Diagnostic::new(
+                            &rules::framework_unknown::FRAMEWORK_UNKNOWN,
+                            msg!(
+                                "Tệp Khung có mã „{a}” nhưng `framework` ghi „{b}”",
+                                "The framework file's id is „{a}” but `framework` says „{b}”"
+                            ),
+                        )
+                        .at(source, config.framework.span.clone()),
+                    );
+                }
+                fw
+            }
+            Err(e) => {
+                let (m, l, c) = (e.message, e.line, e.column);
+                diags.push(
+                    Diagnostic::new(
+                        &rules::framework_unknown::FRAMEWORK_UNKNOWN,
+                        msg!(
+                            "Tệp Khung không hợp lệ (dòng {l}, cột {c}): {m}",
+                            "Invalid framework file (line {l}, column {c}): {m}"
+                        ),
+                    )
+                    .at(source, file.span.clone()),
+                );
+                default()
+            }
+        };
+    }
+    match Framework::builtin(&config.framework.value) {
+        Some(fw) => fw,
+        None => {
+            let known: Vec<&str> = crate::framework::BUILTIN.iter().map(|(id, _)| *id).collect();
+            let list = known.join(", ");
+            let got = &config.framework.value;
+            diags.push(
+                Diagnostic::new(
+                    &rules::framework_unknown::FRAMEWORK_UNKNOWN,
+                    msg!("Không có Khung „{got}”", "No framework „{got}”"),
+                )
+                .at(source, config.framework.span.clone())
+                .hint(msg!(
+                    "Khung có sẵn: {list}; hoặc chỉ tới tệp dữ liệu bằng `framework_file`.",
+                    "Built-in frameworks: {list}; or point `framework_file` at a data file."
+                )),
+            );
+            default()
+        }
+    }
+}

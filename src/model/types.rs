@@ -1,0 +1,466 @@
+//! The typed plan. These structs are both what the rules read and, through schemars, the JSON
+//! Schema that `dxplan schema` prints and editors validate against: one definition, so the keys a
+//! user may write, their types and their Vietnamese descriptions cannot drift apart.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::load::Sp;
+
+pub type Text = Sp<String>;
+
+/// Cấp của kế hoạch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Level {
+    /// Tỉnh, thành phố trực thuộc trung ương.
+    #[serde(rename = "tinh")]
+    Tinh,
+    /// Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ.
+    #[serde(rename = "bo")]
+    Bo,
+}
+
+impl Level {
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Tinh => "tinh",
+            Level::Bo => "bo",
+        }
+    }
+}
+
+/// Hình thức ban hành.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+pub enum Mode {
+    /// Kế hoạch ban hành độc lập (có số, ký hiệu, chữ ký, nơi nhận).
+    #[default]
+    #[serde(rename = "ke-hoach")]
+    Standalone,
+    /// Kế hoạch ban hành kèm theo Quyết định (không có số, chữ ký, nơi nhận riêng).
+    #[serde(rename = "kem-quyet-dinh")]
+    WithDecision,
+}
+
+/// Tệp `dxplan.toml`: thông tin văn bản của kế hoạch.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Khung kế hoạch mà kế hoạch tuân theo, ví dụ "5406/BTTTT-CĐSQG".
+    pub framework: Text,
+    /// Đường dẫn (tương đối với thư mục kế hoạch) tới tệp dữ liệu Khung, thay cho Khung có sẵn.
+    pub framework_file: Option<Text>,
+    /// Cấp kế hoạch: "tinh" (tỉnh, thành phố) hoặc "bo" (bộ, ngành).
+    pub level: Sp<Level>,
+    /// Năm kế hoạch, ví dụ 2023.
+    pub year: Sp<i64>,
+    /// Hình thức ban hành: "ke-hoach" (mặc định) hoặc "kem-quyet-dinh".
+    pub mode: Option<Sp<Mode>>,
+    /// Cơ quan ban hành.
+    pub issuer: Issuer,
+    /// Số, ký hiệu, địa danh, ngày ban hành và trích yếu.
+    pub document: DocumentMeta,
+    /// Quyết định ban hành kế hoạch (khi mode = "kem-quyet-dinh").
+    pub decision: Option<Decision>,
+    /// Người ký (kế hoạch ban hành độc lập).
+    pub signer: Option<Signer>,
+    /// Nơi nhận (kế hoạch ban hành độc lập).
+    pub recipients: Option<Recipients>,
+}
+
+/// Cơ quan ban hành (Nghị định 30/2020, Phụ lục I, mục II.2).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// Tên cơ quan, tổ chức chủ quản trực tiếp (nếu có), in hoa, mỗi phần tử một dòng.
+    #[serde(default)]
+    pub parent: Vec<Text>,
+    /// Tên cơ quan ban hành, in hoa, mỗi phần tử một dòng, ví dụ ["ỦY BAN NHÂN DÂN", "TỈNH HÀ LÂM"].
+    pub name: Vec<Text>,
+    /// Tên cơ quan viết thường dùng trong câu, ví dụ "Ủy ban nhân dân tỉnh Hà Lâm".
+    pub full_name: Text,
+}
+
+/// Số, ký hiệu và thời gian ban hành (Nghị định 30/2020, Phụ lục I, mục II.3–II.5).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentMeta {
+    /// Ký hiệu văn bản, ví dụ "KH-UBND".
+    pub symbol: Text,
+    /// Số văn bản; để trống khi là dự thảo. Số nhỏ hơn 10 viết "05".
+    pub number: Option<Text>,
+    /// Địa danh, ví dụ "Hà Lâm".
+    pub place: Text,
+    /// Ngày ban hành (YYYY-MM-DD hoặc DD/MM/YYYY); để trống khi là dự thảo.
+    pub date: Option<Text>,
+    /// Trích yếu nội dung, ví dụ "Chuyển đổi số tỉnh Hà Lâm năm 2023".
+    pub title: Text,
+}
+
+/// Quyết định ban hành kèm theo kế hoạch.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Số, ký hiệu của Quyết định, ví dụ "125/QĐ-BHL"; để trống khi là dự thảo.
+    pub number: Option<Text>,
+    /// Ngày ban hành Quyết định.
+    pub date: Option<Text>,
+    /// Người/cơ quan ban hành Quyết định, ví dụ "Bộ trưởng Bộ Hạ tầng và Logistics".
+    pub issuer: Text,
+}
+
+/// Quyền hạn, chức vụ và họ tên người ký (Nghị định 30/2020, Phụ lục I, mục II.7).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Các dòng quyền hạn, chức vụ, in hoa, ví dụ ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].
+    pub titles: Vec<Text>,
+    /// Họ và tên người ký.
+    pub name: Text,
+}
+
+/// Nơi nhận (Nghị định 30/2020, Phụ lục I, mục II.9).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recipients {
+    /// Mỗi nơi nhận một dòng, không cần gạch đầu dòng và dấu chấm phẩy.
+    pub list: Vec<Text>,
+    /// Phần sau "Lưu:", ví dụ "VT, KGVX".
+    pub archive: Text,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section files
+
+/// Mục chỉ có lời văn.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Lời văn: đoạn văn cách nhau một dòng trống, dòng bắt đầu bằng "- " là gạch đầu dòng,
+    /// *nghiêng* và **đậm**.
+    pub text: Option<Text>,
+}
+
+/// Phần I.II: đánh giá các nhiệm vụ năm trước, mỗi mục có a) Kết quả đạt được và b) Tồn tại, hạn chế.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Lời dẫn (không bắt buộc).
+    pub intro: Option<Text>,
+    /// Các mục đánh giá theo số của Khung ("1.1", "3", …).
+    #[serde(default)]
+    pub items: Vec<EvalItem>,
+}
+
+/// Một mục đánh giá.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvalItem {
+    /// Số mục theo Khung, ví dụ "1.1" hoặc "3".
+    pub number: Text,
+    /// a) Kết quả đạt được.
+    pub results: Option<Text>,
+    /// b) Tồn tại, hạn chế.
+    pub limitations: Option<Text>,
+}
+
+/// Phần I.II.11: kinh phí năm trước và danh mục dự án năm trước (phụ lục riêng).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvalBudgetSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Tình hình bố trí kinh phí.
+    pub text: Option<Text>,
+    /// Tỷ lệ chi cho chuyển đổi số so với tổng chi ngân sách nhà nước (%).
+    pub budget_share: Option<Sp<f64>>,
+    /// Các dự án năm trước (in thành phụ lục riêng).
+    #[serde(default)]
+    pub projects: Vec<PastProject>,
+}
+
+/// Một dự án năm trước.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PastProject {
+    /// Tên dự án.
+    pub name: Text,
+    /// Mục tiêu.
+    pub objective: Option<Text>,
+    /// Tổng mức đầu tư (triệu đồng).
+    pub investment: Option<Sp<Amount>>,
+    /// Nguồn vốn đầu tư.
+    pub funding: Option<Text>,
+    /// Thời gian thực hiện, ví dụ "2021-2022".
+    pub timeframe: Option<Text>,
+    /// Hiệu quả/hiện trạng.
+    pub status: Option<Text>,
+}
+
+/// Số tiền (triệu đồng): số (1234.5) hoặc chuỗi kiểu Việt Nam ("1.234,5").
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Amount {
+    Number(f64),
+    Text(String),
+}
+
+/// Phần II.I: căn cứ lập kế hoạch.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CitationsSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Lời dẫn (không bắt buộc).
+    pub intro: Option<Text>,
+    /// Các văn bản làm căn cứ.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+}
+
+/// Một văn bản làm căn cứ.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// Tên loại văn bản: "Nghị quyết", "Quyết định", "Nghị định", "Chỉ thị", "Kế hoạch", …
+    #[serde(rename = "type")]
+    pub doc_type: Text,
+    /// Số, ký hiệu, ví dụ "749/QĐ-TTg" (bỏ trống với Luật và văn bản không số).
+    pub number: Option<Text>,
+    /// Ngày ban hành (DD/MM/YYYY hoặc YYYY-MM-DD).
+    pub date: Option<Text>,
+    /// Cơ quan/người ban hành, ví dụ "Thủ tướng Chính phủ".
+    pub issuer: Option<Text>,
+    /// Trích yếu nội dung.
+    pub title: Text,
+}
+
+/// Phần II.II: mục tiêu năm kế hoạch.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetsSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Mục tiêu chung (lời văn).
+    pub intro: Option<Text>,
+    /// Các mục tiêu cụ thể, định lượng.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// Nhiệm vụ trọng tâm không áp dụng cho cấp của kế hoạch, kèm lý do.
+    #[serde(default)]
+    pub not_applicable: Vec<NotApplicable>,
+}
+
+/// Một mục tiêu cụ thể.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Mã mục tiêu, duy nhất trong kế hoạch, ví dụ "MT01".
+    pub id: Text,
+    /// Nhóm mục tiêu, ví dụ "Dữ liệu số", "Chính quyền số".
+    pub group: Option<Text>,
+    /// Nội dung mục tiêu.
+    pub text: Text,
+    /// Chỉ tiêu đo lường, ví dụ "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến".
+    pub indicator: Option<Text>,
+    /// Giá trị cần đạt (số).
+    pub value: Option<Sp<f64>>,
+    /// Đơn vị của giá trị: "%", "cuộc", "người", "hệ thống", …
+    pub unit: Option<Text>,
+    /// Giá trị hiện tại (năm trước), nếu có.
+    pub baseline: Option<Sp<f64>>,
+    /// Thời hạn, ví dụ "Quý I/2023" hoặc "30/6/2023".
+    pub deadline: Option<Text>,
+    /// Mã ngưỡng của Khung mà mục tiêu này đáp ứng, ví dụ "dien-tap-thuc-chien".
+    pub metric: Option<Text>,
+    /// Nhiệm vụ trọng tâm mà mục tiêu phục vụ, ví dụ ["NV12"].
+    #[serde(default)]
+    pub priority_tasks: Vec<Text>,
+}
+
+/// Nhiệm vụ trọng tâm được khai là không áp dụng.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotApplicable {
+    /// Mã nhiệm vụ trọng tâm, ví dụ "NV14".
+    pub priority_task: Text,
+    /// Lý do không áp dụng.
+    pub reason: Option<Text>,
+}
+
+/// Phần II.III: một nhóm nhiệm vụ.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TasksSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Lời dẫn của nhóm nhiệm vụ.
+    pub intro: Option<Text>,
+    /// Lời văn cho các tiểu mục của Khung ("1.1", "7.4", …).
+    #[serde(default)]
+    pub items: Vec<SubItem>,
+    /// Các nhiệm vụ.
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+}
+
+/// Lời văn của một tiểu mục.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubItem {
+    /// Số tiểu mục theo Khung, ví dụ "7.4".
+    pub number: Text,
+    /// Lời văn.
+    pub text: Text,
+}
+
+/// Một nhiệm vụ.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Mã nhiệm vụ, duy nhất trong kế hoạch, ví dụ "NV-7.01".
+    pub id: Text,
+    /// Tên nhiệm vụ.
+    pub title: Text,
+    /// Nội dung.
+    pub content: Option<Text>,
+    /// Tiểu mục của Khung mà nhiệm vụ thuộc về, ví dụ "7.4".
+    pub item: Option<Text>,
+    /// Đơn vị chủ trì.
+    pub lead: Text,
+    /// Đơn vị phối hợp.
+    #[serde(default)]
+    pub cooperating: Vec<Text>,
+    /// Thời gian thực hiện, ví dụ "Năm 2023", "Quý I/2023", "01/2023 - 06/2023".
+    pub timeframe: Text,
+    /// Nhiệm vụ trọng tâm mà nhiệm vụ này thực hiện, ví dụ ["NV19", "NV20"].
+    #[serde(default)]
+    pub priority_tasks: Vec<Text>,
+}
+
+/// Phần II.IV: giải pháp.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SolutionsSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Lời dẫn.
+    pub intro: Option<Text>,
+    /// Các nhóm giải pháp.
+    #[serde(default)]
+    pub solutions: Vec<Solution>,
+}
+
+/// Một nhóm giải pháp.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Solution {
+    /// Tên nhóm giải pháp.
+    pub title: Text,
+    /// Nội dung.
+    pub text: Text,
+}
+
+/// Phần II.V: kinh phí thực hiện.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Lời văn về nguồn kinh phí.
+    pub text: Option<Text>,
+    /// Dự kiến tổng kinh phí (triệu đồng); nếu có phải bằng tổng của danh mục dự án.
+    pub total: Option<Sp<Amount>>,
+    /// Kinh phí theo nguồn vốn; nếu có phải khớp với danh mục dự án.
+    #[serde(default)]
+    pub by_source: Vec<SourceAmount>,
+}
+
+/// Kinh phí của một nguồn vốn.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceAmount {
+    /// Nguồn vốn (một trong danh sách của Khung).
+    pub source: Text,
+    /// Số tiền (triệu đồng).
+    pub amount: Sp<Amount>,
+}
+
+/// Phần II.VI: tổ chức thực hiện.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Lời dẫn.
+    pub text: Option<Text>,
+    /// Trách nhiệm của từng cơ quan, đơn vị.
+    #[serde(default)]
+    pub responsibilities: Vec<Responsibility>,
+}
+
+/// Trách nhiệm của một cơ quan.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    /// Tên cơ quan, đơn vị.
+    pub unit: Text,
+    /// Nhiệm vụ được giao.
+    pub text: Text,
+}
+
+/// Phần II.VII: danh mục nhiệm vụ, dự án.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectsSection {
+    /// Mã mục của Khung mà tệp này điền.
+    pub section: Text,
+    /// Lời dẫn.
+    pub intro: Option<Text>,
+    /// Các nhiệm vụ, dự án.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+}
+
+/// Nhiệm vụ/dự án mới hay chuyển tiếp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum ProjectStatus {
+    #[serde(rename = "mới")]
+    New,
+    #[serde(rename = "chuyển tiếp")]
+    Continuing,
+}
+
+/// Một nhiệm vụ, dự án trong danh mục.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// Mã dự án, duy nhất trong kế hoạch, ví dụ "DA01".
+    pub id: Text,
+    /// Tên nhiệm vụ/dự án.
+    pub name: Text,
+    /// Đơn vị chủ trì.
+    pub lead: Option<Text>,
+    /// Đơn vị phối hợp.
+    #[serde(default)]
+    pub cooperating: Vec<Text>,
+    /// "mới" hoặc "chuyển tiếp".
+    pub status: Option<Sp<ProjectStatus>>,
+    /// Mục tiêu chính đầu tư.
+    pub objective: Option<Text>,
+    /// Thời gian triển khai, ví dụ "2023", "2022-2024", "Quý II/2023 - Quý IV/2023".
+    pub timeframe: Option<Text>,
+    /// Dự kiến tổng mức đầu tư (triệu đồng).
+    pub investment: Option<Sp<Amount>>,
+    /// Nguồn vốn: "ngân sách trung ương", "ngân sách địa phương", "vốn ODA", "xã hội hóa" hoặc "khác".
+    pub funding: Option<Text>,
+    /// Mã các nhiệm vụ (Phần II.III) mà dự án thực hiện.
+    #[serde(default)]
+    pub tasks: Vec<Text>,
+    /// Nhiệm vụ trọng tâm mà dự án thực hiện, ví dụ ["NV05"].
+    #[serde(default)]
+    pub priority_tasks: Vec<Text>,
+}

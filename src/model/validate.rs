@@ -1,0 +1,365 @@
+//! Validates a [`Node`] tree against the JSON Schema generated from the model types, reporting
+//! every unknown key, wrong type and missing field with its location, and pruning what is invalid
+//! so that the typed model can still be built from the rest of the file. This is what lets one
+//! run of `check` report all problems instead of stopping at the first.
+
+use serde_json::Value;
+
+use crate::check::rules;
+use crate::diag::Diagnostic;
+use crate::load::{Kind, Node};
+use crate::msg;
+use crate::source::SourceId;
+
+pub struct Validator<'a> {
+    pub root: &'a Value,
+    pub source: SourceId,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Validator<'a> {
+    pub fn new(root: &'a Value, source: SourceId) -> Self {
+        Validator {
+            root,
+            source,
+            diags: Vec::new(),
+        }
+    }
+
+    fn resolve(&self, mut schema: &'a Value) -> &'a Value {
+        for _ in 0..16 {
+            let Some(r) = schema.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            let Some(name) = r.rsplit('/').next() else {
+                break;
+            };
+            match self
+                .root
+                .get("definitions")
+                .or_else(|| self.root.get("$defs"))
+                .and_then(|d| d.get(name))
+            {
+                Some(s) => schema = s,
+                None => break,
+            }
+        }
+        schema
+    }
+
+    /// Returns false when the node is invalid and must be dropped by its parent.
+    pub fn check(&mut self, node: &mut Node, schema: &'a Value, path: &str) -> bool {
+        let schema = self.resolve(schema);
+        // schemars writes a described `$ref` as `allOf: [{$ref}]`.
+        if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+            return all.iter().all(|s| self.check(node, s, path));
+        }
+        let branches = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(Value::as_array);
+        if let Some(branches) = branches {
+            return self.check_branches(node, schema, branches, path);
+        }
+        if let Some(types) = schema.get("type") {
+            let types: Vec<&str> = match types {
+                Value::String(s) => vec![s.as_str()],
+                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                _ => vec![],
+            };
+            if !types.iter().any(|t| matches(node, t)) {
+                self.type_error(node, schema, &types, path);
+                return false;
+            }
+        }
+        if let Some(allowed) = schema.get("enum").and_then(Value::as_array)
+            && !allowed.iter().any(|a| enum_eq(a, node))
+        {
+            let names: Vec<String> = allowed.iter().filter_map(|a| a.as_str()).map(quote).collect();
+            let list = names.join(", ");
+            let got = node.as_str().unwrap_or("");
+            let mut d = Diagnostic::new(
+                &rules::wrong_type::WRONG_TYPE,
+                msg!(
+                    "`{path}` không nhận giá trị „{got}”; chỉ nhận: {list}",
+                    "`{path}` does not accept „{got}”; allowed: {list}"
+                ),
+            )
+            .at(self.source, node.span.clone());
+            let candidates: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
+            if let Some(best) = did_you_mean(got, &candidates) {
+                d = d.hint(msg!("Có phải ý bạn là „{best}”?", "Did you mean „{best}”?"));
+            }
+            self.diags.push(d);
+            return false;
+        }
+        match &mut node.kind {
+            Kind::Map(_) => self.check_object(node, schema, path),
+            Kind::Seq(items) => {
+                if let Some(item_schema) = schema.get("items") {
+                    let mut i = 0;
+                    items.retain_mut(|item| {
+                        let item_path = format!("{path}[{i}]");
+                        i += 1;
+                        let ok = self.check(item, item_schema, &item_path);
+                        if ok && matches!(&item.kind, Kind::Str(s) if s.trim().is_empty()) {
+                            self.diags.push(
+                                Diagnostic::new(
+                                    &rules::missing_field::MISSING_FIELD,
+                                    msg!("`{item_path}` để trống", "`{item_path}` is empty"),
+                                )
+                                .at(self.source, item.span.clone()),
+                            );
+                            return false;
+                        }
+                        ok
+                    });
+                }
+                true
+            }
+            _ => true,
+        }
+    }
+
+    fn check_branches(
+        &mut self,
+        node: &mut Node,
+        schema: &'a Value,
+        branches: &'a [Value],
+        path: &str,
+    ) -> bool {
+        // A branch that accepts the node without any finding wins.
+        for b in branches {
+            let mut trial = node.clone();
+            let mut v = Validator::new(self.root, self.source);
+            if v.check(&mut trial, b, path) && v.diags.is_empty() {
+                *node = trial;
+                return true;
+            }
+        }
+        // Otherwise report against the branch whose type fits the node (e.g. the object branch of
+        // `Option<Struct>`), or a type error listing every accepted type.
+        for b in branches {
+            let rb = self.resolve(b);
+            let fits = match rb.get("type") {
+                Some(Value::String(t)) => matches(node, t),
+                Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| matches(node, t)),
+                _ => false,
+            };
+            if fits {
+                return self.check(node, b, path);
+            }
+        }
+        let mut types = Vec::new();
+        for b in branches {
+            match self.resolve(b).get("type") {
+                Some(Value::String(t)) => types.push(t.as_str()),
+                Some(Value::Array(ts)) => types.extend(ts.iter().filter_map(Value::as_str)),
+                _ => {}
+            }
+        }
+        self.type_error(node, schema, &types, path);
+        false
+    }
+
+    fn check_object(&mut self, node: &mut Node, schema: &'a Value, path: &str) -> bool {
+        static EMPTY: std::sync::OnceLock<serde_json::Map<String, Value>> = std::sync::OnceLock::new();
+        let props = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .unwrap_or_else(|| EMPTY.get_or_init(serde_json::Map::new));
+        let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
+        let required: Vec<&str> = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let obj_span = node.span.clone();
+        let Kind::Map(entries) = &mut node.kind else {
+            return true;
+        };
+        let mut valid = true;
+        let mut kept = Vec::with_capacity(entries.len());
+        for (key, mut value) in std::mem::take(entries) {
+            let child_path = if path.is_empty() {
+                key.name.clone()
+            } else {
+                format!("{path}.{}", key.name)
+            };
+            match props.get(&key.name) {
+                Some(s) => {
+                    if self.check(&mut value, s, &child_path) {
+                        if required.contains(&key.name.as_str()) && is_blank(&value) {
+                            // Present but empty: the scaffold's way of saying "still to write".
+                            let desc = description(self.resolve(s));
+                            self.diags.push(
+                                Diagnostic::new(
+                                    &rules::missing_field::MISSING_FIELD,
+                                    msg!("`{child_path}` để trống", "`{child_path}` is empty"),
+                                )
+                                .at(self.source, value.span.clone())
+                                .hint(msg!("Điền giá trị: {desc}", "Fill it in: {desc}")),
+                            );
+                        }
+                        kept.push((key, value));
+                    } else if required.contains(&key.name.as_str()) {
+                        valid = false;
+                    }
+                }
+                None if closed => {
+                    let name = &key.name;
+                    let mut d = Diagnostic::new(
+                        &rules::unknown_key::UNKNOWN_KEY,
+                        msg!("Khóa không hợp lệ `{name}`", "Unknown key `{name}`"),
+                    )
+                    .at(self.source, key.span.clone());
+                    let names: Vec<&str> = props.keys().map(String::as_str).collect();
+                    let list = names.join(", ");
+                    d = match did_you_mean(name, &names) {
+                        Some(best) => d.hint(msg!(
+                            "Có phải ý bạn là `{best}`? Các khóa hợp lệ ở đây: {list}",
+                            "Did you mean `{best}`? Keys allowed here: {list}"
+                        )),
+                        None => d.hint(msg!(
+                            "Các khóa hợp lệ ở đây: {list}",
+                            "Keys allowed here: {list}"
+                        )),
+                    };
+                    self.diags.push(d);
+                }
+                None => kept.push((key, value)),
+            }
+        }
+        for r in &required {
+            if !kept.iter().any(|(k, _)| k.name == *r) {
+                let field = if path.is_empty() {
+                    r.to_string()
+                } else {
+                    format!("{path}.{r}")
+                };
+                let desc = props
+                    .get(*r)
+                    .map(|s| description(self.resolve(s)))
+                    .unwrap_or_default();
+                let head = obj_span.start..obj_span.start;
+                self.diags.push(
+                    Diagnostic::new(
+                        &rules::missing_field::MISSING_FIELD,
+                        msg!("Thiếu trường bắt buộc `{field}`", "Missing required field `{field}`"),
+                    )
+                    .at(self.source, head)
+                    .hint(msg!("Thêm `{r}`: {desc}", "Add `{r}`: {desc}")),
+                );
+                valid = false;
+            }
+        }
+        *entries = kept;
+        valid
+    }
+
+    fn type_error(&mut self, node: &Node, schema: &Value, types: &[&str], path: &str) {
+        let desc = description(schema);
+        if matches!(node.kind, Kind::Null) {
+            self.diags.push(
+                Diagnostic::new(
+                    &rules::missing_field::MISSING_FIELD,
+                    msg!("`{path}` để trống", "`{path}` is empty"),
+                )
+                .at(self.source, node.span.clone())
+                .hint(msg!("Điền giá trị: {desc}", "Fill it in: {desc}")),
+            );
+            return;
+        }
+        let want_vi = types
+            .iter()
+            .filter(|t| **t != "null")
+            .map(|t| type_vi(t))
+            .collect::<Vec<_>>()
+            .join(" hoặc ");
+        let want_en = types
+            .iter()
+            .filter(|t| **t != "null")
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let got_vi = type_vi(node.type_name());
+        let got_en = node.type_name();
+        self.diags.push(
+            Diagnostic::new(
+                &rules::wrong_type::WRONG_TYPE,
+                msg!(
+                    "`{path}` phải là {want_vi}, nhưng đang là {got_vi}",
+                    "`{path}` must be {want_en}, but is {got_en}"
+                ),
+            )
+            .at(self.source, node.span.clone())
+            .hint(msg!("{desc}", "{desc}")),
+        );
+    }
+}
+
+fn is_blank(n: &Node) -> bool {
+    match &n.kind {
+        Kind::Str(s) => s.trim().is_empty(),
+        Kind::Seq(items) => items.is_empty(),
+        _ => false,
+    }
+}
+
+fn quote(s: &str) -> String {
+    format!("„{s}”")
+}
+
+fn description(schema: &Value) -> String {
+    schema
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .replace('\n', " ")
+}
+
+fn type_vi(t: &str) -> &'static str {
+    match t {
+        "string" => "chuỗi văn bản",
+        "number" => "số",
+        "integer" => "số nguyên",
+        "boolean" => "true/false",
+        "array" => "danh sách",
+        "object" => "bảng khóa–giá trị",
+        "null" => "trống",
+        _ => "giá trị khác",
+    }
+}
+
+fn matches(node: &Node, t: &str) -> bool {
+    match (&node.kind, t) {
+        (Kind::Null, "null") => true,
+        (Kind::Bool(_), "boolean") => true,
+        (Kind::Num { .. }, "number") => true,
+        (Kind::Num { int: Some(_), .. }, "integer") => true,
+        // Numbers are accepted where text is expected: `number: 05` is the text "05".
+        (Kind::Str(_) | Kind::Num { .. }, "string") => true,
+        (Kind::Seq(_), "array") => true,
+        (Kind::Map(_), "object") => true,
+        _ => false,
+    }
+}
+
+fn enum_eq(a: &Value, node: &Node) -> bool {
+    match (a, &node.kind) {
+        (Value::String(s), _) => node.as_str() == Some(s.as_str()),
+        (Value::Null, Kind::Null) => true,
+        _ => false,
+    }
+}
+
+/// The closest candidate, if it is close enough to be a likely typo.
+pub fn did_you_mean<'c>(got: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let got_l = got.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&got_l, &c.to_lowercase()), *c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
