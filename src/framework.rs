@@ -271,7 +271,10 @@ mod tests {
         assert_eq!(fw.sections_of_kind(SectionKind::Tasks).count(), 10);
         let s = fw.section("nhiem-vu-an-toan-thong-tin").unwrap();
         assert_eq!(s.locator(), "Phần II.III.7");
-        assert_eq!(fw.section("danh-gia-kinh-phi").unwrap().locator(), "Phần I.II.11");
+        assert_eq!(
+            fw.section("danh-gia-kinh-phi").unwrap().locator(),
+            "Phần I.II.11"
+        );
         Nd30::load();
     }
 }

@@ -30,7 +30,12 @@ pub fn scaffold(fw: &Framework, level: Level) -> Vec<(PathBuf, String)> {
     files
 }
 
-pub fn write(dir: &Path, fw: &Framework, level: Level, force: bool) -> Result<Vec<PathBuf>, InitError> {
+pub fn write(
+    dir: &Path,
+    fw: &Framework,
+    level: Level,
+    force: bool,
+) -> Result<Vec<PathBuf>, InitError> {
     let files = scaffold(fw, level);
     if !force {
         for (rel, _) in &files {
@@ -160,7 +165,14 @@ fn section_file(fw: &Framework, def: &SectionDef) -> String {
     let mut s = String::new();
     // Section files live one directory down (phan-1/, phan-2/), the schema at the plan root.
     let _ = writeln!(s, "# yaml-language-server: $schema=../{SCHEMA_PATH}");
-    let _ = writeln!(s, "# {} {}. {} — {}", def.locator(), def.heading.number, def.heading.title, fw.id);
+    let _ = writeln!(
+        s,
+        "# {} {}. {} — {}",
+        def.locator(),
+        def.heading.number,
+        def.heading.title,
+        fw.id
+    );
     if let Some(g) = &def.heading.guidance {
         s.push_str("#\n");
         comment_block(&mut s, &format!("Hướng dẫn của Khung: {g}"));

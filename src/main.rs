@@ -21,7 +21,13 @@ use dxplan::{check, init, model, print};
 )]
 struct Cli {
     /// Ngôn ngữ thông báo (vi: tiếng Việt, en: English)
-    #[arg(long, global = true, value_enum, default_value = "vi", env = "DXPLAN_LANG")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "vi",
+        env = "DXPLAN_LANG"
+    )]
     lang: Lang,
     #[command(subcommand)]
     command: Command,
@@ -112,15 +118,34 @@ fn main() -> ExitCode {
             let color = match color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
-            let out = print::render(format, &diags, &plan.sources, &print::Options { lang, color });
+            let out = print::render(
+                format,
+                &diags,
+                &plan.sources,
+                &print::Options { lang, color },
+            );
             let _ = std::io::stdout().write_all(out.as_bytes());
-            if Summary::of(&diags).errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if Summary::of(&diags).errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
-        Command::Init { dir, level, framework, force } => {
+        Command::Init {
+            dir,
+            level,
+            framework,
+            force,
+        } => {
             let Some(fw) = Framework::builtin(&framework) else {
-                eprintln!("{} „{framework}”", t("lỗi: không có Khung", "error: no framework"));
+                eprintln!(
+                    "{} „{framework}”",
+                    t("lỗi: không có Khung", "error: no framework")
+                );
                 return ExitCode::from(2);
             };
             let level = match level {
@@ -129,12 +154,20 @@ fn main() -> ExitCode {
             };
             match init::write(&dir, &fw, level, force) {
                 Ok(files) => {
-                    println!("{} {} {}", t("Đã tạo", "Created"), files.len(), t("tệp trong", "files in"));
+                    println!(
+                        "{} {} {}",
+                        t("Đã tạo", "Created"),
+                        files.len(),
+                        t("tệp trong", "files in")
+                    );
                     println!("  {}", dir.display());
-                    println!("{}", t(
-                        "Điền nội dung rồi chạy: dxplan check <thư mục>",
-                        "Fill them in, then run: dxplan check <dir>",
-                    ));
+                    println!(
+                        "{}",
+                        t(
+                            "Điền nội dung rồi chạy: dxplan check <thư mục>",
+                            "Fill them in, then run: dxplan check <dir>",
+                        )
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(init::InitError::Exists(p)) => {
@@ -147,14 +180,21 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
                 Err(init::InitError::Io(p, e)) => {
-                    eprintln!("{} {}: {e}", t("lỗi: không ghi được", "error: cannot write"), p.display());
+                    eprintln!(
+                        "{} {}: {e}",
+                        t("lỗi: không ghi được", "error: cannot write"),
+                        p.display()
+                    );
                     ExitCode::from(2)
                 }
             }
         }
         Command::Schema { framework, config } => {
             let Some(fw) = Framework::builtin(&framework) else {
-                eprintln!("{} „{framework}”", t("lỗi: không có Khung", "error: no framework"));
+                eprintln!(
+                    "{} „{framework}”",
+                    t("lỗi: không có Khung", "error: no framework")
+                );
                 return ExitCode::from(2);
             };
             let v = if config {
@@ -162,7 +202,10 @@ fn main() -> ExitCode {
             } else {
                 model::schema::plan_file_schema(&fw)
             };
-            println!("{}", serde_json::to_string_pretty(&v).expect("schema serialises"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&v).expect("schema serialises")
+            );
             ExitCode::SUCCESS
         }
         Command::Rules => {
@@ -172,7 +215,10 @@ fn main() -> ExitCode {
                     Lang::Vi => r.summary.0,
                     Lang::En => r.summary.1,
                 };
-                println!("{}  {:<10} {:<26} {summary}  [{}]", r.code, sev, r.name, r.clause);
+                println!(
+                    "{}  {:<10} {:<26} {summary}  [{}]",
+                    r.code, sev, r.name, r.clause
+                );
             }
             ExitCode::SUCCESS
         }
@@ -189,7 +235,11 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             None => {
-                eprintln!("{} „{code}”; {}", t("lỗi: không có quy tắc", "error: no rule"), t("xem `dxplan rules`", "see `dxplan rules`"));
+                eprintln!(
+                    "{} „{code}”; {}",
+                    t("lỗi: không có quy tắc", "error: no rule"),
+                    t("xem `dxplan rules`", "see `dxplan rules`")
+                );
                 ExitCode::from(2)
             }
         },

@@ -80,7 +80,11 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
                 Err(e) => loaded.diags.push(
                     Diagnostic::new(
                         &rules::syntax::SYNTAX,
-                        msg!("Lỗi cú pháp TOML: {}", "TOML syntax error: {}", e.message.trim()),
+                        msg!(
+                            "Lỗi cú pháp TOML: {}",
+                            "TOML syntax error: {}",
+                            e.message.trim()
+                        ),
                     )
                     .at(id, e.span)
                     .hint(msg!(
@@ -169,7 +173,10 @@ fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, IoFailure> {
         });
     for entry in walker {
         let entry = entry.map_err(|e| IoFailure {
-            path: e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.into()),
+            path: e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.into()),
             error: e
                 .into_io_error()
                 .unwrap_or_else(|| std::io::Error::other("walk error")),

@@ -372,14 +372,40 @@ mod tests {
         }
         let node = Node::new(
             Kind::Map(vec![
-                (Key { name: "a".into(), span: 0..1 }, s("x", 3..4)),
                 (
-                    Key { name: "b".into(), span: 5..6 },
-                    Node::new(Kind::Num { value: 2.5, int: None, raw: "2.5".into() }, 8..11),
+                    Key {
+                        name: "a".into(),
+                        span: 0..1,
+                    },
+                    s("x", 3..4),
                 ),
                 (
-                    Key { name: "n".into(), span: 12..13 },
-                    Node::new(Kind::Num { value: 5.0, int: Some(5), raw: "05".into() }, 15..17),
+                    Key {
+                        name: "b".into(),
+                        span: 5..6,
+                    },
+                    Node::new(
+                        Kind::Num {
+                            value: 2.5,
+                            int: None,
+                            raw: "2.5".into(),
+                        },
+                        8..11,
+                    ),
+                ),
+                (
+                    Key {
+                        name: "n".into(),
+                        span: 12..13,
+                    },
+                    Node::new(
+                        Kind::Num {
+                            value: 5.0,
+                            int: Some(5),
+                            raw: "05".into(),
+                        },
+                        15..17,
+                    ),
                 ),
             ]),
             0..17,

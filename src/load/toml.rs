@@ -29,7 +29,10 @@ fn table_kind(t: DeTable<'_>, text: &str) -> Kind {
                     span: k.span(),
                 };
                 let span = v.span();
-                (key, Node::new(value_kind(v.into_inner(), text, &span), span))
+                (
+                    key,
+                    Node::new(value_kind(v.into_inner(), text, &span), span),
+                )
             })
             .collect(),
     )

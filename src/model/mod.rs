@@ -86,7 +86,11 @@ impl Plan {
 
     pub fn tasks(&self) -> impl Iterator<Item = (&Section, &Task)> {
         self.sections.iter().flat_map(|s| match &s.content {
-            Content::Tasks(t) => t.tasks.iter().map(move |task| (s, task)).collect::<Vec<_>>(),
+            Content::Tasks(t) => t
+                .tasks
+                .iter()
+                .map(move |task| (s, task))
+                .collect::<Vec<_>>(),
             _ => Vec::new(),
         })
     }
@@ -213,7 +217,10 @@ fn internal(source: SourceId, e: crate::load::node::NodeError) -> Diagnostic {
     let m = e.message;
     Diagnostic::new(
         &rules::wrong_type::WRONG_TYPE,
-        msg!("Không đọc được nội dung: {m}", "Cannot read the content: {m}"),
+        msg!(
+            "Không đọc được nội dung: {m}",
+            "Cannot read the content: {m}"
+        ),
     )
     .at(source, e.span.unwrap_or(0..0))
 }
@@ -290,7 +297,10 @@ fn resolve_framework(
                 diags.push(
                     Diagnostic::new(
                         &rules::framework_unknown::FRAMEWORK_UNKNOWN,
-                        msg!("Không đọc được tệp Khung {p}: {e}", "Cannot read framework file {p}: {e}"),
+                        msg!(
+                            "Không đọc được tệp Khung {p}: {e}",
+                            "Cannot read framework file {p}: {e}"
+                        ),
                     )
                     .at(source, file.span.clone()),
                 );
@@ -333,7 +343,10 @@ fn resolve_framework(
     match Framework::builtin(&config.framework.value) {
         Some(fw) => fw,
         None => {
-            let known: Vec<&str> = crate::framework::BUILTIN.iter().map(|(id, _)| *id).collect();
+            let known: Vec<&str> = crate::framework::BUILTIN
+                .iter()
+                .map(|(id, _)| *id)
+                .collect();
             let list = known.join(", ");
             let got = &config.framework.value;
             diags.push(

@@ -51,7 +51,10 @@ pub fn section_schema(kind: SectionKind) -> &'static Value {
             })
             .collect()
     });
-    &all.iter().find(|(k, _)| *k == kind).expect("every kind has a schema").1
+    &all.iter()
+        .find(|(k, _)| *k == kind)
+        .expect("every kind has a schema")
+        .1
 }
 
 pub fn config_schema() -> &'static Value {

@@ -75,7 +75,11 @@ impl<'a> Validator<'a> {
         if let Some(allowed) = schema.get("enum").and_then(Value::as_array)
             && !allowed.iter().any(|a| enum_eq(a, node))
         {
-            let names: Vec<String> = allowed.iter().filter_map(|a| a.as_str()).map(quote).collect();
+            let names: Vec<String> = allowed
+                .iter()
+                .filter_map(|a| a.as_str())
+                .map(quote)
+                .collect();
             let list = names.join(", ");
             let got = node.as_str().unwrap_or("");
             let mut d = Diagnostic::new(
@@ -143,7 +147,10 @@ impl<'a> Validator<'a> {
             let rb = self.resolve(b);
             let fits = match rb.get("type") {
                 Some(Value::String(t)) => matches(node, t),
-                Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| matches(node, t)),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .any(|t| matches(node, t)),
                 _ => false,
             };
             if fits {
@@ -163,7 +170,8 @@ impl<'a> Validator<'a> {
     }
 
     fn check_object(&mut self, node: &mut Node, schema: &'a Value, path: &str) -> bool {
-        static EMPTY: std::sync::OnceLock<serde_json::Map<String, Value>> = std::sync::OnceLock::new();
+        static EMPTY: std::sync::OnceLock<serde_json::Map<String, Value>> =
+            std::sync::OnceLock::new();
         let props = schema
             .get("properties")
             .and_then(Value::as_object)
@@ -188,8 +196,9 @@ impl<'a> Validator<'a> {
             };
             match props.get(&key.name) {
                 Some(s) => {
+                    let is_required = required.contains(&key.name.as_str());
                     if self.check(&mut value, s, &child_path) {
-                        if required.contains(&key.name.as_str()) && is_blank(&value) {
+                        if is_required && is_blank(&value) {
                             // Present but empty: the scaffold's way of saying "still to write".
                             let desc = description(self.resolve(s));
                             self.diags.push(
@@ -202,8 +211,13 @@ impl<'a> Validator<'a> {
                             );
                         }
                         kept.push((key, value));
-                    } else if required.contains(&key.name.as_str()) {
-                        valid = false;
+                    } else if is_required {
+                        // Keep the object (its field is already reported) so other rules do not
+                        // report it again, e.g. a task whose lead is wrong is still a task.
+                        match placeholder(self.resolve(s), &value.span) {
+                            Some(p) => kept.push((key, p)),
+                            None => valid = false,
+                        }
                     }
                 }
                 None if closed => {
@@ -245,12 +259,27 @@ impl<'a> Validator<'a> {
                 self.diags.push(
                     Diagnostic::new(
                         &rules::missing_field::MISSING_FIELD,
-                        msg!("Thiếu trường bắt buộc `{field}`", "Missing required field `{field}`"),
+                        msg!(
+                            "Thiếu trường bắt buộc `{field}`",
+                            "Missing required field `{field}`"
+                        ),
                     )
-                    .at(self.source, head)
+                    .at(self.source, head.clone())
                     .hint(msg!("Thêm `{r}`: {desc}", "Add `{r}`: {desc}")),
                 );
-                valid = false;
+                let stand_in = props
+                    .get(*r)
+                    .and_then(|s| placeholder(self.resolve(s), &head));
+                match stand_in {
+                    Some(p) => kept.push((
+                        crate::load::Key {
+                            name: r.to_string(),
+                            span: head,
+                        },
+                        p,
+                    )),
+                    None => valid = false,
+                }
             }
         }
         *entries = kept;
@@ -296,6 +325,16 @@ impl<'a> Validator<'a> {
             .hint(msg!("{desc}", "{desc}")),
         );
     }
+}
+
+/// An empty value of a text or list field, standing in for one that is missing or invalid.
+fn placeholder(schema: &Value, span: &std::ops::Range<usize>) -> Option<Node> {
+    let kind = match schema.get("type") {
+        Some(Value::String(t)) if t == "string" => Kind::Str(String::new()),
+        Some(Value::String(t)) if t == "array" => Kind::Seq(Vec::new()),
+        _ => return None,
+    };
+    Some(Node::new(kind, span.clone()))
 }
 
 fn is_blank(n: &Node) -> bool {

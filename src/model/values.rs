@@ -12,7 +12,11 @@ pub fn amount(a: &Amount) -> Option<f64> {
 
 fn parse_amount_text(s: &str) -> Option<f64> {
     let t: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-')) {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+    {
         return None;
     }
     let normalized = if t.contains(',') {
@@ -29,7 +33,10 @@ fn parse_amount_text(s: &str) -> Option<f64> {
 /// "1.234" and "12.345.678" are thousand groups, not decimals, in Vietnamese writing.
 fn is_grouped(t: &str) -> bool {
     let parts: Vec<&str> = t.trim_start_matches('-').split('.').collect();
-    parts.len() > 1 && parts[1..].iter().all(|p| p.len() == 3) && !parts[0].is_empty() && parts[0].len() <= 3
+    parts.len() > 1
+        && parts[1..].iter().all(|p| p.len() == 3)
+        && !parts[0].is_empty()
+        && parts[0].len() <= 3
 }
 
 /// Vietnamese money format: thousands with `.`, decimals with `,` ("1.234,5").
@@ -42,24 +49,23 @@ pub fn format_amount(v: f64) -> String {
     let digits = int.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
     }
     if frac > 1e-9 {
         let f = format!("{frac:.3}");
-        let f = f.trim_start_matches('0').trim_start_matches('.').trim_end_matches('0');
+        let f = f
+            .trim_start_matches('0')
+            .trim_start_matches('.')
+            .trim_end_matches('0');
         if !f.is_empty() {
             out.push(',');
             out.push_str(f);
         }
     }
-    if neg {
-        format!("-{out}")
-    } else {
-        out
-    }
+    if neg { format!("-{out}") } else { out }
 }
 
 /// A calendar date.
@@ -120,7 +126,11 @@ pub fn date(s: &str) -> Result<Date, DateError> {
         if it.next().is_some() {
             return Err(DateError::Format);
         }
-        (y.ok_or(DateError::Format)?, m.ok_or(DateError::Format)?, d.ok_or(DateError::Format)?)
+        (
+            y.ok_or(DateError::Format)?,
+            m.ok_or(DateError::Format)?,
+            d.ok_or(DateError::Format)?,
+        )
     };
     let num = |x: &str| -> Result<u32, DateError> {
         if x.is_empty() || x.len() > 4 || !x.chars().all(|c| c.is_ascii_digit()) {
@@ -271,14 +281,26 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(date("2022-12-05").unwrap().nd30_words(), "ngày 05 tháng 12 năm 2022");
-        assert_eq!(date("5/1/2023").unwrap().nd30_words(), "ngày 05 tháng 01 năm 2023");
-        assert_eq!(date("29/6/2019").unwrap().nd30_words(), "ngày 29 tháng 6 năm 2019");
+        assert_eq!(
+            date("2022-12-05").unwrap().nd30_words(),
+            "ngày 05 tháng 12 năm 2022"
+        );
+        assert_eq!(
+            date("5/1/2023").unwrap().nd30_words(),
+            "ngày 05 tháng 01 năm 2023"
+        );
+        assert_eq!(
+            date("29/6/2019").unwrap().nd30_words(),
+            "ngày 29 tháng 6 năm 2019"
+        );
         assert_eq!(date("31/02/2023"), Err(DateError::Impossible));
         assert_eq!(date("2023-13-01"), Err(DateError::Impossible));
         assert_eq!(date("hôm qua"), Err(DateError::Format));
         assert!(date("2024-02-29").is_ok());
-        assert_eq!(date("ngày 27 tháng 9 năm 2019").unwrap().dmy(), "27/09/2019");
+        assert_eq!(
+            date("ngày 27 tháng 9 năm 2019").unwrap().dmy(),
+            "27/09/2019"
+        );
     }
 
     #[test]

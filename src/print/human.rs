@@ -48,14 +48,15 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
                 let src = sources.get(id);
                 let label = d.severity.label(opts.lang).to_string();
                 md = md.with_label(LabeledSpan::new(Some(label), span.start, span.len()));
-                miette::Report::new(md).with_source_code(NamedSource::new(&src.name, src.text.clone()))
+                miette::Report::new(md)
+                    .with_source_code(NamedSource::new(&src.name, src.text.clone()))
             }
             _ => miette::Report::new(md),
         };
-        if let Some(p) = &pos {
-            if d.span.is_none() {
-                out.push_str(&format!("{}:\n", p.file));
-            }
+        if let Some(p) = &pos
+            && d.span.is_none()
+        {
+            out.push_str(&format!("{}:\n", p.file));
         }
         let mut buf = String::new();
         if handler.render_report(&mut buf, report.as_ref()).is_ok() {

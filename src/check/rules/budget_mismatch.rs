@@ -28,7 +28,12 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let Some(budget_section) = ctx.plan.sections.iter().find(|s| matches!(s.content, Content::Budget(_))) else {
+    let Some(budget_section) = ctx
+        .plan
+        .sections
+        .iter()
+        .find(|s| matches!(s.content, Content::Budget(_)))
+    else {
         return;
     };
     let Content::Budget(b) = &budget_section.content else {
@@ -37,7 +42,11 @@ pub fn check(ctx: &mut Ctx) {
     let mut total = 0.0;
     let mut by_source: BTreeMap<&str, f64> = BTreeMap::new();
     for (_, p) in ctx.plan.projects() {
-        let v = p.investment.as_ref().and_then(|a| amount(&a.value)).unwrap_or(0.0);
+        let v = p
+            .investment
+            .as_ref()
+            .and_then(|a| amount(&a.value))
+            .unwrap_or(0.0);
         total += v;
         if let Some(f) = &p.funding {
             *by_source.entry(f.value.as_str()).or_default() += v;
@@ -52,21 +61,36 @@ pub fn check(ctx: &mut Ctx) {
     {
         let (d, s) = (format_amount(declared), format_amount(total));
         out.push(
-            Diagnostic::new(&BUDGET_MISMATCH, msg!(
-                "Tổng kinh phí ghi {d} triệu đồng nhưng các dự án cộng lại {s} triệu đồng",
-                "The total says {d} million VND but the projects add up to {s} million VND"
-            ))
+            Diagnostic::new(
+                &BUDGET_MISMATCH,
+                msg!(
+                    "Tổng kinh phí ghi {d} triệu đồng nhưng các dự án cộng lại {s} triệu đồng",
+                    "The total says {d} million VND but the projects add up to {s} million VND"
+                ),
+            )
             .at(budget_section.source, t.span.clone())
-            .hint(msg!("Sửa `total` thành {s}, hoặc sửa số của dự án.", "Set `total` to {s}, or fix the projects' amounts."))
+            .hint(msg!(
+                "Sửa `total` thành {s}, hoặc sửa số của dự án.",
+                "Set `total` to {s}, or fix the projects' amounts."
+            ))
             .clause(clause.clone()),
         );
     }
     if !b.by_source.is_empty() {
         for sa in &b.by_source {
-            let Some(declared) = amount(&sa.amount.value) else { continue };
-            let actual = by_source.get(sa.source.value.as_str()).copied().unwrap_or(0.0);
+            let Some(declared) = amount(&sa.amount.value) else {
+                continue;
+            };
+            let actual = by_source
+                .get(sa.source.value.as_str())
+                .copied()
+                .unwrap_or(0.0);
             if !close(declared, actual) {
-                let (src, d, s) = (&sa.source.value, format_amount(declared), format_amount(actual));
+                let (src, d, s) = (
+                    &sa.source.value,
+                    format_amount(declared),
+                    format_amount(actual),
+                );
                 out.push(
                     Diagnostic::new(&BUDGET_MISMATCH, msg!(
                         "Nguồn „{src}” ghi {d} triệu đồng nhưng các dự án dùng nguồn này cộng lại {s} triệu đồng",

@@ -28,28 +28,45 @@ crate::declare_rule! {
 pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for s in &ctx.plan.sections {
-        let Content::Citations(c) = &s.content else { continue };
+        let Content::Citations(c) = &s.content else {
+            continue;
+        };
         for cit in &c.citations {
-            let (Some(number), Some(d)) = (&cit.number, &cit.date) else { continue };
+            let (Some(number), Some(d)) = (&cit.number, &cit.date) else {
+                continue;
+            };
             let Some(reg) = ctx.fw.citations.iter().find(|r| {
-                r.symbol == number.value || r.framework_symbol.as_deref() == Some(number.value.as_str())
+                r.symbol == number.value
+                    || r.framework_symbol.as_deref() == Some(number.value.as_str())
             }) else {
                 continue;
             };
-            let (Ok(given), Ok(want)) = (date(&d.value), date(&reg.date)) else { continue };
+            let (Ok(given), Ok(want)) = (date(&d.value), date(&reg.date)) else {
+                continue;
+            };
             if given == want {
                 continue;
             }
             let (n, g, w) = (&number.value, given.dmy(), want.dmy());
-            let note = reg.note.clone().map(|x| format!(" ({x})")).unwrap_or_default();
+            let note = reg
+                .note
+                .clone()
+                .map(|x| format!(" ({x})"))
+                .unwrap_or_default();
             out.push(
-                Diagnostic::new(&CITATION_DATE, msg!(
-                    "{n} ghi ngày {g}, nhưng danh mục căn cứ ghi ngày {w}",
-                    "{n} is dated {g}, but the registry says {w}"
-                ))
+                Diagnostic::new(
+                    &CITATION_DATE,
+                    msg!(
+                        "{n} ghi ngày {g}, nhưng danh mục căn cứ ghi ngày {w}",
+                        "{n} is dated {g}, but the registry says {w}"
+                    ),
+                )
                 .at(s.source, d.span.clone())
                 .hint(msg!("Sửa thành {w}{note}.", "Change it to {w}{note}."))
-                .clause(format!("{}; {}, Phần II.I", CITATION_DATE.clause, ctx.fw.id)),
+                .clause(format!(
+                    "{}; {}, Phần II.I",
+                    CITATION_DATE.clause, ctx.fw.id
+                )),
             );
         }
     }

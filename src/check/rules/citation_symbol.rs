@@ -27,16 +27,24 @@ crate::declare_rule! {
 
 /// The groups of a symbol: "42/2022/NĐ-CP" → ["42", "2022", "NĐ", "CP"].
 pub fn groups(symbol: &str) -> Vec<&str> {
-    symbol.split(['/', '-']).map(str::trim).filter(|g| !g.is_empty()).collect()
+    symbol
+        .split(['/', '-'])
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .collect()
 }
 
 pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for s in &ctx.plan.sections {
-        let Content::Citations(c) = &s.content else { continue };
+        let Content::Citations(c) = &s.content else {
+            continue;
+        };
         for cit in &c.citations {
             let Some(number) = &cit.number else { continue };
-            let Some(abbr) = ctx.nd30.abbr_of(&cit.doc_type.value) else { continue };
+            let Some(abbr) = ctx.nd30.abbr_of(&cit.doc_type.value) else {
+                continue;
+            };
             if groups(&number.value).contains(&abbr) {
                 continue;
             }
@@ -59,10 +67,13 @@ pub fn check(ctx: &mut Ctx) {
                 ),
             };
             out.push(
-                Diagnostic::new(&CITATION_SYMBOL, msg!(
-                    "{t} số „{n}” thiếu chữ viết tắt „{abbr}” trong ký hiệu",
-                    "{t} „{n}” lacks „{abbr}” in its symbol"
-                ))
+                Diagnostic::new(
+                    &CITATION_SYMBOL,
+                    msg!(
+                        "{t} số „{n}” thiếu chữ viết tắt „{abbr}” trong ký hiệu",
+                        "{t} „{n}” lacks „{abbr}” in its symbol"
+                    ),
+                )
                 .at(s.source, number.span.clone())
                 .hint(hint),
             );

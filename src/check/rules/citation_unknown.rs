@@ -26,11 +26,14 @@ crate::declare_rule! {
 pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for s in &ctx.plan.sections {
-        let Content::Citations(c) = &s.content else { continue };
+        let Content::Citations(c) = &s.content else {
+            continue;
+        };
         for cit in &c.citations {
             let Some(number) = &cit.number else { continue };
             let known = ctx.fw.citations.iter().any(|r| {
-                r.symbol == number.value || r.framework_symbol.as_deref() == Some(number.value.as_str())
+                r.symbol == number.value
+                    || r.framework_symbol.as_deref() == Some(number.value.as_str())
             });
             if known {
                 continue;

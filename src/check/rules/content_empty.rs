@@ -31,15 +31,51 @@ pub fn check(ctx: &mut Ctx) {
     for s in &ctx.plan.sections {
         let (empty, what_vi, what_en) = match &s.content {
             Content::Text(t) => (blank(&t.text), "lời văn (`text`)", "text (`text`)"),
-            Content::Evaluation(e) => (e.items.is_empty() && blank(&e.intro), "các mục đánh giá (`items`)", "evaluation items (`items`)"),
-            Content::EvaluationBudget(e) => (blank(&e.text) && e.projects.is_empty(), "lời văn (`text`) và các dự án năm trước (`projects`)", "text (`text`) and last year's projects (`projects`)"),
-            Content::Citations(c) => (c.citations.is_empty(), "các căn cứ (`citations`)", "citations (`citations`)"),
-            Content::Targets(t) => (t.targets.is_empty(), "các mục tiêu cụ thể (`targets`)", "targets (`targets`)"),
-            Content::Tasks(t) => (t.tasks.is_empty(), "các nhiệm vụ (`tasks`)", "tasks (`tasks`)"),
-            Content::Solutions(x) => (x.solutions.is_empty() && blank(&x.intro), "các giải pháp (`solutions`)", "solutions (`solutions`)"),
-            Content::Budget(b) => (blank(&b.text) && b.total.is_none(), "lời văn (`text`) hoặc tổng kinh phí (`total`)", "text (`text`) or the total (`total`)"),
-            Content::Organization(o) => (o.responsibilities.is_empty() && blank(&o.text), "trách nhiệm của các cơ quan (`responsibilities`)", "responsibilities (`responsibilities`)"),
-            Content::Projects(p) => (p.projects.is_empty(), "các nhiệm vụ, dự án (`projects`)", "projects (`projects`)"),
+            Content::Evaluation(e) => (
+                e.items.is_empty() && blank(&e.intro),
+                "các mục đánh giá (`items`)",
+                "evaluation items (`items`)",
+            ),
+            Content::EvaluationBudget(e) => (
+                blank(&e.text) && e.projects.is_empty(),
+                "lời văn (`text`) và các dự án năm trước (`projects`)",
+                "text (`text`) and last year's projects (`projects`)",
+            ),
+            Content::Citations(c) => (
+                c.citations.is_empty(),
+                "các căn cứ (`citations`)",
+                "citations (`citations`)",
+            ),
+            Content::Targets(t) => (
+                t.targets.is_empty(),
+                "các mục tiêu cụ thể (`targets`)",
+                "targets (`targets`)",
+            ),
+            Content::Tasks(t) => (
+                t.tasks.is_empty(),
+                "các nhiệm vụ (`tasks`)",
+                "tasks (`tasks`)",
+            ),
+            Content::Solutions(x) => (
+                x.solutions.is_empty() && blank(&x.intro),
+                "các giải pháp (`solutions`)",
+                "solutions (`solutions`)",
+            ),
+            Content::Budget(b) => (
+                blank(&b.text) && b.total.is_none(),
+                "lời văn (`text`) hoặc tổng kinh phí (`total`)",
+                "text (`text`) or the total (`total`)",
+            ),
+            Content::Organization(o) => (
+                o.responsibilities.is_empty() && blank(&o.text),
+                "trách nhiệm của các cơ quan (`responsibilities`)",
+                "responsibilities (`responsibilities`)",
+            ),
+            Content::Projects(p) => (
+                p.projects.is_empty(),
+                "các nhiệm vụ, dự án (`projects`)",
+                "projects (`projects`)",
+            ),
         };
         if !empty {
             continue;
@@ -58,7 +94,10 @@ pub fn check(ctx: &mut Ctx) {
         .at(s.source, s.span.clone())
         .hint(match &def.heading.guidance {
             Some(g) => msg!("Khung hướng dẫn: {g}", "The framework says: {g}"),
-            None => msg!("Xem hướng dẫn trong tệp do `dxplan init` tạo.", "See the guidance in the file `dxplan init` writes."),
+            None => msg!(
+                "Xem hướng dẫn trong tệp do `dxplan init` tạo.",
+                "See the guidance in the file `dxplan init` writes."
+            ),
         })
         .clause(ctx.fw.clause(&loc));
         ctx.emit(d);

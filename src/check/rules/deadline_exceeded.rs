@@ -29,7 +29,11 @@ crate::declare_rule! {
 pub fn check(ctx: &mut Ctx) {
     let plan = ctx.plan;
     let year = plan.year();
-    let Some(targets_section) = plan.sections.iter().find(|s| matches!(s.content, crate::model::Content::Targets(_))) else {
+    let Some(targets_section) = plan
+        .sections
+        .iter()
+        .find(|s| matches!(s.content, crate::model::Content::Targets(_)))
+    else {
         return;
     };
     if plan.targets().next().is_none() {
@@ -37,11 +41,18 @@ pub fn check(ctx: &mut Ctx) {
     }
     let mut out = Vec::new();
     for m in &ctx.fw.metrics {
-        let Some(deadline) = &m.deadline else { continue };
-        let Some(limit) = period(deadline, year) else { continue };
+        let Some(deadline) = &m.deadline else {
+            continue;
+        };
+        let Some(limit) = period(deadline, year) else {
+            continue;
+        };
         let clause = format!("{}, {}", ctx.fw.id, m.clause);
         let (label, id, quote) = (&m.label, &m.id, &m.quote);
-        let matching: Vec<_> = plan.targets().filter(|(_, t)| t.metric.as_ref().is_some_and(|x| x.value == m.id)).collect();
+        let matching: Vec<_> = plan
+            .targets()
+            .filter(|(_, t)| t.metric.as_ref().is_some_and(|x| x.value == m.id))
+            .collect();
         if matching.is_empty() {
             out.push(
                 Diagnostic::new(&DEADLINE_EXCEEDED, msg!(
@@ -60,30 +71,53 @@ pub fn check(ctx: &mut Ctx) {
         for (s, t) in matching {
             let Some(d) = &t.deadline else {
                 out.push(
-                    Diagnostic::new(&DEADLINE_EXCEEDED, msg!("Mục tiêu {} chưa có thời hạn (`deadline`)", "Target {} has no `deadline`", t.id.value))
-                        .at(s.source, t.id.span.clone())
-                        .hint(msg!("Thêm `deadline: {deadline}` hoặc sớm hơn.", "Add `deadline: {deadline}` or earlier."))
-                        .clause(clause.clone()),
+                    Diagnostic::new(
+                        &DEADLINE_EXCEEDED,
+                        msg!(
+                            "Mục tiêu {} chưa có thời hạn (`deadline`)",
+                            "Target {} has no `deadline`",
+                            t.id.value
+                        ),
+                    )
+                    .at(s.source, t.id.span.clone())
+                    .hint(msg!(
+                        "Thêm `deadline: {deadline}` hoặc sớm hơn.",
+                        "Add `deadline: {deadline}` or earlier."
+                    ))
+                    .clause(clause.clone()),
                 );
                 continue;
             };
             match period(&d.value, year) {
                 Some(p) if p.end <= limit.end => {}
                 Some(_) => out.push(
-                    Diagnostic::new(&DEADLINE_EXCEEDED, msg!(
-                        "Thời hạn „{}” muộn hơn thời hạn của Khung ({deadline})",
-                        "The deadline „{}” is later than the framework's ({deadline})",
-                        d.value
-                    ))
+                    Diagnostic::new(
+                        &DEADLINE_EXCEEDED,
+                        msg!(
+                            "Thời hạn „{}” muộn hơn thời hạn của Khung ({deadline})",
+                            "The deadline „{}” is later than the framework's ({deadline})",
+                            d.value
+                        ),
+                    )
                     .at(s.source, d.span.clone())
                     .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
                     .clause(clause.clone()),
                 ),
                 None => out.push(
-                    Diagnostic::new(&DEADLINE_EXCEEDED, msg!("Không đọc được thời hạn „{}”", "Cannot read the deadline „{}”", d.value))
-                        .at(s.source, d.span.clone())
-                        .hint(msg!("Viết như „Quý I/{year}” hoặc „31/3/{year}”.", "Write e.g. „Quý I/{year}” or „31/3/{year}”."))
-                        .clause(clause.clone()),
+                    Diagnostic::new(
+                        &DEADLINE_EXCEEDED,
+                        msg!(
+                            "Không đọc được thời hạn „{}”",
+                            "Cannot read the deadline „{}”",
+                            d.value
+                        ),
+                    )
+                    .at(s.source, d.span.clone())
+                    .hint(msg!(
+                        "Viết như „Quý I/{year}” hoặc „31/3/{year}”.",
+                        "Write e.g. „Quý I/{year}” or „31/3/{year}”."
+                    ))
+                    .clause(clause.clone()),
                 ),
             }
         }

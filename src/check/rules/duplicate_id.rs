@@ -37,10 +37,16 @@ fn dups<'a>(
             let other = ctx.plan.sources.get(*first).name.clone();
             let (vi, en, v) = (what.0, what.1, &id.value);
             out.push(
-                Diagnostic::new(&DUPLICATE_ID, msg!("Mã {vi} „{v}” bị trùng (đã dùng trong {other})", "Duplicate {en} id „{v}” (already used in {other})"))
-                    .at(src, id.span.clone())
-                    .hint(msg!("Đặt một mã khác.", "Give it another id."))
-                    .clause(ctx.clause_of(&slug)),
+                Diagnostic::new(
+                    &DUPLICATE_ID,
+                    msg!(
+                        "Mã {vi} „{v}” bị trùng (đã dùng trong {other})",
+                        "Duplicate {en} id „{v}” (already used in {other})"
+                    ),
+                )
+                .at(src, id.span.clone())
+                .hint(msg!("Đặt một mã khác.", "Give it another id."))
+                .clause(ctx.clause_of(&slug)),
             );
         } else {
             seen.insert(&id.value, src);
@@ -51,8 +57,25 @@ fn dups<'a>(
 pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     let plan = ctx.plan;
-    dups(ctx, ("mục tiêu", "target"), plan.targets().map(|(s, t)| (s.source, &t.id, s.slug.clone())), &mut out);
-    dups(ctx, ("nhiệm vụ", "task"), plan.tasks().map(|(s, t)| (s.source, &t.id, s.slug.clone())), &mut out);
-    dups(ctx, ("dự án", "project"), plan.projects().map(|(s, p)| (s.source, &p.id, s.slug.clone())), &mut out);
+    dups(
+        ctx,
+        ("mục tiêu", "target"),
+        plan.targets()
+            .map(|(s, t)| (s.source, &t.id, s.slug.clone())),
+        &mut out,
+    );
+    dups(
+        ctx,
+        ("nhiệm vụ", "task"),
+        plan.tasks().map(|(s, t)| (s.source, &t.id, s.slug.clone())),
+        &mut out,
+    );
+    dups(
+        ctx,
+        ("dự án", "project"),
+        plan.projects()
+            .map(|(s, p)| (s.source, &p.id, s.slug.clone())),
+        &mut out,
+    );
     ctx.diags.extend(out);
 }

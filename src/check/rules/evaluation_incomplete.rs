@@ -102,11 +102,18 @@ pub fn check(ctx: &mut Ctx) {
         for item in &e.items {
             if !want.iter().any(|(n, _, _)| *n == item.number.value) {
                 let n = &item.number.value;
-                let list = want.iter().map(|(n, _, _)| n.as_str()).collect::<Vec<_>>().join(", ");
+                let list = want
+                    .iter()
+                    .map(|(n, _, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 ctx.emit(
                     Diagnostic::new(
                         &super::unknown_item::UNKNOWN_ITEM,
-                        msg!("Khung không có mục đánh giá „{n}”", "The framework has no evaluation item „{n}”"),
+                        msg!(
+                            "Khung không có mục đánh giá „{n}”",
+                            "The framework has no evaluation item „{n}”"
+                        ),
                     )
                     .at(s.source, item.number.span.clone())
                     .hint(msg!("Các mục: {list}", "Items: {list}"))

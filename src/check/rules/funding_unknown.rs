@@ -29,7 +29,11 @@ pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for s in &ctx.plan.sections {
         let values: Vec<_> = match &s.content {
-            Content::Projects(p) => p.projects.iter().filter_map(|x| x.funding.as_ref()).collect(),
+            Content::Projects(p) => p
+                .projects
+                .iter()
+                .filter_map(|x| x.funding.as_ref())
+                .collect(),
             Content::Budget(b) => b.by_source.iter().map(|x| &x.source).collect(),
             _ => continue,
         };
@@ -43,10 +47,16 @@ pub fn check(ctx: &mut Ctx) {
             hint.vi.push_str(&format!(" Danh sách: {all}."));
             hint.en.push_str(&format!(" The list: {all}."));
             out.push(
-                Diagnostic::new(&FUNDING_UNKNOWN, msg!("Nguồn vốn „{got}” không thuộc danh sách của Khung", "Funding source „{got}” is not in the framework's list"))
-                    .at(s.source, v.span.clone())
-                    .hint(hint)
-                    .clause(ctx.clause_of(&s.slug)),
+                Diagnostic::new(
+                    &FUNDING_UNKNOWN,
+                    msg!(
+                        "Nguồn vốn „{got}” không thuộc danh sách của Khung",
+                        "Funding source „{got}” is not in the framework's list"
+                    ),
+                )
+                .at(s.source, v.span.clone())
+                .hint(hint)
+                .clause(ctx.clause_of(&s.slug)),
             );
         }
     }

@@ -36,7 +36,12 @@ pub fn check(ctx: &mut Ctx) {
     }
     for s in &ctx.plan.sections {
         if let Content::Citations(c) = &s.content {
-            dates.extend(c.citations.iter().filter_map(|x| x.date.as_ref()).map(|d| (s.source, d)));
+            dates.extend(
+                c.citations
+                    .iter()
+                    .filter_map(|x| x.date.as_ref())
+                    .map(|d| (s.source, d)),
+            );
         }
     }
     let mut out = Vec::new();
@@ -47,13 +52,20 @@ pub fn check(ctx: &mut Ctx) {
         }
         let m = match date(v) {
             Ok(_) => continue,
-            Err(DateError::Impossible) => msg!("Ngày „{v}” không có thật", "„{v}” is not a real date"),
-            Err(DateError::Format) => msg!("Không đọc được ngày „{v}”", "Cannot read the date „{v}”"),
+            Err(DateError::Impossible) => {
+                msg!("Ngày „{v}” không có thật", "„{v}” is not a real date")
+            }
+            Err(DateError::Format) => {
+                msg!("Không đọc được ngày „{v}”", "Cannot read the date „{v}”")
+            }
         };
         out.push(
             Diagnostic::new(&INVALID_DATE, m)
                 .at(src, d.span.clone())
-                .hint(msg!("Viết `YYYY-MM-DD` hoặc `DD/MM/YYYY`, ví dụ 2022-12-05.", "Write `YYYY-MM-DD` or `DD/MM/YYYY`, e.g. 2022-12-05.")),
+                .hint(msg!(
+                    "Viết `YYYY-MM-DD` hoặc `DD/MM/YYYY`, ví dụ 2022-12-05.",
+                    "Write `YYYY-MM-DD` or `DD/MM/YYYY`, e.g. 2022-12-05."
+                )),
         );
     }
     ctx.diags.extend(out);

@@ -30,11 +30,25 @@ pub fn check(ctx: &mut Ctx) {
     let mut amounts: Vec<(SourceId, &Sp<Amount>, String)> = Vec::new();
     for s in &ctx.plan.sections {
         match &s.content {
-            Content::Projects(p) => amounts.extend(p.projects.iter().filter_map(|x| x.investment.as_ref()).map(|a| (s.source, a, s.slug.clone()))),
-            Content::EvaluationBudget(e) => amounts.extend(e.projects.iter().filter_map(|x| x.investment.as_ref()).map(|a| (s.source, a, s.slug.clone()))),
+            Content::Projects(p) => amounts.extend(
+                p.projects
+                    .iter()
+                    .filter_map(|x| x.investment.as_ref())
+                    .map(|a| (s.source, a, s.slug.clone())),
+            ),
+            Content::EvaluationBudget(e) => amounts.extend(
+                e.projects
+                    .iter()
+                    .filter_map(|x| x.investment.as_ref())
+                    .map(|a| (s.source, a, s.slug.clone())),
+            ),
             Content::Budget(b) => {
                 amounts.extend(b.total.iter().map(|a| (s.source, a, s.slug.clone())));
-                amounts.extend(b.by_source.iter().map(|x| (s.source, &x.amount, s.slug.clone())));
+                amounts.extend(
+                    b.by_source
+                        .iter()
+                        .map(|x| (s.source, &x.amount, s.slug.clone())),
+                );
             }
             _ => {}
         }
@@ -42,7 +56,10 @@ pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for (src, a, slug) in amounts {
         let bad = match amount(&a.value) {
-            None => Some(msg!("Số tiền không đọc được thành số (triệu đồng)", "The amount is not a number (million VND)")),
+            None => Some(msg!(
+                "Số tiền không đọc được thành số (triệu đồng)",
+                "The amount is not a number (million VND)"
+            )),
             Some(v) if v < 0.0 => Some(msg!("Số tiền âm", "Negative amount")),
             _ => None,
         };
@@ -50,7 +67,10 @@ pub fn check(ctx: &mut Ctx) {
             out.push(
                 Diagnostic::new(&INVESTMENT_INVALID, m)
                     .at(src, a.span.clone())
-                    .hint(msg!("Ghi số triệu đồng, ví dụ 1234.5 hoặc \"1.234,5\".", "Write the amount in million VND, e.g. 1234.5 or \"1.234,5\"."))
+                    .hint(msg!(
+                        "Ghi số triệu đồng, ví dụ 1234.5 hoặc \"1.234,5\".",
+                        "Write the amount in million VND, e.g. 1234.5 or \"1.234,5\"."
+                    ))
                     .clause(ctx.clause_of(&slug)),
             );
         }

@@ -22,22 +22,29 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+        return;
+    };
     let d = match ctx.plan.mode() {
         Mode::Standalone => c.document.date.as_ref(),
         Mode::WithDecision => c.decision.as_ref().and_then(|d| d.date.as_ref()),
     };
     let Some(d) = d else { return };
-    let (Ok(issued), Ok(limit)) = (date(&d.value), date(&ctx.fw.issue_before)) else { return };
+    let (Ok(issued), Ok(limit)) = (date(&d.value), date(&ctx.fw.issue_before)) else {
+        return;
+    };
     if issued < limit {
         return;
     }
     let (i, l) = (issued.dmy(), limit.dmy());
     ctx.emit(
-        Diagnostic::new(&ISSUED_LATE, msg!(
-            "Ngày ban hành {i} không trước thời hạn {l} của Khung",
-            "Issued on {i}, not before the framework's deadline {l}"
-        ))
+        Diagnostic::new(
+            &ISSUED_LATE,
+            msg!(
+                "Ngày ban hành {i} không trước thời hạn {l} của Khung",
+                "Issued on {i}, not before the framework's deadline {l}"
+            ),
+        )
         .at(src, d.span.clone())
         .clause(ctx.fw.issue_before_clause.clone()),
     );

@@ -28,29 +28,61 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+        return;
+    };
     let at = 0..0;
     let mut out = Vec::new();
     match ctx.plan.mode() {
         Mode::Standalone => {
             if c.signer.is_none() {
-                out.push(Diagnostic::new(&METADATA_INCOMPLETE, msg!("Thiếu người ký (`[signer]`)", "The signer (`[signer]`) is missing")).at(src, at.clone()));
+                out.push(
+                    Diagnostic::new(
+                        &METADATA_INCOMPLETE,
+                        msg!(
+                            "Thiếu người ký (`[signer]`)",
+                            "The signer (`[signer]`) is missing"
+                        ),
+                    )
+                    .at(src, at.clone()),
+                );
             }
             if c.recipients.is_none() {
-                out.push(Diagnostic::new(&METADATA_INCOMPLETE, msg!("Thiếu nơi nhận (`[recipients]`)", "The recipients (`[recipients]`) are missing")).at(src, at.clone()));
+                out.push(
+                    Diagnostic::new(
+                        &METADATA_INCOMPLETE,
+                        msg!(
+                            "Thiếu nơi nhận (`[recipients]`)",
+                            "The recipients (`[recipients]`) are missing"
+                        ),
+                    )
+                    .at(src, at.clone()),
+                );
             }
             if let Some(r) = &c.recipients
                 && r.list.is_empty()
             {
-                out.push(Diagnostic::new(&METADATA_INCOMPLETE, msg!("Danh sách nơi nhận trống", "The recipient list is empty")).at(src, r.archive.span.clone()));
+                out.push(
+                    Diagnostic::new(
+                        &METADATA_INCOMPLETE,
+                        msg!("Danh sách nơi nhận trống", "The recipient list is empty"),
+                    )
+                    .at(src, r.archive.span.clone()),
+                );
             }
         }
         Mode::WithDecision => {
             if c.decision.is_none() {
                 out.push(
-                    Diagnostic::new(&METADATA_INCOMPLETE, msg!("Kế hoạch kèm Quyết định nhưng thiếu `[decision]`", "A plan issued with a decision needs `[decision]`"))
-                        .at(src, at.clone())
-                        .clause("NĐ 30/2020, Phụ lục III, Mẫu văn bản ban hành kèm theo quyết định"),
+                    Diagnostic::new(
+                        &METADATA_INCOMPLETE,
+                        msg!(
+                            "Kế hoạch kèm Quyết định nhưng thiếu `[decision]`",
+                            "A plan issued with a decision needs `[decision]`"
+                        ),
+                    )
+                    .at(src, at.clone())
+                    .clause("NĐ 30/2020, Phụ lục III, Mẫu văn bản ban hành kèm theo quyết định"),
                 );
             }
         }
@@ -58,11 +90,20 @@ pub fn check(ctx: &mut Ctx) {
     let number_blank = blank(&c.document.number);
     let date_blank = blank(&c.document.date);
     if ctx.plan.mode() == Mode::Standalone && number_blank != date_blank {
-        let span = c.document.number.as_ref().or(c.document.date.as_ref()).map(|s| s.span.clone()).unwrap_or(at);
-        let mut d = Diagnostic::new(&METADATA_INCOMPLETE, msg!(
-            "Số và ngày ban hành phải cùng có (bản ban hành) hoặc cùng trống (dự thảo)",
-            "Number and date must both be set (issued) or both empty (draft)"
-        ))
+        let span = c
+            .document
+            .number
+            .as_ref()
+            .or(c.document.date.as_ref())
+            .map(|s| s.span.clone())
+            .unwrap_or(at);
+        let mut d = Diagnostic::new(
+            &METADATA_INCOMPLETE,
+            msg!(
+                "Số và ngày ban hành phải cùng có (bản ban hành) hoặc cùng trống (dự thảo)",
+                "Number and date must both be set (issued) or both empty (draft)"
+            ),
+        )
         .at(src, span);
         d.severity = Severity::Warning;
         out.push(d);

@@ -144,7 +144,11 @@ mod tests {
         codes.dedup();
         assert_eq!(n, codes.len(), "duplicate rule code");
         for r in ALL {
-            assert!(r.doc_text().contains("Vì sao"), "{} has no rationale", r.code);
+            assert!(
+                r.doc_text().contains("Vì sao"),
+                "{} has no rationale",
+                r.code
+            );
             assert!(!r.clause.is_empty(), "{} has no clause", r.code);
         }
     }

@@ -65,7 +65,10 @@ pub fn check(ctx: &mut Ctx) {
                 found.push(
                     Diagnostic::new(
                         &NOT_APPLICABLE_INVALID,
-                        msg!("Khai {id} không áp dụng nhưng chưa nêu lý do", "{id} is declared not applicable without a reason"),
+                        msg!(
+                            "Khai {id} không áp dụng nhưng chưa nêu lý do",
+                            "{id} is declared not applicable without a reason"
+                        ),
                     )
                     .at(s.source, na.priority_task.span.clone())
                     .hint(msg!("Thêm `reason: …`.", "Add `reason: …`."))

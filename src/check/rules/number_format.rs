@@ -30,29 +30,58 @@ pub fn number_problem(n: &Sp<String>) -> Option<(Severity, crate::lang::Msg)> {
         return None;
     }
     if !v.chars().all(|c| c.is_ascii_digit()) {
-        return Some((Severity::Error, msg!("Số „{v}” phải là chữ số Ả Rập", "Number „{v}” must be Arabic digits")));
+        return Some((
+            Severity::Error,
+            msg!(
+                "Số „{v}” phải là chữ số Ả Rập",
+                "Number „{v}” must be Arabic digits"
+            ),
+        ));
     }
     let value: u64 = v.parse().unwrap_or(0);
     if value == 0 {
-        return Some((Severity::Error, msg!("Số „{v}” không hợp lệ (số bắt đầu từ 01)", "Number „{v}” is invalid (numbering starts at 01)")));
+        return Some((
+            Severity::Error,
+            msg!(
+                "Số „{v}” không hợp lệ (số bắt đầu từ 01)",
+                "Number „{v}” is invalid (numbering starts at 01)"
+            ),
+        ));
     }
     if value < 10 && v.len() != 2 {
         let fixed = format!("{value:02}");
-        return Some((Severity::Error, msg!("Số nhỏ hơn 10 phải viết „{fixed}”, không phải „{v}”", "A number below 10 is written „{fixed}”, not „{v}”")));
+        return Some((
+            Severity::Error,
+            msg!(
+                "Số nhỏ hơn 10 phải viết „{fixed}”, không phải „{v}”",
+                "A number below 10 is written „{fixed}”, not „{v}”"
+            ),
+        ));
     }
     if value >= 10 && v.starts_with('0') {
-        return Some((Severity::Warning, msg!("Số „{v}” có số 0 thừa ở đầu", "Number „{v}” has extra leading zeros")));
+        return Some((
+            Severity::Warning,
+            msg!(
+                "Số „{v}” có số 0 thừa ở đầu",
+                "Number „{v}” has extra leading zeros"
+            ),
+        ));
     }
     None
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+        return;
+    };
     let Some(n) = &c.document.number else { return };
     if let Some((sev, m)) = number_problem(n) {
         let mut d = Diagnostic::new(&NUMBER_FORMAT, m)
             .at(src, n.span.clone())
-            .hint(msg!("Số văn bản do Văn thư cấp; để trống khi còn là dự thảo.", "The number is issued by the records office; leave it empty in a draft."));
+            .hint(msg!(
+                "Số văn bản do Văn thư cấp; để trống khi còn là dự thảo.",
+                "The number is issued by the records office; leave it empty in a draft."
+            ));
         d.severity = sev;
         ctx.emit(d);
     }

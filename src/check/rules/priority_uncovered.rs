@@ -36,7 +36,11 @@ pub fn check(ctx: &mut Ctx) {
         .sections
         .iter()
         .flat_map(|s| match &s.content {
-            Content::Targets(t) => t.not_applicable.iter().map(|n| n.priority_task.value.as_str()).collect(),
+            Content::Targets(t) => t
+                .not_applicable
+                .iter()
+                .map(|n| n.priority_task.value.as_str())
+                .collect(),
             _ => Vec::new(),
         })
         .collect();
@@ -46,8 +50,12 @@ pub fn check(ctx: &mut Ctx) {
         .find(|s| matches!(s.content, Content::Projects(_)))
         .map(|s| (s.source, s.span.clone()));
     for pt in &ctx.fw.priority_tasks {
-        let covered = plan.tasks().any(|(_, t)| t.priority_tasks.iter().any(|p| p.value == pt.id))
-            || plan.projects().any(|(_, p)| p.priority_tasks.iter().any(|x| x.value == pt.id));
+        let covered = plan
+            .tasks()
+            .any(|(_, t)| t.priority_tasks.iter().any(|p| p.value == pt.id))
+            || plan
+                .projects()
+                .any(|(_, p)| p.priority_tasks.iter().any(|x| x.value == pt.id));
         if covered || declared_na.contains(&pt.id.as_str()) {
             continue;
         }

@@ -51,13 +51,27 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         let id = &p.id.value;
-        let vi = missing.iter().map(|(k, l)| format!("{l} (`{k}`)")).collect::<Vec<_>>().join(", ");
-        let en = missing.iter().map(|(k, _)| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+        let vi = missing
+            .iter()
+            .map(|(k, l)| format!("{l} (`{k}`)"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let en = missing
+            .iter()
+            .map(|(k, _)| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         out.push(
-            Diagnostic::new(&PROJECT_INCOMPLETE, msg!("Dự án {id} thiếu: {vi}", "Project {id} lacks: {en}"))
-                .at(s.source, p.id.span.clone())
-                .hint(msg!("Bổ sung các trường còn thiếu.", "Add the missing fields."))
-                .clause(ctx.clause_of(&s.slug)),
+            Diagnostic::new(
+                &PROJECT_INCOMPLETE,
+                msg!("Dự án {id} thiếu: {vi}", "Project {id} lacks: {en}"),
+            )
+            .at(s.source, p.id.span.clone())
+            .hint(msg!(
+                "Bổ sung các trường còn thiếu.",
+                "Add the missing fields."
+            ))
+            .clause(ctx.clause_of(&s.slug)),
         );
     }
     ctx.diags.extend(out);

@@ -24,25 +24,41 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+        return;
+    };
     let mut out = Vec::new();
     if let Some(s) = &c.signer {
         for t in &s.titles {
             let v = t.value.trim();
-            let slashed = ["K/T", "T/L", "T/M", "Q/", "TUQ/"].iter().any(|p| v.to_uppercase().starts_with(p));
-            let bare = ["TM ", "KT ", "TL ", "TUQ "].iter().any(|p| v.starts_with(p));
+            let slashed = ["K/T", "T/L", "T/M", "Q/", "TUQ/"]
+                .iter()
+                .any(|p| v.to_uppercase().starts_with(p));
+            let bare = ["TM ", "KT ", "TL ", "TUQ "]
+                .iter()
+                .any(|p| v.starts_with(p));
             let lower = v.chars().any(char::is_lowercase);
             let m = if slashed || bare {
-                msg!("„{v}”: chữ viết tắt quyền hạn phải là TM., Q., KT., TL. hoặc TUQ.", "„{v}”: the authority must be TM., Q., KT., TL. or TUQ.")
+                msg!(
+                    "„{v}”: chữ viết tắt quyền hạn phải là TM., Q., KT., TL. hoặc TUQ.",
+                    "„{v}”: the authority must be TM., Q., KT., TL. or TUQ."
+                )
             } else if lower {
-                msg!("„{v}”: quyền hạn, chức vụ người ký phải in hoa", "„{v}”: the signer's authority and title are written in capitals")
+                msg!(
+                    "„{v}”: quyền hạn, chức vụ người ký phải in hoa",
+                    "„{v}”: the signer's authority and title are written in capitals"
+                )
             } else {
                 continue;
             };
-            out.push(Diagnostic::new(&SIGNER_FORMAT, m).at(src, t.span.clone()).hint(msg!(
-                "Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
-                "E.g. TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH."
-            )));
+            out.push(
+                Diagnostic::new(&SIGNER_FORMAT, m)
+                    .at(src, t.span.clone())
+                    .hint(msg!(
+                        "Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
+                        "E.g. TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH."
+                    )),
+            );
         }
     }
     if let Some(r) = &c.recipients {
@@ -50,10 +66,19 @@ pub fn check(ctx: &mut Ctx) {
             let v = item.value.trim();
             if v.starts_with('-') || v.ends_with(';') {
                 out.push(
-                    Diagnostic::new(&SIGNER_FORMAT, msg!("Nơi nhận „{v}”: không ghi gạch đầu dòng hay dấu „;”", "Recipient „{v}”: leave out the dash and the „;”"))
-                        .at(src, item.span.clone())
-                        .hint(msg!("dxplan tự thêm „- ” và „;” khi xuất văn bản.", "dxplan adds „- ” and „;” when rendering."))
-                        .clause("NĐ 30/2020, Phụ lục I, mục II.9"),
+                    Diagnostic::new(
+                        &SIGNER_FORMAT,
+                        msg!(
+                            "Nơi nhận „{v}”: không ghi gạch đầu dòng hay dấu „;”",
+                            "Recipient „{v}”: leave out the dash and the „;”"
+                        ),
+                    )
+                    .at(src, item.span.clone())
+                    .hint(msg!(
+                        "dxplan tự thêm „- ” và „;” khi xuất văn bản.",
+                        "dxplan adds „- ” and „;” when rendering."
+                    ))
+                    .clause("NĐ 30/2020, Phụ lục I, mục II.9"),
                 );
             }
         }

@@ -30,7 +30,9 @@ fn upper_group(g: &str) -> bool {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else { return };
+    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+        return;
+    };
     let mut out = Vec::new();
     if ctx.plan.mode() == Mode::Standalone {
         let s = &c.document.symbol;
@@ -55,10 +57,16 @@ pub fn check(ctx: &mut Ctx) {
         if groups.first() != Some(&"QĐ") || !groups.iter().all(|g| upper_group(g)) {
             let v = &n.value;
             out.push(
-                Diagnostic::new(&SYMBOL_FORMAT, msg!("Số, ký hiệu Quyết định „{v}” không có dạng số/QĐ-<cơ quan>", "Decision symbol „{v}” is not of the form n/QĐ-<issuer>"))
-                    .at(src, n.span.clone())
-                    .hint(msg!("Ví dụ: 125/QĐ-BHL.", "E.g. 125/QĐ-BHL."))
-                    .clause(SYMBOL_FORMAT.clause),
+                Diagnostic::new(
+                    &SYMBOL_FORMAT,
+                    msg!(
+                        "Số, ký hiệu Quyết định „{v}” không có dạng số/QĐ-<cơ quan>",
+                        "Decision symbol „{v}” is not of the form n/QĐ-<issuer>"
+                    ),
+                )
+                .at(src, n.span.clone())
+                .hint(msg!("Ví dụ: 125/QĐ-BHL.", "E.g. 125/QĐ-BHL."))
+                .clause(SYMBOL_FORMAT.clause),
             );
         }
     }

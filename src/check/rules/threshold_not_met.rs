@@ -30,7 +30,11 @@ crate::declare_rule! {
 
 pub fn check(ctx: &mut Ctx) {
     let plan = ctx.plan;
-    let Some(targets_section) = plan.sections.iter().find(|s| matches!(s.content, crate::model::Content::Targets(_))) else {
+    let Some(targets_section) = plan
+        .sections
+        .iter()
+        .find(|s| matches!(s.content, crate::model::Content::Targets(_)))
+    else {
         return; // `section-missing` reports it
     };
     if plan.targets().next().is_none() {
@@ -40,16 +44,22 @@ pub fn check(ctx: &mut Ctx) {
     for m in &ctx.fw.metrics {
         let Some(min) = m.min else { continue };
         let clause = format!("{}, {}", ctx.fw.id, m.clause);
-        let matching: Vec<_> = plan.targets().filter(|(_, t)| t.metric.as_ref().is_some_and(|x| x.value == m.id)).collect();
+        let matching: Vec<_> = plan
+            .targets()
+            .filter(|(_, t)| t.metric.as_ref().is_some_and(|x| x.value == m.id))
+            .collect();
         let (label, id, quote) = (&m.label, &m.id, &m.quote);
         let min_s = format_amount(min);
         let unit = m.unit.clone().unwrap_or_default();
         if matching.is_empty() {
             out.push(
-                Diagnostic::new(&THRESHOLD_NOT_MET, msg!(
-                    "Kế hoạch chưa có mục tiêu cho „{label}” (tối thiểu {min_s} {unit})",
-                    "No target plans „{label}” (at least {min_s} {unit})"
-                ))
+                Diagnostic::new(
+                    &THRESHOLD_NOT_MET,
+                    msg!(
+                        "Kế hoạch chưa có mục tiêu cho „{label}” (tối thiểu {min_s} {unit})",
+                        "No target plans „{label}” (at least {min_s} {unit})"
+                    ),
+                )
                 .at(targets_section.source, targets_section.span.clone())
                 .hint(msg!(
                     "Thêm mục tiêu có `metric: {id}` và `value` ≥ {min_s}. Khung: „{quote}”",
@@ -75,11 +85,14 @@ pub fn check(ctx: &mut Ctx) {
                     );
                 }
                 None => out.push(
-                    Diagnostic::new(&THRESHOLD_NOT_MET, msg!(
-                        "Mục tiêu {} gắn với „{label}” nhưng chưa có giá trị",
-                        "Target {} is tied to „{label}” but has no value",
-                        t.id.value
-                    ))
+                    Diagnostic::new(
+                        &THRESHOLD_NOT_MET,
+                        msg!(
+                            "Mục tiêu {} gắn với „{label}” nhưng chưa có giá trị",
+                            "Target {} is tied to „{label}” but has no value",
+                            t.id.value
+                        ),
+                    )
                     .at(s.source, t.id.span.clone())
                     .hint(msg!("Thêm `value` ≥ {min_s}.", "Add `value` ≥ {min_s}."))
                     .clause(clause.clone()),

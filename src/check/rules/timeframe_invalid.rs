@@ -41,7 +41,10 @@ pub fn check(ctx: &mut Ctx) {
     for (src, tf, slug, id) in items {
         let v = &tf.value;
         let m = match period(v, year) {
-            None => msg!("{id}: không đọc được thời gian „{v}”", "{id}: cannot read the timeframe „{v}”"),
+            None => msg!(
+                "{id}: không đọc được thời gian „{v}”",
+                "{id}: cannot read the timeframe „{v}”"
+            ),
             Some(p) if !p.covers_year(year) => msg!(
                 "{id}: thời gian „{v}” không nằm trong năm kế hoạch {year}",
                 "{id}: the timeframe „{v}” does not cover the plan year {year}"

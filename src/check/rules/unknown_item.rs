@@ -31,7 +31,12 @@ pub fn check(ctx: &mut Ctx) {
         let Some(def) = ctx.fw.section(&s.slug) else {
             continue;
         };
-        let known: Vec<&str> = def.heading.children.iter().map(|c| c.number.as_str()).collect();
+        let known: Vec<&str> = def
+            .heading
+            .children
+            .iter()
+            .map(|c| c.number.as_str())
+            .collect();
         let list = if known.is_empty() {
             "(mục này không có tiểu mục)".to_string()
         } else {
@@ -50,10 +55,16 @@ pub fn check(ctx: &mut Ctx) {
                 found.push(
                     Diagnostic::new(
                         &UNKNOWN_ITEM,
-                        msg!("Mục này của Khung không có tiểu mục „{v}”", "This framework section has no item „{v}”"),
+                        msg!(
+                            "Mục này của Khung không có tiểu mục „{v}”",
+                            "This framework section has no item „{v}”"
+                        ),
                     )
                     .at(s.source, n.span.clone())
-                    .hint(msg!("Tiểu mục của Khung: {list}", "Framework items: {list}"))
+                    .hint(msg!(
+                        "Tiểu mục của Khung: {list}",
+                        "Framework items: {list}"
+                    ))
                     .clause(clause.clone()),
                 );
             }

@@ -33,10 +33,16 @@ pub fn check(ctx: &mut Ctx) {
         }
         let v = &m.value;
         out.push(
-            Diagnostic::new(&UNKNOWN_METRIC, msg!("Khung không có ngưỡng „{v}”", "The framework has no metric „{v}”"))
-                .at(s.source, m.span.clone())
-                .hint(suggest(v, &ids))
-                .clause(ctx.clause_of(&s.slug)),
+            Diagnostic::new(
+                &UNKNOWN_METRIC,
+                msg!(
+                    "Khung không có ngưỡng „{v}”",
+                    "The framework has no metric „{v}”"
+                ),
+            )
+            .at(s.source, m.span.clone())
+            .hint(suggest(v, &ids))
+            .clause(ctx.clause_of(&s.slug)),
         );
     }
     ctx.diags.extend(out);

@@ -27,15 +27,32 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let ids: Vec<&str> = ctx.fw.priority_tasks.iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = ctx
+        .fw
+        .priority_tasks
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
     let mut refs: Vec<(SourceId, &Sp<String>)> = Vec::new();
     for s in &ctx.plan.sections {
         match &s.content {
-            Content::Tasks(t) => t.tasks.iter().for_each(|x| refs.extend(x.priority_tasks.iter().map(|p| (s.source, p)))),
-            Content::Projects(p) => p.projects.iter().for_each(|x| refs.extend(x.priority_tasks.iter().map(|p| (s.source, p)))),
+            Content::Tasks(t) => t
+                .tasks
+                .iter()
+                .for_each(|x| refs.extend(x.priority_tasks.iter().map(|p| (s.source, p)))),
+            Content::Projects(p) => p
+                .projects
+                .iter()
+                .for_each(|x| refs.extend(x.priority_tasks.iter().map(|p| (s.source, p)))),
             Content::Targets(t) => {
-                t.targets.iter().for_each(|x| refs.extend(x.priority_tasks.iter().map(|p| (s.source, p))));
-                refs.extend(t.not_applicable.iter().map(|n| (s.source, &n.priority_task)));
+                t.targets
+                    .iter()
+                    .for_each(|x| refs.extend(x.priority_tasks.iter().map(|p| (s.source, p))));
+                refs.extend(
+                    t.not_applicable
+                        .iter()
+                        .map(|n| (s.source, &n.priority_task)),
+                );
             }
             _ => {}
         }
@@ -47,7 +64,11 @@ pub fn check(ctx: &mut Ctx) {
         let v = &r.value;
         let d = Diagnostic::new(
             &UNKNOWN_PRIORITY_TASK,
-            msg!("Khung {} không có nhiệm vụ trọng tâm „{v}”", "Framework {} has no priority task „{v}”", ctx.fw.id),
+            msg!(
+                "Khung {} không có nhiệm vụ trọng tâm „{v}”",
+                "Framework {} has no priority task „{v}”",
+                ctx.fw.id
+            ),
         )
         .at(src, r.span.clone())
         .hint(suggest(v, &ids))

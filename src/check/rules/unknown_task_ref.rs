@@ -32,20 +32,35 @@ pub fn check(ctx: &mut Ctx) {
         if p.tasks.is_empty() {
             let id = &p.id.value;
             out.push(
-                Diagnostic::new(&UNKNOWN_TASK_REF, msg!("Dự án {id} chưa nêu nhiệm vụ nào mà nó thực hiện", "Project {id} names no task it implements"))
-                    .at(s.source, p.id.span.clone())
-                    .hint(msg!("Thêm `tasks: [<mã nhiệm vụ>]`.", "Add `tasks: [<task id>]`."))
-                    .clause(clause.clone()),
+                Diagnostic::new(
+                    &UNKNOWN_TASK_REF,
+                    msg!(
+                        "Dự án {id} chưa nêu nhiệm vụ nào mà nó thực hiện",
+                        "Project {id} names no task it implements"
+                    ),
+                )
+                .at(s.source, p.id.span.clone())
+                .hint(msg!(
+                    "Thêm `tasks: [<mã nhiệm vụ>]`.",
+                    "Add `tasks: [<task id>]`."
+                ))
+                .clause(clause.clone()),
             );
         }
         for t in &p.tasks {
             if !ids.contains(&t.value.as_str()) {
                 let v = &t.value;
                 out.push(
-                    Diagnostic::new(&UNKNOWN_TASK_REF, msg!("Không có nhiệm vụ „{v}” trong Phần II.III", "No task „{v}” in Phần II.III"))
-                        .at(s.source, t.span.clone())
-                        .hint(suggest(v, &ids))
-                        .clause(clause.clone()),
+                    Diagnostic::new(
+                        &UNKNOWN_TASK_REF,
+                        msg!(
+                            "Không có nhiệm vụ „{v}” trong Phần II.III",
+                            "No task „{v}” in Phần II.III"
+                        ),
+                    )
+                    .at(s.source, t.span.clone())
+                    .hint(suggest(v, &ids))
+                    .clause(clause.clone()),
                 );
             }
         }
