@@ -19,7 +19,10 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// The province example with `n` projects (and one task per 10 projects) instead of its 20.
 pub fn generate(n: usize, dir: &Path) {
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tinh-ha-lam"), dir);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tinh-ha-lam"),
+        dir,
+    );
     let mut tasks = String::from("section: nhiem-vu-xa-hoi-so\ntasks:\n");
     for t in 0..n.div_ceil(10) {
         tasks.push_str(&format!(
@@ -38,13 +41,23 @@ pub fn generate(n: usize, dir: &Path) {
     }
     std::fs::write(dir.join("phan-2/16-danh-muc.yaml"), p).unwrap();
     // The budget section would disagree with generated amounts; drop its totals.
-    std::fs::write(dir.join("phan-2/14-kinh-phi.yaml"), "section: kinh-phi\ntext: Kinh phí từ ngân sách địa phương.\n").unwrap();
+    std::fs::write(
+        dir.join("phan-2/14-kinh-phi.yaml"),
+        "section: kinh-phi\ntext: Kinh phí từ ngân sách địa phương.\n",
+    )
+    .unwrap();
 }
 
 fn measure(label: &str, dir: &Path) {
     // Warm the page cache and check the plan is clean, so we time the normal path.
     let (_, diags) = dxplan::check_dir(dir).unwrap();
-    assert!(diags.iter().all(|d| d.severity != dxplan::diag::Severity::Error), "{label}: {:?}", diags.first().map(|d| &d.message.vi));
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.severity != dxplan::diag::Severity::Error),
+        "{label}: {:?}",
+        diags.first().map(|d| &d.message.vi)
+    );
     let mut times: Vec<Duration> = Vec::new();
     let start = Instant::now();
     while times.len() < 10 || (start.elapsed() < Duration::from_secs(3) && times.len() < 200) {
@@ -56,11 +69,19 @@ fn measure(label: &str, dir: &Path) {
     times.sort();
     let median = times[times.len() / 2];
     let min = times[0];
-    println!("{label:<34} median {:>9.2} ms   min {:>9.2} ms   ({} runs)", median.as_secs_f64() * 1e3, min.as_secs_f64() * 1e3, times.len());
+    println!(
+        "{label:<34} median {:>9.2} ms   min {:>9.2} ms   ({} runs)",
+        median.as_secs_f64() * 1e3,
+        min.as_secs_f64() * 1e3,
+        times.len()
+    );
 }
 
 fn main() {
-    measure("check examples/tinh-ha-lam", &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tinh-ha-lam"));
+    measure(
+        "check examples/tinh-ha-lam",
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tinh-ha-lam"),
+    );
     for n in [1000, 2000, 4000] {
         let tmp = tempfile::tempdir().unwrap();
         generate(n, tmp.path());

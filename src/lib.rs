@@ -4,7 +4,9 @@
 //! [`check`] (rules → diagnostics) → `compose` (document IR) → `render` (DOCX, PDF).
 //! Diagnostics of every stage share one model ([`diag`]) and are printed by [`print`].
 
+pub mod build;
 pub mod check;
+pub mod compose;
 pub mod diag;
 pub mod framework;
 pub mod fsutil;
@@ -13,6 +15,7 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod print;
+pub mod render;
 pub mod source;
 
 use std::path::Path;
@@ -20,11 +23,30 @@ use std::path::Path;
 use diag::Diagnostic;
 use model::Plan;
 
-/// Load, type and check a plan directory: every finding of every stage, sorted.
-pub fn check_dir(dir: &Path) -> Result<(Plan, Vec<Diagnostic>), load::IoFailure> {
+/// A plan taken through every stage up to the document IR.
+pub struct Compiled {
+    pub plan: Plan,
+    /// Every finding of every stage, sorted.
+    pub diags: Vec<Diagnostic>,
+    /// The document both renderers draw.
+    pub doc: compose::ir::Document,
+}
+
+/// Load, type, check and compose a plan directory. Composing is part of checking: it is what
+/// finds errors in the plan's template overrides, and it costs a few milliseconds.
+pub fn compile(dir: &Path, opts: &compose::Options) -> Result<Compiled, load::IoFailure> {
     let loaded = load::load_dir(dir)?;
-    let (plan, mut diags) = model::build(loaded);
+    let (mut plan, mut diags) = model::build(loaded);
     diags.extend(check::run(&plan));
+    let root = plan.root.clone();
+    let templates = compose::templates::Templates::load(&root, &mut plan.sources, &mut diags);
+    let doc = compose::compose(&plan, &templates, opts, &mut diags);
     diag::sort(&mut diags, &plan.sources);
-    Ok((plan, diags))
+    Ok(Compiled { plan, diags, doc })
+}
+
+/// Everything `dxplan check` reports for a plan directory.
+pub fn check_dir(dir: &Path) -> Result<(Plan, Vec<Diagnostic>), load::IoFailure> {
+    let c = compile(dir, &compose::Options { draft: false })?;
+    Ok((c.plan, c.diags))
 }

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use dxplan::diag::{Severity, Summary};
+use dxplan::diag::Summary;
 use dxplan::framework::Framework;
 use dxplan::lang::Lang;
 use dxplan::model::Level;
-use dxplan::{check, init, model, print};
+use dxplan::{build, check, init, model, print, render};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +38,13 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PdfStandard {
+    /// PDF/A-2b (lưu trữ)
+    #[value(name = "a-2b")]
+    A2b,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -75,6 +82,30 @@ enum Command {
         /// Ghi đè tệp đã có
         #[arg(long)]
         force: bool,
+    },
+    /// Xuất văn bản chính thức (DOCX, PDF) theo Nghị định 30/2020/NĐ-CP
+    Build {
+        /// Thư mục kế hoạch (chứa dxplan.toml)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Định dạng
+        #[arg(long, value_enum, default_value = "docx")]
+        format: build::Format,
+        /// Tệp kết quả (mặc định: THƯ_MỤC/build/<tên văn bản>.<đuôi>); với --format all, đuôi được thay
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Vẫn xuất khi kế hoạch còn lỗi
+        #[arg(long)]
+        force: bool,
+        /// Bản dự thảo: để trống số, ngày và ghi DỰ THẢO
+        #[arg(long)]
+        draft: bool,
+        /// Thêm thư mục phông chữ (PDF)
+        #[arg(long)]
+        font_dir: Vec<PathBuf>,
+        /// Chuẩn PDF: a-2b để lưu trữ
+        #[arg(long, value_enum)]
+        pdf_standard: Option<PdfStandard>,
     },
     /// In JSON Schema (draft-07) của các tệp YAML mục kế hoạch
     Schema {
@@ -133,6 +164,93 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
+            }
+        }
+        Command::Build {
+            dir,
+            format,
+            output,
+            force,
+            draft,
+            font_dir,
+            pdf_standard,
+        } => {
+            if !build::supported(format) {
+                eprintln!(
+                    "{}",
+                    t(
+                        "lỗi: bản dxplan này được biên dịch không có PDF (tính năng `pdf`)",
+                        "error: this dxplan was built without PDF support (feature `pdf`)",
+                    )
+                );
+                return ExitCode::from(2);
+            }
+            let opts = build::Options {
+                format,
+                output,
+                force,
+                draft,
+                context: render::Context {
+                    timestamp: render::source_date_epoch(),
+                    font_dirs: font_dir,
+                    pdf_a: pdf_standard.is_some(),
+                    plan_dir: Some(dir.clone()),
+                },
+            };
+            let outcome = match build::build(&dir, &opts) {
+                Ok(o) => o,
+                Err(f) => {
+                    eprintln!(
+                        "{} {}: {}",
+                        t("lỗi: không đọc được", "error: cannot read"),
+                        f.path.display(),
+                        f.error
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            if !outcome.diags.is_empty() {
+                let out = print::render(
+                    print::Format::Human,
+                    &outcome.diags,
+                    &outcome.plan.sources,
+                    &print::Options { lang, color },
+                );
+                let _ = std::io::stderr().write_all(out.as_bytes());
+            }
+            if outcome.refused {
+                eprintln!(
+                    "{}",
+                    t(
+                        "Không xuất văn bản vì kế hoạch còn lỗi (dùng --force để vẫn xuất).",
+                        "Not building: the plan has errors (use --force to build anyway).",
+                    )
+                );
+                return ExitCode::from(1);
+            }
+            if outcome.forced {
+                eprintln!(
+                    "{}",
+                    t(
+                        "Cảnh báo: kế hoạch còn lỗi; văn bản được xuất do có --force.",
+                        "Warning: the plan has errors; built anyway because of --force.",
+                    )
+                );
+            }
+            for w in &outcome.warnings {
+                eprintln!("{} {w}", t("cảnh báo:", "warning:"));
+            }
+            for p in &outcome.outputs {
+                println!("{} {}", t("Đã ghi", "Wrote"), p.display());
+            }
+            for f in &outcome.failures {
+                eprintln!("{} {f}", t("lỗi:", "error:"));
+            }
+            if outcome.failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
             }
         }
         Command::Init {
@@ -245,6 +363,3 @@ fn main() -> ExitCode {
         },
     }
 }
-
-#[allow(dead_code)]
-fn _severity_is_used(_: Severity) {}

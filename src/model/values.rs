@@ -91,6 +91,16 @@ impl Date {
     pub fn dmy(&self) -> String {
         format!("{:02}/{:02}/{}", self.day, self.month, self.year)
     }
+
+    /// "03/6/2020", "28/01/2022": how the framework writes dates in running text (day padded,
+    /// month padded only for January and February, as ND30 pads them in the date line).
+    pub fn short(&self) -> String {
+        if self.month <= 2 {
+            format!("{:02}/{:02}/{}", self.day, self.month, self.year)
+        } else {
+            format!("{:02}/{}/{}", self.day, self.month, self.year)
+        }
+    }
 }
 
 /// Why a date is not accepted.

@@ -37,6 +37,7 @@ pub mod signer_format;
 pub mod symbol_format;
 pub mod syntax;
 pub mod target_not_quantitative;
+pub mod template_error;
 pub mod threshold_not_met;
 pub mod timeframe_invalid;
 pub mod unknown_item;
@@ -86,6 +87,7 @@ pub static ALL: &[&Rule] = &[
     &issued_late::ISSUED_LATE,
     &metadata_incomplete::METADATA_INCOMPLETE,
     &signer_format::SIGNER_FORMAT,
+    &template_error::TEMPLATE_ERROR,
 ];
 
 /// Rules that run on the typed plan.

@@ -1,0 +1,140 @@
+//! Fixed wording that is not plan data (the opening sentence, phụ lục titles, the „Kèm theo …”
+//! lines, table column headings) comes from minijinja templates: the built-in ones in
+//! `templates/`, each overridable by a file of the same name in the plan's own `templates/`.
+//! Undefined variables are errors (strict mode), reported at the template's line.
+
+use std::path::Path;
+
+use minijinja::{Environment, UndefinedBehavior};
+
+use crate::check::rules::template_error::TEMPLATE_ERROR;
+use crate::diag::Diagnostic;
+use crate::msg;
+use crate::source::{SourceFile, SourceId, Sources};
+
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("opening.txt", include_str!("../../templates/opening.txt")),
+    (
+        "attached-to-plan.txt",
+        include_str!("../../templates/attached-to-plan.txt"),
+    ),
+    (
+        "attached-to-decision.txt",
+        include_str!("../../templates/attached-to-decision.txt"),
+    ),
+    (
+        "appendix-projects-title.txt",
+        include_str!("../../templates/appendix-projects-title.txt"),
+    ),
+    (
+        "appendix-past-title.txt",
+        include_str!("../../templates/appendix-past-title.txt"),
+    ),
+    (
+        "appendix-ref.txt",
+        include_str!("../../templates/appendix-ref.txt"),
+    ),
+    (
+        "projects-columns.txt",
+        include_str!("../../templates/projects-columns.txt"),
+    ),
+    (
+        "past-projects-columns.txt",
+        include_str!("../../templates/past-projects-columns.txt"),
+    ),
+    (
+        "budget-total.txt",
+        include_str!("../../templates/budget-total.txt"),
+    ),
+];
+
+pub struct Templates {
+    env: Environment<'static>,
+    /// Template name → source id of the plan's override, for locating errors.
+    overrides: Vec<(String, SourceId)>,
+}
+
+impl Templates {
+    /// Built-ins, replaced by any same-named file in `plan_dir/templates/`.
+    pub fn load(plan_dir: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Templates {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        let mut overrides = Vec::new();
+        for (name, text) in BUILTIN {
+            let custom = plan_dir.join("templates").join(name);
+            let (src, origin) = match std::fs::read_to_string(&custom) {
+                Ok(s) => {
+                    let id = sources.add(SourceFile::new(
+                        custom.clone(),
+                        format!("templates/{name}"),
+                        s.clone(),
+                    ));
+                    overrides.push((name.to_string(), id));
+                    (s, Some(id))
+                }
+                Err(_) => (text.to_string(), None),
+            };
+            if let Err(e) = env.add_template_owned(name.to_string(), src) {
+                diags.push(template_diag(&e, origin, name, sources));
+            }
+        }
+        Templates { env, overrides }
+    }
+
+    /// Renders a template; an error becomes a located diagnostic and an empty string.
+    pub fn render(
+        &self,
+        name: &str,
+        ctx: &minijinja::Value,
+        sources: &Sources,
+        diags: &mut Vec<Diagnostic>,
+    ) -> String {
+        let result = self.env.get_template(name).and_then(|t| t.render(ctx));
+        match result {
+            Ok(s) => s.trim().to_string(),
+            Err(e) => {
+                let origin = self
+                    .overrides
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, id)| *id);
+                diags.push(template_diag(&e, origin, name, sources));
+                String::new()
+            }
+        }
+    }
+}
+
+fn template_diag(
+    e: &minijinja::Error,
+    origin: Option<SourceId>,
+    name: &str,
+    sources: &Sources,
+) -> Diagnostic {
+    let detail = e.detail().unwrap_or_default().to_string();
+    let kind = e.kind().to_string();
+    let mut d = Diagnostic::new(
+        &TEMPLATE_ERROR,
+        msg!(
+            "Mẫu `{name}`: {kind} {detail}",
+            "Template `{name}`: {kind} {detail}"
+        ),
+    )
+    .hint(msg!(
+        "Các biến dùng được có trong mẫu gốc cùng tên ở thư mục templates/ của dxplan.",
+        "The variables available are those used by dxplan's built-in template of the same name."
+    ));
+    if let Some(id) = origin {
+        let src = sources.get(id);
+        let span = match (e.range(), e.line()) {
+            (Some(r), _) => r,
+            (None, Some(line)) => {
+                let start = src.offset_of(line, 1);
+                start..start
+            }
+            _ => 0..0,
+        };
+        d = d.at(id, span);
+    }
+    d
+}

@@ -1,0 +1,83 @@
+//! Stage 5: renderers. Each turns the one document IR into bytes of its format (mdBook-style
+//! renderer trait); `build` picks them by `--format`.
+
+pub mod docx;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+
+use crate::compose::ir::Document;
+
+/// What a renderer may need besides the document.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Seconds since the epoch for every embedded date (SOURCE_DATE_EPOCH); `None` means the fixed
+    /// date 1980-01-01, the earliest a ZIP can hold. Never the current time: same input, same bytes.
+    pub timestamp: Option<i64>,
+    /// Extra font directories (`--font-dir`).
+    pub font_dirs: Vec<std::path::PathBuf>,
+    /// PDF/A-2b output.
+    pub pdf_a: bool,
+    /// The plan directory, for its template overrides (`templates/layout.typ`).
+    pub plan_dir: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub trait Renderer {
+    /// Format name as given to `--format`.
+    fn name(&self) -> &'static str;
+    fn extension(&self) -> &'static str;
+    /// Non-fatal findings (e.g. a missing glyph) go to `warnings`.
+    fn render(
+        &self,
+        doc: &Document,
+        ctx: &Context,
+        warnings: &mut Vec<String>,
+    ) -> Result<Vec<u8>, RenderError>;
+}
+
+/// (year, month, day, hour, minute, second) in UTC of a Unix timestamp.
+pub fn civil(ts: i64) -> (i32, u32, u32, u32, u32, u32) {
+    let days = ts.div_euclid(86_400);
+    let secs = ts.rem_euclid(86_400);
+    // Howard Hinnant's days-from-civil inverse.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = if m <= 2 { y + 1 } else { y } as i32;
+    (
+        y,
+        m,
+        d,
+        (secs / 3600) as u32,
+        ((secs % 3600) / 60) as u32,
+        (secs % 60) as u32,
+    )
+}
+
+/// SOURCE_DATE_EPOCH, if set and valid.
+pub fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil(0), (1970, 1, 1, 0, 0, 0));
+        assert_eq!(super::civil(1_670_371_200), (2022, 12, 7, 0, 0, 0));
+    }
+}

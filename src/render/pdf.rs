@@ -1,0 +1,232 @@
+//! IR → PDF with typst as a library. The IR goes to the layout template (`templates/layout.typ`,
+//! overridable by the plan) as a virtual JSON file, so plan text is data, never typst markup.
+//! Fonts: the real Times New Roman when installed, else the embedded Liberation Serif.
+
+use std::path::PathBuf;
+
+use typst::diag::{FileError, FileResult, Severity};
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+
+use super::{Context, RenderError, Renderer};
+use crate::compose::ir;
+use crate::compose::measure;
+
+pub struct PdfRenderer;
+
+const LAYOUT: &str = include_str!("../../templates/layout.typ");
+/// Preferred family (ND30), and the metric-compatible fallback embedded in the binary.
+const TIMES: &str = "Times New Roman";
+const LIBERATION: &str = "Liberation Serif";
+
+struct PlanWorld {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    main: Source,
+    doc: Bytes,
+    doc_id: FileId,
+}
+
+impl World for PlanWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::NotFound(PathBuf::from("/")))
+        }
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.doc_id {
+            Ok(self.doc.clone())
+        } else {
+            Err(FileError::NotFound(PathBuf::from("/")))
+        }
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        // Never the real date: same input, same PDF.
+        None
+    }
+}
+
+fn file_id(path: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    )
+    .intern()
+}
+
+/// The fonts typst may use: system fonts (for Times New Roman), `--font-dir`s, and the embedded
+/// Liberation Serif. Returns the store and the family the document will be set in.
+fn fonts(ctx: &Context) -> (FontStore, String) {
+    let mut store = FontStore::new();
+    for data in [
+        measure::REGULAR,
+        measure::BOLD,
+        measure::ITALIC,
+        measure::BOLD_ITALIC,
+    ] {
+        for font in Font::iter(Bytes::new(data)) {
+            let info = font.info().clone();
+            store.push((font, info));
+        }
+    }
+    for dir in &ctx.font_dirs {
+        store.extend(typst_kit::fonts::scan(dir));
+    }
+    store.extend(typst_kit::fonts::system());
+    let has_times = store.book().contains_family(&TIMES.to_lowercase());
+    (
+        store,
+        if has_times { TIMES } else { LIBERATION }.to_string(),
+    )
+}
+
+fn all_text(doc: &ir::Document) -> String {
+    doc.texts()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Characters of the document that the chosen font cannot draw: reported instead of being
+/// silently replaced by another font.
+fn missing_glyphs(doc: &ir::Document, store: &FontStore, family: &str) -> Vec<char> {
+    let book = store.book();
+    let Some(index) = book.select(&family.to_lowercase(), typst::text::FontVariant::default())
+    else {
+        return Vec::new();
+    };
+    let Some(font) = store.font(index) else {
+        return Vec::new();
+    };
+    let Ok(face) = ttf_parser::Face::parse(font.data(), font.index()) else {
+        return Vec::new();
+    };
+    let mut chars: Vec<char> = all_text(doc).chars().filter(|c| !c.is_control()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+        .into_iter()
+        .filter(|c| face.glyph_index(*c).is_none())
+        .collect()
+}
+
+impl PdfRenderer {
+    /// Layout template: the plan's `templates/layout.typ` if any, else the built-in one.
+    fn layout(ctx: &Context) -> (String, String) {
+        if let Some(dir) = &ctx.plan_dir {
+            let p = dir.join("templates/layout.typ");
+            if let Ok(s) = std::fs::read_to_string(&p) {
+                return (s, "templates/layout.typ".to_string());
+            }
+        }
+        (LAYOUT.to_string(), "layout.typ (built-in)".to_string())
+    }
+}
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+    fn render(
+        &self,
+        doc: &ir::Document,
+        ctx: &Context,
+        warnings: &mut Vec<String>,
+    ) -> Result<Vec<u8>, RenderError> {
+        let (fonts, family) = fonts(ctx);
+        if family != TIMES {
+            warnings.push(format!(
+                "không có phông {TIMES} trên máy; PDF dùng {LIBERATION} (cùng số đo chữ) / {TIMES} is not installed; the PDF uses the metric-compatible {LIBERATION}"
+            ));
+        }
+        let missing = missing_glyphs(doc, &fonts, &family);
+        if !missing.is_empty() {
+            let list: String = missing
+                .iter()
+                .map(|c| format!(" U+{:04X} „{c}”", *c as u32))
+                .collect();
+            warnings.push(format!(
+                "phông {family} thiếu ký tự / font {family} lacks:{list}"
+            ));
+        }
+        let json = serde_json::to_vec(doc).map_err(|e| RenderError(format!("pdf: {e}")))?;
+        let mut inputs = Dict::new();
+        inputs.insert("font".into(), family.clone().into_value());
+        let (layout, layout_name) = Self::layout(ctx);
+        let world = PlanWorld {
+            library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+            fonts,
+            main: Source::new(file_id("/layout.typ"), layout.clone()),
+            doc: Bytes::new(json),
+            doc_id: file_id("/doc.json"),
+        };
+        let result = typst::compile::<PagedDocument>(&world);
+        let describe = |d: &typst::diag::SourceDiagnostic| {
+            let line = world
+                .range(d.span)
+                .map(|r| layout[..r.start.min(layout.len())].matches('\n').count() + 1)
+                .map(|l| format!("{layout_name}:{l}: "))
+                .unwrap_or_default();
+            format!("{line}{}", d.message)
+        };
+        for w in result
+            .warnings
+            .iter()
+            .filter(|w| w.severity == Severity::Warning)
+        {
+            warnings.push(format!("typst: {}", describe(w)));
+        }
+        let paged = result.output.map_err(|errs| {
+            RenderError(errs.iter().map(describe).collect::<Vec<_>>().join("; "))
+        })?;
+        let stamp = super::civil(ctx.timestamp.unwrap_or(315_532_800));
+        let datetime = Datetime::from_ymd_hms(
+            stamp.0,
+            stamp.1 as u8,
+            stamp.2 as u8,
+            stamp.3 as u8,
+            stamp.4 as u8,
+            stamp.5 as u8,
+        )
+        .ok_or_else(|| RenderError("pdf: bad timestamp".into()))?;
+        let mut standards = Vec::new();
+        if ctx.pdf_a {
+            standards.push(typst_pdf::PdfStandard::A_2b);
+        }
+        let options = typst_pdf::PdfOptions {
+            ident: Smart::Custom(doc.title.clone()),
+            creator: Smart::Custom(Some("dxplan".into())),
+            timestamp: Some(typst_pdf::Timestamp::new_utc(datetime)),
+            page_ranges: None,
+            standards: typst_pdf::PdfStandards::new(&standards)
+                .map_err(|e| RenderError(format!("pdf: {}", e.message())))?,
+            tagged: !ctx.pdf_a,
+            pretty: false,
+        };
+        typst_pdf::pdf(&paged, &options)
+            .map_err(|errs| RenderError(errs.iter().map(describe).collect::<Vec<_>>().join("; ")))
+    }
+}
