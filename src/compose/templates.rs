@@ -111,13 +111,23 @@ fn template_diag(
     name: &str,
     sources: &Sources,
 ) -> Diagnostic {
-    let detail = e.detail().unwrap_or_default().to_string();
-    let kind = e.kind().to_string();
+    let detail = e.detail().map(|d| format!(" ({d})")).unwrap_or_default();
+    let (vi, en) = match e.kind() {
+        minijinja::ErrorKind::UndefinedError => {
+            ("dùng biến không có", "uses an undefined variable")
+        }
+        minijinja::ErrorKind::SyntaxError => ("sai cú pháp", "has a syntax error"),
+        minijinja::ErrorKind::UnknownFilter | minijinja::ErrorKind::UnknownFunction => (
+            "dùng bộ lọc hoặc hàm không có",
+            "uses an unknown filter or function",
+        ),
+        _ => ("không dựng được", "cannot be rendered"),
+    };
     let mut d = Diagnostic::new(
         &TEMPLATE_ERROR,
         msg!(
-            "Mẫu `{name}`: {kind} {detail}",
-            "Template `{name}`: {kind} {detail}"
+            "Mẫu `{name}` {vi}{detail}",
+            "Template `{name}` {en}{detail}"
         ),
     )
     .hint(msg!(
