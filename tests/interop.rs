@@ -1,0 +1,290 @@
+//! Interop with real readers, installed by `.ci/run`: LibreOffice converts the DOCX, poppler and
+//! qpdf read the PDFs, python-docx opens the DOCX. In CI (CI=true) a missing tool is a failure.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use dxplan::framework::{Framework, Heading, SectionKind};
+use unicode_normalization::UnicodeNormalization;
+
+fn build(example: &str, format: &str, dir: &Path) -> PathBuf {
+    let out = dir.join(format!("{example}.{format}"));
+    let o = common::dxplan()
+        .args(["build"])
+        .arg(common::example(example))
+        .args(["--format", format, "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+fn run(cmd: &mut Command) -> String {
+    let o = cmd.output().unwrap();
+    assert!(
+        o.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Text with all whitespace runs collapsed, so wrapped headings still match.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn headings(fw: &Framework) -> Vec<String> {
+    fn walk(h: &Heading, depth: usize, out: &mut Vec<String>) {
+        let title = if depth == 1 {
+            h.title.to_uppercase()
+        } else {
+            h.title.clone()
+        };
+        out.push(format!("{}. {title}", h.number));
+        if h.kind == Some(SectionKind::Solutions) {
+            return;
+        }
+        for c in &h.children {
+            walk(c, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    for p in &fw.parts {
+        out.push(p.title.to_uppercase());
+        for c in &p.children {
+            walk(c, 1, &mut out);
+        }
+    }
+    out
+}
+
+fn check_pdf_text(pdf: &Path, ministry: bool) {
+    let text = run(Command::new("pdftotext").arg(pdf).arg("-"));
+    assert_eq!(
+        text.nfc().collect::<String>(),
+        text,
+        "pdftotext output is not NFC"
+    );
+    let flat = flat(&text);
+    let fw = Framework::builtin("5406/BTTTT-CĐSQG").unwrap();
+    for h in headings(&fw) {
+        assert!(
+            flat.contains(&flat_str(&h)),
+            "{}: heading „{h}” not found",
+            pdf.display()
+        );
+    }
+    for l in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "KẾ HOẠCH",
+    ] {
+        assert!(flat.contains(l), "{l}");
+    }
+    if !ministry {
+        for l in [
+            "Số: 215/KH-UBND",
+            "Hà Lâm, ngày 07 tháng 12 năm 2022",
+            "Nơi nhận:",
+            "Trần Minh Khôi",
+            "Phụ lục I",
+            "Tổng cộng",
+            "128.100,5",
+        ] {
+            assert!(flat.contains(l), "{}: „{l}” not found", pdf.display());
+        }
+    }
+}
+
+fn flat_str(s: &str) -> String {
+    flat(s)
+}
+
+fn page_sizes(pdf: &Path) -> Vec<(f32, f32)> {
+    let info = run(Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(pdf));
+    info.lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let nums: Vec<f32> = l
+                .split(':')
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (nums[0], nums[1])
+        })
+        .collect()
+}
+
+fn pages(pdf: &Path) -> usize {
+    page_sizes(pdf).len()
+}
+
+#[test]
+fn typst_pdf_with_qpdf_and_poppler() {
+    if !(common::require_tool("qpdf")
+        && common::require_tool("pdffonts")
+        && common::require_tool("pdftotext"))
+    {
+        return;
+    }
+    if !cfg!(feature = "pdf") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    for (ex, ministry) in [("tinh-ha-lam", false), ("bo-hang-hai", true)] {
+        let pdf = build(ex, "pdf", tmp.path());
+        run(Command::new("qpdf").arg("--check").arg(&pdf));
+        let fonts = run(Command::new("pdffonts").arg(&pdf));
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty());
+        for r in &rows {
+            let cols: Vec<&str> = r.split_whitespace().collect();
+            let n = cols.len();
+            assert_eq!(cols[n - 5], "yes", "font not embedded: {r}");
+            assert_eq!(cols[n - 4], "yes", "font not subset: {r}");
+            assert!(
+                r.contains("LiberationSerif") || r.contains("TimesNewRoman"),
+                "{r}"
+            );
+        }
+        check_pdf_text(&pdf, ministry);
+        // Portrait pages for the plan, landscape for the phụ lục that follow it.
+        let sizes = page_sizes(&pdf);
+        assert!(
+            (sizes[0].0 - 595.0).abs() < 1.0 && (sizes[0].1 - 842.0).abs() < 1.0,
+            "{sizes:?}"
+        );
+        let last = sizes.last().unwrap();
+        assert!(
+            (last.0 - 842.0).abs() < 1.0 && (last.1 - 595.0).abs() < 1.0,
+            "{sizes:?}"
+        );
+        let first_landscape = sizes.iter().position(|s| s.0 > s.1).unwrap();
+        assert!(sizes[first_landscape..].iter().all(|s| s.0 > s.1));
+    }
+}
+
+#[test]
+fn pdf_a_passes_qpdf() {
+    if !cfg!(feature = "pdf") || !common::require_tool("qpdf") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("a.pdf");
+    let o = common::dxplan()
+        .args(["build"])
+        .arg(common::example("tinh-ha-lam"))
+        .args(["--format", "pdf", "--pdf-standard", "a-2b", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    run(Command::new("qpdf").arg("--check").arg(&out));
+}
+
+fn soffice_to_pdf(docx: &Path, outdir: &Path) -> PathBuf {
+    let profile = tempfile::tempdir().unwrap();
+    let o = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(outdir)
+        .arg(docx)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = outdir.join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(
+        pdf.exists(),
+        "LibreOffice wrote no PDF: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    pdf
+}
+
+#[test]
+fn libreoffice_converts_the_docx() {
+    if !(common::require_tool("soffice")
+        && common::require_tool("pdffonts")
+        && common::require_tool("pdftotext"))
+    {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    for (ex, ministry) in [("tinh-ha-lam", false), ("bo-hang-hai", true)] {
+        let docx = build(ex, "docx", tmp.path());
+        let lo_dir = tmp.path().join(format!("lo-{ex}"));
+        std::fs::create_dir_all(&lo_dir).unwrap();
+        let pdf = soffice_to_pdf(&docx, &lo_dir);
+        let fonts = run(Command::new("pdffonts").arg(&pdf));
+        assert!(
+            fonts.contains("LiberationSerif") || fonts.contains("TimesNewRoman"),
+            "{fonts}"
+        );
+        check_pdf_text(&pdf, ministry);
+        let sizes = page_sizes(&pdf);
+        assert!(
+            sizes[0].0 < sizes[0].1 && sizes.last().unwrap().0 > sizes.last().unwrap().1,
+            "{sizes:?}"
+        );
+        // The typst PDF and LibreOffice's rendering of the DOCX agree on length within 10 %.
+        if cfg!(feature = "pdf") {
+            let typst_pdf = build(ex, "pdf", tmp.path());
+            let (a, b) = (pages(&typst_pdf) as f32, pages(&pdf) as f32);
+            assert!(
+                (a - b).abs() / b <= 0.10,
+                "{ex}: typst {a} pages, LibreOffice {b} pages"
+            );
+        }
+    }
+}
+
+#[test]
+fn python_docx_sees_sections_and_orientation() {
+    let ok = Command::new("python3")
+        .args(["-c", "import docx"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("python-docx is required in CI (installed by .ci/run)");
+        }
+        eprintln!("skipping: python-docx not installed");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = build("tinh-ha-lam", "docx", tmp.path());
+    let script = r#"
+import sys, docx
+d = docx.Document(sys.argv[1])
+print(len(d.sections))
+for s in d.sections:
+    print(s.orientation, round(s.page_width.mm), round(s.page_height.mm), s.different_first_page_header_footer)
+print(d.core_properties.title)
+print(sum(1 for p in d.paragraphs if p.text.strip()))
+"#;
+    let out = run(Command::new("python3").args(["-c", script]).arg(&docx));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "3");
+    assert_eq!(lines[1], "PORTRAIT (0) 210 297 True");
+    assert_eq!(lines[2], "LANDSCAPE (1) 297 210 True");
+    assert_eq!(lines[3], "LANDSCAPE (1) 297 210 True");
+    assert_eq!(lines[4], "Kế hoạch Chuyển đổi số tỉnh Hà Lâm năm 2023");
+    assert!(lines[5].parse::<usize>().unwrap() > 100);
+}
