@@ -30,6 +30,20 @@ impl Severity {
     }
 }
 
+/// A text replacement in the diagnostic's source file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Range<usize>,
+    pub replacement: String,
+}
+
+/// A safe, meaning-preserving fix that `check --fix` may apply.
+#[derive(Clone, Debug)]
+pub struct Fix {
+    pub description: Msg,
+    pub edits: Vec<Edit>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub rule: &'static Rule,
@@ -41,6 +55,7 @@ pub struct Diagnostic {
     /// The clause of the framework or decree this finding enforces, e.g.
     /// "5406/BTTTT-CĐSQG, Phần II.III.7.4".
     pub clause: String,
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -53,7 +68,25 @@ impl Diagnostic {
             source: None,
             span: None,
             clause: rule.clause.to_string(),
+            fix: None,
         }
+    }
+
+    /// Attaches a safe fix replacing `span` (in the diagnostic's file) by `replacement`.
+    pub fn fix(
+        mut self,
+        description: Msg,
+        span: Range<usize>,
+        replacement: impl Into<String>,
+    ) -> Self {
+        self.fix = Some(Fix {
+            description,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        });
+        self
     }
 
     pub fn at(mut self, source: SourceId, span: Range<usize>) -> Self {

@@ -8,6 +8,7 @@ pub mod build;
 pub mod check;
 pub mod compose;
 pub mod diag;
+pub mod fix;
 pub mod framework;
 pub mod fsutil;
 pub mod init;
@@ -17,6 +18,7 @@ pub mod model;
 pub mod print;
 pub mod render;
 pub mod source;
+pub mod status;
 
 use std::path::Path;
 
@@ -41,6 +43,7 @@ pub fn compile(dir: &Path, opts: &compose::Options) -> Result<Compiled, load::Io
     let root = plan.root.clone();
     let templates = compose::templates::Templates::load(&root, &mut plan.sources, &mut diags);
     let doc = compose::compose(&plan, &templates, opts, &mut diags);
+    check::suppress::apply(&plan, &mut diags);
     diag::sort(&mut diags, &plan.sources);
     Ok(Compiled { plan, diags, doc })
 }

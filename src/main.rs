@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use dxplan::diag::Summary;
+use dxplan::diag::{Severity, Summary};
 use dxplan::framework::Framework;
 use dxplan::lang::Lang;
 use dxplan::model::Level;
-use dxplan::{build, check, init, model, print, render};
+use dxplan::{build, check, init, model, print, render, status};
 
 #[derive(Parser)]
 #[command(
@@ -68,6 +68,18 @@ enum Command {
         /// Tô màu kết quả
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
+        /// Mức thấp nhất làm lệnh thất bại (mã thoát 1)
+        #[arg(long, value_enum, default_value = "error")]
+        fail_level: Severity,
+        /// Không bao giờ thất bại vì kết quả kiểm tra (vẫn thoát 2 khi lỗi đọc tệp)
+        #[arg(long)]
+        exit_zero: bool,
+        /// Tự sửa các lỗi sửa được một cách an toàn, ngay trong tệp
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// In các thay đổi mà --fix sẽ làm, không ghi tệp (thoát 1 nếu có thay đổi)
+        #[arg(long)]
+        diff: bool,
     },
     /// Tạo khung thư mục kế hoạch: dxplan.toml và một tệp YAML cho mỗi mục của Khung
     Init {
@@ -116,6 +128,15 @@ enum Command {
         #[arg(long)]
         config: bool,
     },
+    /// Bảng theo dõi 23 nhiệm vụ trọng tâm và kinh phí theo nguồn vốn, nhóm nhiệm vụ
+    Status {
+        /// Thư mục kế hoạch (chứa dxplan.toml)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Định dạng: table (màn hình), markdown (bình luận pull request), json
+        #[arg(long, value_enum, default_value = "table")]
+        format: status::Format,
+    },
     /// Liệt kê mọi quy tắc kiểm tra
     Rules,
     /// Giải thích một quy tắc: kiểm tra gì, vì sao, ví dụ sai và cách sửa
@@ -133,8 +154,55 @@ fn main() -> ExitCode {
         Lang::En => en.to_string(),
     };
     match cli.command {
-        Command::Check { dir, format, color } => {
-            let (plan, diags) = match dxplan::check_dir(&dir) {
+        Command::Check {
+            dir,
+            format,
+            color,
+            fail_level,
+            exit_zero,
+            fix,
+            diff,
+        } => {
+            let read = |dir: &PathBuf| dxplan::check_dir(dir);
+            if fix || diff {
+                let (plan, diags) = match read(&dir) {
+                    Ok(r) => r,
+                    Err(f) => {
+                        eprintln!(
+                            "{} {}: {}",
+                            t("lỗi: không đọc được", "error: cannot read"),
+                            f.path.display(),
+                            f.error
+                        );
+                        return ExitCode::from(2);
+                    }
+                };
+                let changes = dxplan::fix::plan(&diags, &plan.sources);
+                if diff {
+                    print!("{}", dxplan::fix::diff(&changes, &plan.sources));
+                    return if changes.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    };
+                }
+                if let Err(e) = dxplan::fix::write(&changes, &plan.sources) {
+                    eprintln!("{} {e}", t("lỗi: không ghi được:", "error: cannot write:"));
+                    return ExitCode::from(2);
+                }
+                let n: usize = changes.iter().map(|c| c.fixes).sum();
+                eprintln!(
+                    "{} {n} {} {} {}",
+                    t("Đã sửa", "Fixed"),
+                    t("lỗi trong", "findings in"),
+                    changes.len(),
+                    t("tệp", "files")
+                );
+                for c in &changes {
+                    eprintln!("  {}", plan.sources.get(c.source).name);
+                }
+            }
+            let (plan, diags) = match read(&dir) {
                 Ok(r) => r,
                 Err(f) => {
                     eprintln!(
@@ -153,14 +221,31 @@ fn main() -> ExitCode {
                     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            let out = print::render(
-                format,
-                &diags,
-                &plan.sources,
-                &print::Options { lang, color },
-            );
+            let opts = print::Options { lang, color };
+            let out = print::render(format, &diags, &plan.sources, &opts);
             let _ = std::io::stdout().write_all(out.as_bytes());
-            if Summary::of(&diags).errors > 0 {
+            if format == print::Format::Github
+                && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY")
+            {
+                let s = Summary::of(&diags);
+                // GitHub shows ten annotations of a kind per step; beyond that, the summary table.
+                if s.errors > 10 || s.warnings > 10 || s.infos > 10 {
+                    let table = print::github::step_summary(&diags, &plan.sources, &opts);
+                    let written = std::fs::OpenOptions::new()
+                        .create(true)
+                        .append(true)
+                        .open(&path)
+                        .and_then(|mut f| f.write_all(table.as_bytes()));
+                    if let Err(e) = written {
+                        eprintln!(
+                            "{} GITHUB_STEP_SUMMARY: {e}",
+                            t("lỗi: không ghi được", "error: cannot write")
+                        );
+                    }
+                }
+            }
+            let failing = diags.iter().any(|d| d.severity <= fail_level);
+            if failing && !exit_zero {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -326,6 +411,30 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Command::Status { dir, format } => {
+            let (plan, _) = match dxplan::check_dir(&dir) {
+                Ok(r) => r,
+                Err(f) => {
+                    eprintln!(
+                        "{} {}: {}",
+                        t("lỗi: không đọc được", "error: cannot read"),
+                        f.path.display(),
+                        f.error
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            let c = status::coverage(&plan);
+            let out = match format {
+                status::Format::Table => status::table(&c),
+                status::Format::Markdown => status::markdown(&c),
+                status::Format::Json => {
+                    serde_json::to_string_pretty(&c).expect("coverage serialises") + "\n"
+                }
+            };
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
         Command::Rules => {
             for r in check::rules::ALL {
                 let sev = r.severity.label(lang);
@@ -333,9 +442,14 @@ fn main() -> ExitCode {
                     Lang::Vi => r.summary.0,
                     Lang::En => r.summary.1,
                 };
+                let locked = if check::rules::is_locked(r.code) {
+                    t("bắt buộc", "locked")
+                } else {
+                    String::new()
+                };
                 println!(
-                    "{}  {:<10} {:<26} {summary}  [{}]",
-                    r.code, sev, r.name, r.clause
+                    "{}  {:<10} {:<8} {:<26} {summary}  [{}]",
+                    r.code, sev, locked, r.name, r.clause
                 );
             }
             ExitCode::SUCCESS
@@ -346,7 +460,15 @@ fn main() -> ExitCode {
                     Lang::Vi => r.summary.0,
                     Lang::En => r.summary.1,
                 };
-                println!("{} {} ({})", r.code, r.name, r.severity.label(lang));
+                let locked = if check::rules::is_locked(r.code) {
+                    t(
+                        ", bắt buộc: không hạ mức hay tắt được",
+                        ", locked: cannot be lowered or suppressed",
+                    )
+                } else {
+                    String::new()
+                };
+                println!("{} {} ({}{locked})", r.code, r.name, r.severity.label(lang));
                 println!("{summary}");
                 println!("{}: {}\n", t("Căn cứ", "Clause"), r.clause);
                 println!("{}", r.doc_text());

@@ -4,6 +4,7 @@
 //! here too so that every code has exactly one home.
 
 pub mod rules;
+pub mod suppress;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::framework::{Framework, Nd30};

@@ -72,9 +72,10 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
     let config_path = dir.join(CONFIG_FILE);
     if config_path.exists() {
         if let Some((id, text)) = read_source(&mut loaded, &config_path, CONFIG_FILE.into())? {
+            trailing_whitespace(&text, id, &mut loaded.diags);
             match toml::parse(&text) {
                 Ok(mut root) => {
-                    normalize(&mut root, id, &mut loaded.diags);
+                    normalize(&mut root, id, &text, &mut loaded.diags);
                     loaded.config = Some(Doc { source: id, root });
                 }
                 Err(e) => loaded.diags.push(
@@ -121,9 +122,10 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
         let Some((id, text)) = read_source(&mut loaded, &path, name)? else {
             continue;
         };
+        trailing_whitespace(&text, id, &mut loaded.diags);
         match yaml::parse(&text) {
             Ok(mut root) => {
-                normalize(&mut root, id, &mut loaded.diags);
+                normalize(&mut root, id, &text, &mut loaded.diags);
                 loaded.docs.push(Doc { source: id, root });
             }
             Err(e) if e.limit => loaded.diags.push(
@@ -265,11 +267,38 @@ fn read_source(
     }
 }
 
-/// NFC-normalises every string and key in place, warning once per non-NFC string.
-fn normalize(node: &mut Node, source: SourceId, diags: &mut Vec<Diagnostic>) {
+/// One finding per line that ends in spaces or tabs, with the fix that deletes them.
+fn trailing_whitespace(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim_end_matches([' ', '\t']);
+        if trimmed.len() < body.len() {
+            let span = offset + trimmed.len()..offset + body.len();
+            diags.push(
+                Diagnostic::new(
+                    &rules::trailing_whitespace::TRAILING_WHITESPACE,
+                    msg!("Khoảng trắng thừa cuối dòng", "Trailing whitespace"),
+                )
+                .at(source, span.clone())
+                .fix(
+                    msg!("xóa khoảng trắng cuối dòng", "remove trailing whitespace"),
+                    span,
+                    "",
+                ),
+            );
+        }
+        offset += line.len();
+    }
+}
+
+/// NFC-normalises every string and key in place, warning once per non-NFC string (with the fix
+/// that rewrites the file's text in NFC).
+fn normalize(node: &mut Node, source: SourceId, text: &str, diags: &mut Vec<Diagnostic>) {
     let mut bad: Vec<Range<usize>> = Vec::new();
     fix(node, &mut bad);
     for span in bad {
+        let nfc: String = text.get(span.clone()).unwrap_or("").nfc().collect();
         diags.push(
             Diagnostic::new(
                 &rules::not_nfc::NOT_NFC,
@@ -278,11 +307,12 @@ fn normalize(node: &mut Node, source: SourceId, diags: &mut Vec<Diagnostic>) {
                     "Text is not in Unicode NFC (decomposed diacritics)"
                 ),
             )
-            .at(source, span)
+            .at(source, span.clone())
             .hint(msg!(
                 "dxplan tự chuẩn hóa khi xuất văn bản; `dxplan check --fix` sửa ngay trong tệp.",
                 "dxplan normalises it for output; `dxplan check --fix` rewrites the file."
-            )),
+            ))
+            .fix(msg!("chuẩn hóa NFC", "normalise to NFC"), span, nfc),
         );
     }
 }

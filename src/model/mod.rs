@@ -264,6 +264,13 @@ fn section_of(
             ),
         )
         .at(source, value.span.clone());
+        if let Some(exact) = validate::same_but_case_or_space(&slug, &known) {
+            d = d.fix(
+                msg!("viết `{exact}`", "write `{exact}`"),
+                value.span.clone(),
+                exact,
+            );
+        }
         d = match validate::did_you_mean(&slug, &known) {
             Some(best) => d.hint(msg!(
                 "Có phải ý bạn là `{best}`? Các mã mục: {list}",

@@ -65,6 +65,27 @@ pub struct Config {
     pub signer: Option<Signer>,
     /// Nơi nhận (kế hoạch ban hành độc lập).
     pub recipients: Option<Recipients>,
+    /// Cấu hình kiểm tra.
+    pub lint: Option<Lint>,
+}
+
+/// Cấu hình kiểm tra (`[lint]`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lint {
+    /// Mức của từng quy tắc theo mã, ví dụ `DX040 = "error"`, `DX082 = "off"`. Quy tắc bắt buộc chỉ được nâng mức.
+    #[serde(default)]
+    pub severity: std::collections::BTreeMap<String, Sp<LintLevel>>,
+}
+
+/// Mức của một quy tắc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LintLevel {
+    Error,
+    Warning,
+    Info,
+    Off,
 }
 
 /// Cơ quan ban hành (Nghị định 30/2020, Phụ lục I, mục II.2).

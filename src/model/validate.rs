@@ -94,6 +94,13 @@ impl<'a> Validator<'a> {
             if let Some(best) = did_you_mean(got, &candidates) {
                 d = d.hint(msg!("Có phải ý bạn là „{best}”?", "Did you mean „{best}”?"));
             }
+            if let Some(exact) = same_but_case_or_space(got, &candidates) {
+                d = d.fix(
+                    msg!("viết „{exact}”", "write „{exact}”"),
+                    node.span.clone(),
+                    exact,
+                );
+            }
             self.diags.push(d);
             return false;
         }
@@ -401,4 +408,20 @@ pub fn did_you_mean<'c>(got: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// The candidate that `got` differs from only in letter case or spacing: correcting to it cannot
+/// change meaning, so it is offered as an automatic fix.
+pub fn same_but_case_or_space<'c>(got: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let g = norm(got);
+    candidates
+        .iter()
+        .copied()
+        .find(|c| norm(c) == g && *c != got)
 }

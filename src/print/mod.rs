@@ -1,8 +1,12 @@
 //! Printers of the one diagnostic model. Each format is a function from diagnostics to text, so a
 //! new format (SARIF, GitHub annotations …) is a new file here and nothing else changes.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
@@ -12,8 +16,16 @@ use crate::source::Sources;
 pub enum Format {
     /// Có trích đoạn tệp và gạch chân (miette)
     Human,
+    /// Mỗi lỗi một dòng: tệp:dòng:cột: mức MÃ nội dung
+    Concise,
     /// JSON máy đọc được
     Json,
+    /// SARIF 2.1.0 (công cụ quét mã)
+    Sarif,
+    /// Chú thích GitHub Actions
+    Github,
+    /// Báo cáo JUnit XML
+    Junit,
 }
 
 pub struct Options {
@@ -24,6 +36,10 @@ pub struct Options {
 pub fn render(format: Format, diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String {
     match format {
         Format::Human => human::render(diags, sources, opts),
+        Format::Concise => concise::render(diags, sources, opts),
         Format::Json => json::render(diags, sources, opts),
+        Format::Sarif => sarif::render(diags, sources, opts),
+        Format::Github => github::render(diags, sources, opts),
+        Format::Junit => junit::render(diags, sources, opts),
     }
 }

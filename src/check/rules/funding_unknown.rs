@@ -46,18 +46,24 @@ pub fn check(ctx: &mut Ctx) {
             let mut hint = suggest(got, &list);
             hint.vi.push_str(&format!(" Danh sách: {all}."));
             hint.en.push_str(&format!(" The list: {all}."));
-            out.push(
-                Diagnostic::new(
-                    &FUNDING_UNKNOWN,
-                    msg!(
-                        "Nguồn vốn „{got}” không thuộc danh sách của Khung",
-                        "Funding source „{got}” is not in the framework's list"
-                    ),
-                )
-                .at(s.source, v.span.clone())
-                .hint(hint)
-                .clause(ctx.clause_of(&s.slug)),
-            );
+            let mut d = Diagnostic::new(
+                &FUNDING_UNKNOWN,
+                msg!(
+                    "Nguồn vốn „{got}” không thuộc danh sách của Khung",
+                    "Funding source „{got}” is not in the framework's list"
+                ),
+            )
+            .at(s.source, v.span.clone())
+            .hint(hint)
+            .clause(ctx.clause_of(&s.slug));
+            if let Some(exact) = crate::model::validate::same_but_case_or_space(got, &list) {
+                d = d.fix(
+                    msg!("viết „{exact}”", "write „{exact}”"),
+                    v.span.clone(),
+                    exact,
+                );
+            }
+            out.push(d);
         }
     }
     ctx.diags.extend(out);

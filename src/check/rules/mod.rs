@@ -7,12 +7,14 @@ use crate::msg;
 
 use super::{Ctx, Rule};
 
+pub mod amount_format;
 pub mod budget_mismatch;
 pub mod citation_date;
 pub mod citation_symbol;
 pub mod citation_unknown;
 pub mod config_missing;
 pub mod content_empty;
+pub mod date_format;
 pub mod deadline_exceeded;
 pub mod duplicate_id;
 pub mod evaluation_incomplete;
@@ -23,6 +25,7 @@ pub mod invalid_utf8;
 pub mod investment_invalid;
 pub mod issued_late;
 pub mod limits;
+pub mod lint_config;
 pub mod metadata_incomplete;
 pub mod missing_field;
 pub mod not_applicable_invalid;
@@ -34,12 +37,15 @@ pub mod section_duplicate;
 pub mod section_missing;
 pub mod section_unknown;
 pub mod signer_format;
+pub mod suppression_invalid;
+pub mod suppression_unused;
 pub mod symbol_format;
 pub mod syntax;
 pub mod target_not_quantitative;
 pub mod template_error;
 pub mod threshold_not_met;
 pub mod timeframe_invalid;
+pub mod trailing_whitespace;
 pub mod unknown_item;
 pub mod unknown_key;
 pub mod unknown_metric;
@@ -55,6 +61,7 @@ pub static ALL: &[&Rule] = &[
     &not_nfc::NOT_NFC,
     &framework_unknown::FRAMEWORK_UNKNOWN,
     &config_missing::CONFIG_MISSING,
+    &trailing_whitespace::TRAILING_WHITESPACE,
     &unknown_key::UNKNOWN_KEY,
     &wrong_type::WRONG_TYPE,
     &missing_field::MISSING_FIELD,
@@ -74,6 +81,7 @@ pub static ALL: &[&Rule] = &[
     &funding_unknown::FUNDING_UNKNOWN,
     &timeframe_invalid::TIMEFRAME_INVALID,
     &project_incomplete::PROJECT_INCOMPLETE,
+    &amount_format::AMOUNT_FORMAT,
     &budget_mismatch::BUDGET_MISMATCH,
     &threshold_not_met::THRESHOLD_NOT_MET,
     &deadline_exceeded::DEADLINE_EXCEEDED,
@@ -87,7 +95,11 @@ pub static ALL: &[&Rule] = &[
     &issued_late::ISSUED_LATE,
     &metadata_incomplete::METADATA_INCOMPLETE,
     &signer_format::SIGNER_FORMAT,
+    &date_format::DATE_FORMAT,
     &template_error::TEMPLATE_ERROR,
+    &suppression_invalid::SUPPRESSION_INVALID,
+    &suppression_unused::SUPPRESSION_UNUSED,
+    &lint_config::LINT_CONFIG,
 ];
 
 /// Rules that run on the typed plan.
@@ -106,6 +118,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     funding_unknown::check,
     timeframe_invalid::check,
     project_incomplete::check,
+    amount_format::check,
     budget_mismatch::check,
     threshold_not_met::check,
     deadline_exceeded::check,
@@ -119,7 +132,34 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     issued_late::check,
     metadata_incomplete::check,
     signer_format::check,
+    date_format::check,
 ];
+
+/// Rules that enforce a requirement of the framework or of Nghị định 30/2020: `[lint]` may raise
+/// them but never lower or switch them off, and inline comments cannot suppress them. Reading
+/// failures are here too: a file that cannot be read cannot be checked.
+pub static LOCKED: &[&str] = &[
+    "DX001", // syntax
+    "DX002", // invalid UTF-8 (TCVN 6909:2001)
+    "DX003", // limits
+    "DX006", // dxplan.toml missing (ND30 Điều 8.2 components)
+    "DX020", // framework section missing
+    "DX023", // a)/b) of the evaluation (framework Phần I.II)
+    "DX030", // priority task not addressed (letter 5406)
+    "DX031", // not-applicable where the framework does not allow it
+    "DX055", // project fields the framework requires (Phần II.VII)
+    "DX070", // framework thresholds (Phần II.III.7.4)
+    "DX071", // framework deadlines (NV20)
+    "DX090", // ký hiệu (ND30 Phụ lục I, II.3)
+    "DX091", // số (ND30 Phụ lục I, II.3.c)
+    "DX092", // impossible date (ND30 Phụ lục I, II.4.b)
+    "DX094", // required components (ND30 Điều 8.2)
+    "DX095", // signer authority (ND30 Phụ lục I, II.7)
+];
+
+pub fn is_locked(code: &str) -> bool {
+    LOCKED.iter().any(|c| c.eq_ignore_ascii_case(code))
+}
 
 /// True when an optional text is absent or only whitespace.
 pub fn blank(t: &Option<Sp<String>>) -> bool {

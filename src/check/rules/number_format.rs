@@ -83,6 +83,16 @@ pub fn check(ctx: &mut Ctx) {
                 "The number is issued by the records office; leave it empty in a draft."
             ));
         d.severity = sev;
+        // Zero-padding below 10 is the one safe fix: it does not change the number.
+        let v = n.value.trim();
+        if v.len() == 1 && v != "0" && v.chars().all(|c| c.is_ascii_digit()) {
+            let fixed = format!("\"0{v}\"");
+            d = d.fix(
+                msg!("thêm số 0: {fixed}", "zero-pad: {fixed}"),
+                n.span.clone(),
+                fixed,
+            );
+        }
         ctx.emit(d);
     }
 }

@@ -62,7 +62,7 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         let v = &r.value;
-        let d = Diagnostic::new(
+        let mut d = Diagnostic::new(
             &UNKNOWN_PRIORITY_TASK,
             msg!(
                 "Khung {} không có nhiệm vụ trọng tâm „{v}”",
@@ -73,6 +73,9 @@ pub fn check(ctx: &mut Ctx) {
         .at(src, r.span.clone())
         .hint(suggest(v, &ids))
         .clause(format!("{}, nhiệm vụ trọng tâm", ctx.fw.id));
+        if let Some(exact) = crate::model::validate::same_but_case_or_space(v, &ids) {
+            d = d.fix(msg!("viết {exact}", "write {exact}"), r.span.clone(), exact);
+        }
         ctx.emit(d);
     }
 }

@@ -1,0 +1,20 @@
+crate::declare_rule! {
+    /// Kiểm tra: mục `[lint]` của `dxplan.toml` chỉ nêu mã quy tắc có thật, và không hạ mức hay tắt
+    /// quy tắc bắt buộc.
+    ///
+    /// Vì sao: `[lint.severity]` cho phép một tổ chức nâng hoặc hạ mức của các quy tắc về cách viết
+    /// (ví dụ coi DX040 „mục tiêu chưa định lượng” là lỗi). Các quy tắc là yêu cầu của Khung 5406 hoặc
+    /// của Nghị định 30/2020 thì chỉ được nâng, không được hạ: cấu hình không thay đổi được pháp luật.
+    ///
+    /// Ví dụ sai:
+    ///     [lint.severity]
+    ///     DX030 = "off"
+    /// Sửa: thêm nhiệm vụ thực hiện nhiệm vụ trọng tâm còn thiếu, hoặc khai không áp dụng nếu Khung cho phép.
+    LINT_CONFIG {
+        code: "DX103",
+        name: "lint-config",
+        severity: Error,
+        summary: ("Cấu hình [lint] không hợp lệ", "Invalid [lint] configuration"),
+        clause: "dxplan.toml: [lint]",
+    }
+}

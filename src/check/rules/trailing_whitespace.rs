@@ -1,0 +1,16 @@
+crate::declare_rule! {
+    /// Kiểm tra: dòng không kết thúc bằng dấu cách hay tab thừa.
+    ///
+    /// Vì sao: khoảng trắng cuối dòng không hiện ra nhưng làm mỗi lần sửa tệp sinh ra thay đổi thừa
+    /// trong git, khó xem lại. Chỉ là thông tin; `dxplan check --fix` xóa chúng.
+    ///
+    /// Ví dụ: `lead: Sở Tài chính␠␠`.
+    /// Sửa: `dxplan check --fix`.
+    TRAILING_WHITESPACE {
+        code: "DX007",
+        name: "trailing-whitespace",
+        severity: Info,
+        summary: ("Khoảng trắng thừa cuối dòng", "Trailing whitespace"),
+        clause: "dxplan: quy ước tệp",
+    }
+}

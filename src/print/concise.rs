@@ -1,0 +1,23 @@
+//! `--format concise`: one line per finding, `file:line:col: severity CODE message`.
+
+use super::Options;
+use crate::diag::{Diagnostic, position};
+use crate::source::Sources;
+
+pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let loc = match (position(d, sources), &d.span) {
+            (Some(p), Some(_)) => format!("{}:{}:{}", p.file, p.line, p.column),
+            (Some(p), None) => p.file,
+            _ => "-".to_string(),
+        };
+        out.push_str(&format!(
+            "{loc}: {} {} {}\n",
+            d.severity.label(opts.lang),
+            d.rule.code,
+            d.message.get(opts.lang)
+        ));
+    }
+    out
+}

@@ -1,0 +1,97 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning tools, with rule metadata (id, short
+//! description, help text with the clause, default level) and physical locations.
+
+use serde_json::{Value, json};
+
+use super::Options;
+use crate::check::rules;
+use crate::diag::{Diagnostic, Severity, position};
+use crate::lang::Lang;
+use crate::source::Sources;
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String {
+    let rule_list: Vec<Value> = rules::ALL
+        .iter()
+        .map(|r| {
+            let summary = match opts.lang {
+                Lang::Vi => r.summary.0,
+                Lang::En => r.summary.1,
+            };
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": summary },
+                "fullDescription": { "text": r.doc_text() },
+                "help": { "text": format!("{}\n\n{}: {}", r.doc_text(), if opts.lang == Lang::Vi { "Căn cứ" } else { "Clause" }, r.clause) },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": { "clause": r.clause }
+            })
+        })
+        .collect();
+    let results: Vec<Value> = diags
+        .iter()
+        .map(|d| {
+            let index = rules::ALL
+                .iter()
+                .position(|r| r.code == d.rule.code)
+                .unwrap_or(0);
+            let mut message = d.message.get(opts.lang).to_string();
+            if let Some(h) = &d.hint {
+                message.push('\n');
+                message.push_str(h.get(opts.lang));
+            }
+            let mut r = json!({
+                "ruleId": d.rule.code,
+                "ruleIndex": index,
+                "level": level(d.severity),
+                "message": { "text": message },
+                "properties": { "clause": d.clause }
+            });
+            if let Some(p) = position(d, sources) {
+                let mut phys = json!({ "artifactLocation": { "uri": p.file } });
+                if d.span.is_some() {
+                    let end_column = if p.end_line == p.line && p.end_column <= p.column {
+                        p.column + 1
+                    } else {
+                        p.end_column
+                    };
+                    phys["region"] = json!({
+                        "startLine": p.line,
+                        "startColumn": p.column,
+                        "endLine": p.end_line,
+                        "endColumn": end_column
+                    });
+                }
+                r["locations"] = json!([{ "physicalLocation": phys }]);
+            }
+            r
+        })
+        .collect();
+    let v = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "dxplan",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://dxplan.invalid/docs",
+                    "rules": rule_list
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&v).expect("SARIF serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,273 @@
+//! `dxplan status`: the coverage of the framework's priority tasks (which tasks, projects and
+//! targets address each, or why it does not apply) and the investment by funding source and by
+//! task group. Text table for a terminal, Markdown for a pull-request comment, JSON for tools.
+
+use serde::Serialize;
+
+use crate::framework::SectionKind;
+use crate::model::values::{amount, format_amount};
+use crate::model::{Content, Plan};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Coverage {
+    pub framework: String,
+    pub priority_tasks: Vec<Row>,
+    pub covered: usize,
+    pub not_applicable: usize,
+    pub uncovered: usize,
+    /// Triệu đồng by funding source, in the framework's order.
+    pub by_source: Vec<(String, f64)>,
+    /// Triệu đồng by task group (Phần II.III), in framework order.
+    pub by_group: Vec<(String, f64)>,
+    pub total: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub label: String,
+    pub tasks: Vec<String>,
+    pub projects: Vec<String>,
+    pub targets: Vec<String>,
+    pub not_applicable: Option<String>,
+}
+
+impl Row {
+    pub fn status(&self) -> &'static str {
+        if !self.tasks.is_empty() || !self.projects.is_empty() {
+            "covered"
+        } else if self.not_applicable.is_some() {
+            "not-applicable"
+        } else {
+            "uncovered"
+        }
+    }
+}
+
+pub fn coverage(plan: &Plan) -> Coverage {
+    let fw = &plan.framework;
+    let has = |v: &[crate::load::Sp<String>], id: &str| v.iter().any(|x| x.value == id);
+    let na: Vec<(&str, String)> = plan
+        .sections
+        .iter()
+        .flat_map(|s| match &s.content {
+            Content::Targets(t) => t
+                .not_applicable
+                .iter()
+                .map(|n| {
+                    (
+                        n.priority_task.value.as_str(),
+                        n.reason
+                            .as_ref()
+                            .map(|r| r.value.clone())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let rows: Vec<Row> = fw
+        .priority_tasks
+        .iter()
+        .map(|pt| Row {
+            id: pt.id.clone(),
+            label: pt.label.clone(),
+            tasks: plan
+                .tasks()
+                .filter(|(_, t)| has(&t.priority_tasks, &pt.id))
+                .map(|(_, t)| t.id.value.clone())
+                .collect(),
+            projects: plan
+                .projects()
+                .filter(|(_, p)| has(&p.priority_tasks, &pt.id))
+                .map(|(_, p)| p.id.value.clone())
+                .collect(),
+            targets: plan
+                .targets()
+                .filter(|(_, t)| has(&t.priority_tasks, &pt.id))
+                .map(|(_, t)| t.id.value.clone())
+                .collect(),
+            not_applicable: na
+                .iter()
+                .find(|(id, _)| *id == pt.id)
+                .map(|(_, r)| r.clone()),
+        })
+        .collect();
+    let mut by_source: Vec<(String, f64)> = fw
+        .funding_sources
+        .iter()
+        .map(|f| (f.clone(), 0.0))
+        .collect();
+    let groups: Vec<_> = fw.sections_of_kind(SectionKind::Tasks).collect();
+    let mut by_group: Vec<(String, f64)> = groups
+        .iter()
+        .map(|g| (format!("{}. {}", g.heading.number, g.heading.title), 0.0))
+        .collect();
+    let task_group: std::collections::HashMap<&str, &str> = plan
+        .tasks()
+        .map(|(s, t)| (t.id.value.as_str(), s.slug.as_str()))
+        .collect();
+    let mut total = 0.0;
+    for (_, p) in plan.projects() {
+        let v = p
+            .investment
+            .as_ref()
+            .and_then(|a| amount(&a.value))
+            .unwrap_or(0.0);
+        total += v;
+        if let Some(f) = &p.funding
+            && let Some(e) = by_source.iter_mut().find(|(s, _)| *s == f.value)
+        {
+            e.1 += v;
+        }
+        let group = p
+            .tasks
+            .iter()
+            .find_map(|t| task_group.get(t.value.as_str()));
+        if let Some(slug) = group
+            && let Some(i) = groups.iter().position(|g| g.slug == *slug)
+        {
+            by_group[i].1 += v;
+        }
+    }
+    let count = |s: &str| rows.iter().filter(|r| r.status() == s).count();
+    Coverage {
+        framework: fw.id.clone(),
+        covered: count("covered"),
+        not_applicable: count("not-applicable"),
+        uncovered: count("uncovered"),
+        priority_tasks: rows,
+        by_source,
+        by_group,
+        total,
+    }
+}
+
+fn cell(v: &[String]) -> String {
+    if v.is_empty() {
+        "—".into()
+    } else {
+        v.join(", ")
+    }
+}
+
+fn state_vi(r: &Row) -> String {
+    match r.status() {
+        "covered" => "có".into(),
+        "not-applicable" => format!(
+            "không áp dụng: {}",
+            r.not_applicable.clone().unwrap_or_default()
+        ),
+        _ => "CHƯA CÓ".into(),
+    }
+}
+
+pub fn markdown(c: &Coverage) -> String {
+    let mut s = format!(
+        "### Nhiệm vụ trọng tâm ({}): {} có, {} không áp dụng, {} chưa có\n\n| Mã | Nhiệm vụ trọng tâm | Nhiệm vụ | Dự án | Mục tiêu | Tình trạng |\n|---|---|---|---|---|---|\n",
+        c.framework, c.covered, c.not_applicable, c.uncovered
+    );
+    for r in &c.priority_tasks {
+        s.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            r.id,
+            r.label,
+            cell(&r.tasks),
+            cell(&r.projects),
+            cell(&r.targets),
+            state_vi(r).replace('|', "/")
+        ));
+    }
+    s.push_str(
+        "\n### Kinh phí theo nguồn vốn (triệu đồng)\n\n| Nguồn vốn | Kinh phí |\n|---|---:|\n",
+    );
+    for (k, v) in &c.by_source {
+        s.push_str(&format!("| {k} | {} |\n", format_amount(*v)));
+    }
+    s.push_str(&format!(
+        "| **Tổng cộng** | **{}** |\n",
+        format_amount(c.total)
+    ));
+    s.push_str("\n### Kinh phí theo nhóm nhiệm vụ (triệu đồng)\n\n| Nhóm nhiệm vụ | Kinh phí |\n|---|---:|\n");
+    for (k, v) in &c.by_group {
+        s.push_str(&format!("| {k} | {} |\n", format_amount(*v)));
+    }
+    s
+}
+
+/// A plain table for a terminal, columns padded by character count.
+pub fn table(c: &Coverage) -> String {
+    let header = [
+        "Mã",
+        "Nhiệm vụ trọng tâm",
+        "Nhiệm vụ",
+        "Dự án",
+        "Mục tiêu",
+        "Tình trạng",
+    ];
+    let rows: Vec<[String; 6]> = c
+        .priority_tasks
+        .iter()
+        .map(|r| {
+            [
+                r.id.clone(),
+                r.label.clone(),
+                cell(&r.tasks),
+                cell(&r.projects),
+                cell(&r.targets),
+                state_vi(r),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for r in &rows {
+        for (i, v) in r.iter().enumerate() {
+            widths[i] = widths[i].max(v.chars().count()).min(48);
+        }
+    }
+    let line = |cols: &[String]| -> String {
+        cols.iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let v: String = v.chars().take(48).collect();
+                let pad = widths[i].saturating_sub(v.chars().count());
+                format!("{v}{}", " ".repeat(pad))
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut s = format!(
+        "Nhiệm vụ trọng tâm ({}): {} có, {} không áp dụng, {} chưa có\n\n",
+        c.framework, c.covered, c.not_applicable, c.uncovered
+    );
+    s.push_str(&line(&header.map(String::from)));
+    s.push('\n');
+    for r in &rows {
+        s.push_str(&line(r));
+        s.push('\n');
+    }
+    s.push_str("\nKinh phí theo nguồn vốn (triệu đồng):\n");
+    for (k, v) in &c.by_source {
+        s.push_str(&format!("  {k:<24} {:>14}\n", format_amount(*v)));
+    }
+    s.push_str(&format!(
+        "  {:<24} {:>14}\n",
+        "Tổng cộng",
+        format_amount(c.total)
+    ));
+    s.push_str("\nKinh phí theo nhóm nhiệm vụ (triệu đồng):\n");
+    for (k, v) in &c.by_group {
+        s.push_str(&format!("  {k:<32} {:>14}\n", format_amount(*v)));
+    }
+    s
+}
