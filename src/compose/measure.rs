@@ -8,56 +8,33 @@ pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Bold.
 pub const ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf");
 pub const BOLD_ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf");
 
-struct Metrics {
-    units_per_em: f32,
-    advances: std::collections::HashMap<char, u16>,
-    fallback: u16,
-}
-
-fn load(data: &[u8]) -> Metrics {
-    let face = ttf_parser::Face::parse(data, 0).expect("embedded font parses");
-    let mut advances = std::collections::HashMap::new();
-    let fallback = face
-        .glyph_index('n')
-        .and_then(|g| face.glyph_hor_advance(g))
-        .unwrap_or(500);
-    if let Some(cmap) = face.tables().cmap {
-        for sub in cmap.subtables {
-            if !sub.is_unicode() {
-                continue;
-            }
-            sub.codepoints(|cp| {
-                if let Some(c) = char::from_u32(cp)
-                    && let Some(g) = sub.glyph_index(cp)
-                    && let Some(a) = face.glyph_hor_advance(g)
-                {
-                    advances.entry(c).or_insert(a);
-                }
-            });
-        }
-    }
-    Metrics {
-        units_per_em: face.units_per_em() as f32,
-        advances,
-        fallback,
-    }
-}
-
-fn metrics(bold: bool, italic: bool) -> &'static Metrics {
-    static M: OnceLock<[Metrics; 4]> = OnceLock::new();
-    let all = M.get_or_init(|| [load(REGULAR), load(BOLD), load(ITALIC), load(BOLD_ITALIC)]);
-    &all[(bold as usize) | ((italic as usize) << 1)]
+fn faces() -> &'static [ttf_parser::Face<'static>; 4] {
+    static F: OnceLock<[ttf_parser::Face<'static>; 4]> = OnceLock::new();
+    // Parsing a face only reads its table directory; glyphs are looked up on demand below, so
+    // measuring the few header lines costs microseconds, not a walk over every glyph.
+    F.get_or_init(|| {
+        [REGULAR, BOLD, ITALIC, BOLD_ITALIC]
+            .map(|d| ttf_parser::Face::parse(d, 0).expect("embedded font parses"))
+    })
 }
 
 /// Advance width of `text` in points at `size` pt (no kerning: Word and LibreOffice do not kern
 /// Times New Roman by default either).
 pub fn width(text: &str, size: f32, bold: bool, italic: bool) -> f32 {
-    let m = metrics(bold, italic);
+    let face = &faces()[(bold as usize) | ((italic as usize) << 1)];
+    let fallback = face
+        .glyph_index('n')
+        .and_then(|g| face.glyph_hor_advance(g))
+        .unwrap_or(500);
     let units: u32 = text
         .chars()
-        .map(|c| *m.advances.get(&c).unwrap_or(&m.fallback) as u32)
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .unwrap_or(fallback) as u32
+        })
         .sum();
-    units as f32 / m.units_per_em * size
+    units as f32 / face.units_per_em() as f32 * size
 }
 
 #[cfg(test)]

@@ -371,6 +371,7 @@ fn repack(
     .map_err(|e| err(&e))?;
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(dt)
         .unix_permissions(0o644);
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
