@@ -137,3 +137,20 @@ fn plan_text_is_data_not_markup() {
         );
     }
 }
+
+#[test]
+fn missing_glyphs_are_reported() {
+    // A character outside Times New Roman / Liberation Serif is named, not silently substituted.
+    let dir = common::example_copy("tinh-ha-lam");
+    let p = dir.path().join("phan-1/muc-tieu-2022.yaml");
+    std::fs::write(
+        &p,
+        "section: danh-gia-muc-tieu\ntext: Ký hiệu ⛴ của cảng.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("x.pdf");
+    let o = build_pdf(dir.path(), &out, &[]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("U+26F4"), "{err}");
+}

@@ -241,7 +241,7 @@ mod tests {
     }
 
     #[test]
-    fn alias_bomb_is_refused_quickly() {
+    fn alias_bomb_is_refused() {
         let mut y = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
         for i in 1..12 {
             let prev = (b'a' + i - 1) as char;
@@ -251,10 +251,9 @@ mod tests {
                 vec![format!("*{prev}"); 10].join(",")
             ));
         }
-        let t = std::time::Instant::now();
+        // 10^12 nodes if expanded; the node budget stops it (time: docs/PERFORMANCE.md).
         let e = parse(&y).unwrap_err();
         assert!(e.limit, "{}", e.message);
-        assert!(t.elapsed().as_secs() < 2);
     }
 
     #[test]

@@ -40,6 +40,12 @@ fn is_grouped(t: &str) -> bool {
 }
 
 /// Vietnamese money format: thousands with `.`, decimals with `,` ("1.234,5").
+///
+/// ```
+/// use dxplan::model::values::format_amount;
+/// assert_eq!(format_amount(128_100.5), "128.100,5");
+/// assert_eq!(format_amount(950.0), "950");
+/// ```
 pub fn format_amount(v: f64) -> String {
     let neg = v < 0.0;
     let v = v.abs();
@@ -113,6 +119,12 @@ pub enum DateError {
 }
 
 /// Accepts `YYYY-MM-DD`, `DD/MM/YYYY`, `D/M/YYYY` and `ngày 05 tháng 01 năm 2023`.
+///
+/// ```
+/// use dxplan::model::values::{date, DateError};
+/// assert_eq!(date("2023-01-05").unwrap().nd30_words(), "ngày 05 tháng 01 năm 2023");
+/// assert_eq!(date("30/02/2023"), Err(DateError::Impossible));
+/// ```
 pub fn date(s: &str) -> Result<Date, DateError> {
     let s = s.trim();
     if s.contains("tháng") {

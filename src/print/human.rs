@@ -28,6 +28,16 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
             .as_ref()
             .map(|h| h.get(opts.lang).to_string())
             .unwrap_or_default();
+        if let Some(fix) = &d.fix {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            let how = match opts.lang {
+                Lang::Vi => "sửa tự động bằng `dxplan check --fix`",
+                Lang::En => "fixable with `dxplan check --fix`",
+            };
+            help.push_str(&format!("{how}: {}", fix.description.get(opts.lang)));
+        }
         if !d.clause.is_empty() {
             if !help.is_empty() {
                 help.push('\n');
