@@ -220,6 +220,20 @@ fn convert(sp: Spanned<Raw>, text: &str) -> Node {
                 .collect(),
         ),
     };
+    // serde-saphyr locates a collection at its first token; extend it over its children so that
+    // "inside this object" can be answered from spans.
+    let end = match &kind {
+        Kind::Seq(items) => items.iter().map(|n| n.span.end).max(),
+        Kind::Map(entries) => entries
+            .iter()
+            .map(|(k, v)| k.span.end.max(v.span.end))
+            .max(),
+        _ => None,
+    };
+    let span = match end {
+        Some(e) if e > span.end => span.start..e,
+        _ => span,
+    };
     Node::new(kind, span)
 }
 

@@ -55,6 +55,8 @@ pub struct Plan {
     /// Slugs that some file declares, even if the file was invalid: a section with a broken file
     /// is not also reported missing.
     pub declared: Vec<String>,
+    /// Optional fields whose value was invalid (already reported): (file, object span, key).
+    pub dropped: Vec<(SourceId, Range<usize>, String)>,
 }
 
 /// The framework used when the plan names none (or an unknown one), so sections can still be
@@ -78,6 +80,14 @@ impl Plan {
             .as_ref()
             .and_then(|c| c.mode.as_ref().map(|m| m.value))
             .unwrap_or_default()
+    }
+
+    /// Whether `key` of the object containing `inside` was present but invalid, so a rule about
+    /// missing fields should not report it again.
+    pub fn was_invalid(&self, source: SourceId, inside: &Range<usize>, key: &str) -> bool {
+        self.dropped.iter().any(|(s, obj, k)| {
+            *s == source && k == key && obj.start <= inside.start && inside.end <= obj.end
+        })
     }
 
     pub fn section(&self, slug: &str) -> Option<&Section> {
@@ -139,6 +149,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
     let mut sections: Vec<Section> = Vec::new();
     let mut first_seen: HashMap<String, SourceId> = HashMap::new();
     let mut declared = Vec::new();
+    let mut dropped = Vec::new();
     for Doc { source, mut root } in docs {
         let Some((slug, span)) = section_of(&root, source, &framework, &sources, &mut diags) else {
             continue;
@@ -169,6 +180,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
         let mut v = validate::Validator::new(schema, source);
         let ok = v.check(&mut root, schema, "");
         diags.extend(v.diags);
+        dropped.extend(v.dropped.into_iter().map(|(span, key)| (source, span, key)));
         if !ok {
             continue;
         }
@@ -192,6 +204,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
             framework,
             sections,
             declared,
+            dropped,
         },
         diags,
     )

@@ -15,6 +15,9 @@ pub struct Validator<'a> {
     pub root: &'a Value,
     pub source: SourceId,
     pub diags: Vec<Diagnostic>,
+    /// Optional fields dropped because their value was invalid: (span of the object, key). Rules
+    /// that report missing fields skip these; the invalid value is already reported.
+    pub dropped: Vec<(std::ops::Range<usize>, String)>,
 }
 
 impl<'a> Validator<'a> {
@@ -23,6 +26,7 @@ impl<'a> Validator<'a> {
             root,
             source,
             diags: Vec::new(),
+            dropped: Vec::new(),
         }
     }
 
@@ -225,6 +229,8 @@ impl<'a> Validator<'a> {
                             Some(p) => kept.push((key, p)),
                             None => valid = false,
                         }
+                    } else {
+                        self.dropped.push((obj_span.clone(), key.name.clone()));
                     }
                 }
                 None if closed => {

@@ -47,6 +47,8 @@ pub fn check(ctx: &mut Ctx) {
         if blank(&p.funding) {
             missing.push(("funding", "nguồn vốn"));
         }
+        // A field that was written but invalid is reported by the schema check, not again here.
+        missing.retain(|(k, _)| !ctx.plan.was_invalid(s.source, &p.id.span, k));
         if missing.is_empty() {
             continue;
         }
