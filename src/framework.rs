@@ -197,6 +197,13 @@ impl Framework {
         self.sections.iter().find(|s| s.slug == slug)
     }
 
+    /// The registry entry of a cited symbol, also when written as the framework misprints it.
+    pub fn registry(&self, symbol: &str) -> Option<&RegCitation> {
+        self.citations
+            .iter()
+            .find(|r| r.symbol == symbol || r.framework_symbol.as_deref() == Some(symbol))
+    }
+
     pub fn priority_task(&self, id: &str) -> Option<&PriorityTask> {
         self.priority_tasks.iter().find(|t| t.id == id)
     }

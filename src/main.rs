@@ -146,6 +146,21 @@ enum Command {
     },
 }
 
+/// Runs `check` on a plan directory; an unreadable directory or file is reported and becomes exit 2.
+fn checked(
+    dir: &std::path::Path,
+    lang: Lang,
+) -> Result<(model::Plan, Vec<dxplan::diag::Diagnostic>), ExitCode> {
+    dxplan::check_dir(dir).map_err(|f| {
+        let what = match lang {
+            Lang::Vi => "lỗi: không đọc được",
+            Lang::En => "error: cannot read",
+        };
+        eprintln!("{what} {}: {}", f.path.display(), f.error);
+        ExitCode::from(2)
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
@@ -163,19 +178,10 @@ fn main() -> ExitCode {
             fix,
             diff,
         } => {
-            let read = |dir: &PathBuf| dxplan::check_dir(dir);
             if fix || diff {
-                let (plan, diags) = match read(&dir) {
+                let (plan, diags) = match checked(&dir, lang) {
                     Ok(r) => r,
-                    Err(f) => {
-                        eprintln!(
-                            "{} {}: {}",
-                            t("lỗi: không đọc được", "error: cannot read"),
-                            f.path.display(),
-                            f.error
-                        );
-                        return ExitCode::from(2);
-                    }
+                    Err(code) => return code,
                 };
                 let changes = dxplan::fix::plan(&diags, &plan.sources);
                 if diff {
@@ -202,17 +208,9 @@ fn main() -> ExitCode {
                     eprintln!("  {}", plan.sources.get(c.source).name);
                 }
             }
-            let (plan, diags) = match read(&dir) {
+            let (plan, diags) = match checked(&dir, lang) {
                 Ok(r) => r,
-                Err(f) => {
-                    eprintln!(
-                        "{} {}: {}",
-                        t("lỗi: không đọc được", "error: cannot read"),
-                        f.path.display(),
-                        f.error
-                    );
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let color = match color {
                 Color::Always => true,
@@ -412,17 +410,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Status { dir, format } => {
-            let (plan, _) = match dxplan::check_dir(&dir) {
+            let (plan, _) = match checked(&dir, lang) {
                 Ok(r) => r,
-                Err(f) => {
-                    eprintln!(
-                        "{} {}: {}",
-                        t("lỗi: không đọc được", "error: cannot read"),
-                        f.path.display(),
-                        f.error
-                    );
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let c = status::coverage(&plan);
             let out = match format {

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::framework::SectionKind;
+use crate::model::Plan;
 use crate::model::values::{amount, format_amount};
-use crate::model::{Content, Plan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -54,26 +54,7 @@ impl Row {
 pub fn coverage(plan: &Plan) -> Coverage {
     let fw = &plan.framework;
     let has = |v: &[crate::load::Sp<String>], id: &str| v.iter().any(|x| x.value == id);
-    let na: Vec<(&str, String)> = plan
-        .sections
-        .iter()
-        .flat_map(|s| match &s.content {
-            Content::Targets(t) => t
-                .not_applicable
-                .iter()
-                .map(|n| {
-                    (
-                        n.priority_task.value.as_str(),
-                        n.reason
-                            .as_ref()
-                            .map(|r| r.value.clone())
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let na = plan.not_applicable();
     let rows: Vec<Row> = fw
         .priority_tasks
         .iter()
@@ -98,7 +79,7 @@ pub fn coverage(plan: &Plan) -> Coverage {
             not_applicable: na
                 .iter()
                 .find(|(id, _)| *id == pt.id)
-                .map(|(_, r)| r.clone()),
+                .map(|(_, r)| r.to_string()),
         })
         .collect();
     let mut by_source: Vec<(String, f64)> = fw

@@ -899,57 +899,19 @@ impl Composer<'_> {
                     Some(ProjectStatus::Continuing) => "Chuyển tiếp",
                     None => "",
                 };
-                let t = |s: &Option<crate::load::Sp<String>>| {
-                    s.as_ref().map(|x| x.value.clone()).unwrap_or_default()
-                };
-                rows.push(Row {
-                    kind: RowKind::Body,
-                    cells: vec![
-                        cell_text(
-                            &stt.to_string(),
-                            Role::TableCell,
-                            Align::Center,
-                            false,
-                            false,
-                        ),
-                        cell_text(&p.name.value, Role::TableCell, Align::Left, false, false),
-                        cell_text(&t(&p.lead), Role::TableCell, Align::Left, false, false),
-                        cell_text(
-                            &p.cooperating
-                                .iter()
-                                .map(|c| c.value.as_str())
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                            Role::TableCell,
-                            Align::Left,
-                            false,
-                            false,
-                        ),
-                        cell_text(status, Role::TableCell, Align::Center, false, false),
-                        cell_text(&t(&p.objective), Role::TableCell, Align::Left, false, false),
-                        cell_text(
-                            &t(&p.timeframe),
-                            Role::TableCell,
-                            Align::Center,
-                            false,
-                            false,
-                        ),
-                        cell_text(
-                            &v.map(format_amount).unwrap_or_default(),
-                            Role::TableCell,
-                            Align::Right,
-                            false,
-                            false,
-                        ),
-                        cell_text(
-                            &capitalize(&t(&p.funding)),
-                            Role::TableCell,
-                            Align::Left,
-                            false,
-                            false,
-                        ),
-                    ],
-                });
+                let cooperating: Vec<&str> =
+                    p.cooperating.iter().map(|c| c.value.as_str()).collect();
+                rows.push(data_row(vec![
+                    (stt.to_string(), Align::Center),
+                    (p.name.value.clone(), Align::Left),
+                    (text_of(&p.lead), Align::Left),
+                    (cooperating.join("; "), Align::Left),
+                    (status.to_string(), Align::Center),
+                    (text_of(&p.objective), Align::Left),
+                    (text_of(&p.timeframe), Align::Center),
+                    (v.map(format_amount).unwrap_or_default(), Align::Right),
+                    (capitalize(&text_of(&p.funding)), Align::Left),
+                ]));
             }
         };
         for (slug, h) in &groups {
@@ -1020,45 +982,15 @@ impl Composer<'_> {
                 stt += 1;
                 let v = p.investment.as_ref().and_then(|a| amount(&a.value));
                 total += v.unwrap_or(0.0);
-                let t = |s: &Option<crate::load::Sp<String>>| {
-                    s.as_ref().map(|x| x.value.clone()).unwrap_or_default()
-                };
-                rows.push(Row {
-                    kind: RowKind::Body,
-                    cells: vec![
-                        cell_text(
-                            &stt.to_string(),
-                            Role::TableCell,
-                            Align::Center,
-                            false,
-                            false,
-                        ),
-                        cell_text(&p.name.value, Role::TableCell, Align::Left, false, false),
-                        cell_text(&t(&p.objective), Role::TableCell, Align::Left, false, false),
-                        cell_text(
-                            &v.map(format_amount).unwrap_or_default(),
-                            Role::TableCell,
-                            Align::Right,
-                            false,
-                            false,
-                        ),
-                        cell_text(
-                            &capitalize(&t(&p.funding)),
-                            Role::TableCell,
-                            Align::Left,
-                            false,
-                            false,
-                        ),
-                        cell_text(
-                            &t(&p.timeframe),
-                            Role::TableCell,
-                            Align::Center,
-                            false,
-                            false,
-                        ),
-                        cell_text(&t(&p.status), Role::TableCell, Align::Left, false, false),
-                    ],
-                });
+                rows.push(data_row(vec![
+                    (stt.to_string(), Align::Center),
+                    (p.name.value.clone(), Align::Left),
+                    (text_of(&p.objective), Align::Left),
+                    (v.map(format_amount).unwrap_or_default(), Align::Right),
+                    (capitalize(&text_of(&p.funding)), Align::Left),
+                    (text_of(&p.timeframe), Align::Center),
+                    (text_of(&p.status), Align::Left),
+                ]));
             }
         }
         rows.push(total_row("Tổng cộng", total, 3, 7, true));
@@ -1093,6 +1025,22 @@ fn cell_text(text: &str, role: Role, align: Align, bold: bool, italic: bool) -> 
             space_after: 2.0,
             ..para(role, vec![run(text, bold, italic)], align, 12.0)
         })],
+    }
+}
+
+/// The text of an optional field, or nothing.
+fn text_of(s: &Option<crate::load::Sp<String>>) -> String {
+    s.as_ref().map(|x| x.value.clone()).unwrap_or_default()
+}
+
+/// A body row of plain 12 pt cells.
+fn data_row(cells: Vec<(String, Align)>) -> Row {
+    Row {
+        kind: RowKind::Body,
+        cells: cells
+            .into_iter()
+            .map(|(t, a)| cell_text(&t, Role::TableCell, a, false, false))
+            .collect(),
     }
 }
 

@@ -112,6 +112,33 @@ impl Plan {
         })
     }
 
+    pub fn citations(&self) -> impl Iterator<Item = (&Section, &Citation)> {
+        self.sections.iter().flat_map(|s| match &s.content {
+            Content::Citations(c) => c.citations.iter().map(move |x| (s, x)).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// Priority tasks declared not applicable: (id, reason).
+    pub fn not_applicable(&self) -> Vec<(&str, &str)> {
+        self.sections
+            .iter()
+            .flat_map(|s| match &s.content {
+                Content::Targets(t) => t
+                    .not_applicable
+                    .iter()
+                    .map(|n| {
+                        (
+                            n.priority_task.value.as_str(),
+                            n.reason.as_ref().map(|r| r.value.as_str()).unwrap_or(""),
+                        )
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
     pub fn targets(&self) -> impl Iterator<Item = (&Section, &Target)> {
         self.sections.iter().flat_map(|s| match &s.content {
             Content::Targets(t) => t.targets.iter().map(move |x| (s, x)).collect::<Vec<_>>(),

@@ -2,7 +2,6 @@
 
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
-use crate::model::Content;
 use crate::model::values::date;
 use crate::msg;
 
@@ -27,48 +26,40 @@ crate::declare_rule! {
 
 pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
-    for s in &ctx.plan.sections {
-        let Content::Citations(c) = &s.content else {
+    for (s, cit) in ctx.plan.citations() {
+        let (Some(number), Some(d)) = (&cit.number, &cit.date) else {
             continue;
         };
-        for cit in &c.citations {
-            let (Some(number), Some(d)) = (&cit.number, &cit.date) else {
-                continue;
-            };
-            let Some(reg) = ctx.fw.citations.iter().find(|r| {
-                r.symbol == number.value
-                    || r.framework_symbol.as_deref() == Some(number.value.as_str())
-            }) else {
-                continue;
-            };
-            let (Ok(given), Ok(want)) = (date(&d.value), date(&reg.date)) else {
-                continue;
-            };
-            if given == want {
-                continue;
-            }
-            let (n, g, w) = (&number.value, given.dmy(), want.dmy());
-            let note = reg
-                .note
-                .clone()
-                .map(|x| format!(" ({x})"))
-                .unwrap_or_default();
-            out.push(
-                Diagnostic::new(
-                    &CITATION_DATE,
-                    msg!(
-                        "{n} ghi ngày {g}, nhưng danh mục căn cứ ghi ngày {w}",
-                        "{n} is dated {g}, but the registry says {w}"
-                    ),
-                )
-                .at(s.source, d.span.clone())
-                .hint(msg!("Sửa thành {w}{note}.", "Change it to {w}{note}."))
-                .clause(format!(
-                    "{}; {}, Phần II.I",
-                    CITATION_DATE.clause, ctx.fw.id
-                )),
-            );
+        let Some(reg) = ctx.fw.registry(&number.value) else {
+            continue;
+        };
+        let (Ok(given), Ok(want)) = (date(&d.value), date(&reg.date)) else {
+            continue;
+        };
+        if given == want {
+            continue;
         }
+        let (n, g, w) = (&number.value, given.dmy(), want.dmy());
+        let note = reg
+            .note
+            .clone()
+            .map(|x| format!(" ({x})"))
+            .unwrap_or_default();
+        out.push(
+            Diagnostic::new(
+                &CITATION_DATE,
+                msg!(
+                    "{n} ghi ngày {g}, nhưng danh mục căn cứ ghi ngày {w}",
+                    "{n} is dated {g}, but the registry says {w}"
+                ),
+            )
+            .at(s.source, d.span.clone())
+            .hint(msg!("Sửa thành {w}{note}.", "Change it to {w}{note}."))
+            .clause(format!(
+                "{}; {}, Phần II.I",
+                CITATION_DATE.clause, ctx.fw.id
+            )),
+        );
     }
     ctx.diags.extend(out);
 }

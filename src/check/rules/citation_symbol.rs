@@ -2,7 +2,6 @@
 
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
-use crate::model::Content;
 use crate::msg;
 
 crate::declare_rule! {
@@ -36,48 +35,43 @@ pub fn groups(symbol: &str) -> Vec<&str> {
 
 pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
-    for s in &ctx.plan.sections {
-        let Content::Citations(c) = &s.content else {
+    for (s, cit) in ctx.plan.citations() {
+        let Some(number) = &cit.number else { continue };
+        let Some(abbr) = ctx.nd30.abbr_of(&cit.doc_type.value) else {
             continue;
         };
-        for cit in &c.citations {
-            let Some(number) = &cit.number else { continue };
-            let Some(abbr) = ctx.nd30.abbr_of(&cit.doc_type.value) else {
-                continue;
-            };
-            if groups(&number.value).contains(&abbr) {
-                continue;
-            }
-            let (t, n) = (&cit.doc_type.value, &number.value);
-            let registry = ctx
-                .fw
-                .citations
-                .iter()
-                .find(|r| r.framework_symbol.as_deref() == Some(n.as_str()));
-            let hint = match registry {
-                Some(r) => msg!(
-                    "Ký hiệu đúng là {}; Khung {} ghi nhầm „{n}”.",
-                    "The correct symbol is {}; framework {} misprints it as „{n}”.",
-                    r.symbol,
-                    ctx.fw.id
-                ),
-                None => msg!(
-                    "Ký hiệu của một {t} phải có „{abbr}”, ví dụ „123/{abbr}-TTg”; kiểm tra lại tên loại hoặc số, ký hiệu.",
-                    "A {t}'s symbol contains „{abbr}”, e.g. „123/{abbr}-TTg”; check the type or the symbol."
-                ),
-            };
-            out.push(
-                Diagnostic::new(
-                    &CITATION_SYMBOL,
-                    msg!(
-                        "{t} số „{n}” thiếu chữ viết tắt „{abbr}” trong ký hiệu",
-                        "{t} „{n}” lacks „{abbr}” in its symbol"
-                    ),
-                )
-                .at(s.source, number.span.clone())
-                .hint(hint),
-            );
+        if groups(&number.value).contains(&abbr) {
+            continue;
         }
+        let (t, n) = (&cit.doc_type.value, &number.value);
+        let registry = ctx
+            .fw
+            .citations
+            .iter()
+            .find(|r| r.framework_symbol.as_deref() == Some(n.as_str()));
+        let hint = match registry {
+            Some(r) => msg!(
+                "Ký hiệu đúng là {}; Khung {} ghi nhầm „{n}”.",
+                "The correct symbol is {}; framework {} misprints it as „{n}”.",
+                r.symbol,
+                ctx.fw.id
+            ),
+            None => msg!(
+                "Ký hiệu của một {t} phải có „{abbr}”, ví dụ „123/{abbr}-TTg”; kiểm tra lại tên loại hoặc số, ký hiệu.",
+                "A {t}'s symbol contains „{abbr}”, e.g. „123/{abbr}-TTg”; check the type or the symbol."
+            ),
+        };
+        out.push(
+            Diagnostic::new(
+                &CITATION_SYMBOL,
+                msg!(
+                    "{t} số „{n}” thiếu chữ viết tắt „{abbr}” trong ký hiệu",
+                    "{t} „{n}” lacks „{abbr}” in its symbol"
+                ),
+            )
+            .at(s.source, number.span.clone())
+            .hint(hint),
+        );
     }
     ctx.diags.extend(out);
 }

@@ -2,7 +2,6 @@
 
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
-use crate::model::Content;
 use crate::msg;
 
 crate::declare_rule! {
@@ -25,29 +24,20 @@ crate::declare_rule! {
 
 pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
-    for s in &ctx.plan.sections {
-        let Content::Citations(c) = &s.content else {
+    for (s, cit) in ctx.plan.citations() {
+        let Some(number) = &cit.number else { continue };
+        if ctx.fw.registry(&number.value).is_some() {
             continue;
-        };
-        for cit in &c.citations {
-            let Some(number) = &cit.number else { continue };
-            let known = ctx.fw.citations.iter().any(|r| {
-                r.symbol == number.value
-                    || r.framework_symbol.as_deref() == Some(number.value.as_str())
-            });
-            if known {
-                continue;
-            }
-            let n = &number.value;
-            out.push(
-                Diagnostic::new(&CITATION_UNKNOWN, msg!(
-                    "„{n}” không có trong danh mục căn cứ của Khung; hãy đối chiếu số, ngày với bản gốc",
-                    "„{n}” is not in the framework's citation registry; check its number and date against the original"
-                ))
-                .at(s.source, number.span.clone())
-                .clause(ctx.clause_of(&s.slug)),
-            );
         }
+        let n = &number.value;
+        out.push(
+            Diagnostic::new(&CITATION_UNKNOWN, msg!(
+                "„{n}” không có trong danh mục căn cứ của Khung; hãy đối chiếu số, ngày với bản gốc",
+                "„{n}” is not in the framework's citation registry; check its number and date against the original"
+            ))
+            .at(s.source, number.span.clone())
+            .clause(ctx.clause_of(&s.slug)),
+        );
     }
     ctx.diags.extend(out);
 }

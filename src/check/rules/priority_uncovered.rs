@@ -32,18 +32,7 @@ pub fn check(ctx: &mut Ctx) {
     if plan.tasks().next().is_none() && plan.projects().next().is_none() {
         return;
     }
-    let declared_na: Vec<&str> = plan
-        .sections
-        .iter()
-        .flat_map(|s| match &s.content {
-            Content::Targets(t) => t
-                .not_applicable
-                .iter()
-                .map(|n| n.priority_task.value.as_str())
-                .collect(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let declared_na = plan.not_applicable();
     let anchor = plan
         .sections
         .iter()
@@ -56,7 +45,7 @@ pub fn check(ctx: &mut Ctx) {
             || plan
                 .projects()
                 .any(|(_, p)| p.priority_tasks.iter().any(|x| x.value == pt.id));
-        if covered || declared_na.contains(&pt.id.as_str()) {
+        if covered || declared_na.iter().any(|(id, _)| *id == pt.id) {
             continue;
         }
         let (id, label) = (&pt.id, &pt.label);
