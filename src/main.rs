@@ -268,6 +268,17 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
+            if let Some(missing) = font_dir.iter().find(|d| !d.is_dir()) {
+                eprintln!(
+                    "{} {}",
+                    t(
+                        "lỗi: không có thư mục phông chữ",
+                        "error: no font directory"
+                    ),
+                    missing.display()
+                );
+                return ExitCode::from(2);
+            }
             let opts = build::Options {
                 format,
                 output,

@@ -154,3 +154,34 @@ fn missing_glyphs_are_reported() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("U+26F4"), "{err}");
 }
+
+#[test]
+fn font_dirs_are_used_and_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fonts = common::root().join("assets/fonts");
+    let out = tmp.path().join("f.pdf");
+    let o = common::dxplan()
+        .args(["build"])
+        .arg(common::example("bo-hang-hai"))
+        .args(["--format", "pdf", "--font-dir"])
+        .arg(&fonts)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = common::dxplan()
+        .args(["build"])
+        .arg(common::example("bo-hang-hai"))
+        .args(["--format", "pdf", "--font-dir", "/no/such/dir", "-o"])
+        .arg(tmp.path().join("g.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/no/such/dir"));
+}
