@@ -427,8 +427,8 @@ fn main() -> ExitCode {
             };
             let c = status::coverage(&plan);
             let out = match format {
-                status::Format::Table => status::table(&c),
-                status::Format::Markdown => status::markdown(&c),
+                status::Format::Table => status::table(&c, lang),
+                status::Format::Markdown => status::markdown(&c, lang),
                 status::Format::Json => {
                     serde_json::to_string_pretty(&c).expect("coverage serialises") + "\n"
                 }

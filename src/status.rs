@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::framework::SectionKind;
+use crate::lang::Lang;
 use crate::model::Plan;
 use crate::model::values::{amount, format_amount};
 
@@ -140,62 +141,90 @@ fn cell(v: &[String]) -> String {
     }
 }
 
-fn state_vi(r: &Row) -> String {
+/// The words of the report in the user's language.
+struct Words {
+    head: [&'static str; 6],
+    summary: fn(&Coverage) -> String,
+    covered: &'static str,
+    not_applicable: &'static str,
+    uncovered: &'static str,
+    by_source: &'static str,
+    by_group: &'static str,
+    source: &'static str,
+    group: &'static str,
+    amount: &'static str,
+    total: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Vi => Words {
+            head: [
+                "Mã",
+                "Nhiệm vụ trọng tâm",
+                "Nhiệm vụ",
+                "Dự án",
+                "Mục tiêu",
+                "Tình trạng",
+            ],
+            summary: |c| {
+                format!(
+                    "Nhiệm vụ trọng tâm ({}): {} có, {} không áp dụng, {} chưa có",
+                    c.framework, c.covered, c.not_applicable, c.uncovered
+                )
+            },
+            covered: "có",
+            not_applicable: "không áp dụng",
+            uncovered: "CHƯA CÓ",
+            by_source: "Kinh phí theo nguồn vốn (triệu đồng)",
+            by_group: "Kinh phí theo nhóm nhiệm vụ (triệu đồng)",
+            source: "Nguồn vốn",
+            group: "Nhóm nhiệm vụ",
+            amount: "Kinh phí",
+            total: "Tổng cộng",
+        },
+        Lang::En => Words {
+            head: [
+                "Code",
+                "Priority task",
+                "Tasks",
+                "Projects",
+                "Targets",
+                "Status",
+            ],
+            summary: |c| {
+                format!(
+                    "Priority tasks ({}): {} covered, {} not applicable, {} uncovered",
+                    c.framework, c.covered, c.not_applicable, c.uncovered
+                )
+            },
+            covered: "covered",
+            not_applicable: "not applicable",
+            uncovered: "UNCOVERED",
+            by_source: "Investment by funding source (million VND)",
+            by_group: "Investment by task group (million VND)",
+            source: "Funding source",
+            group: "Task group",
+            amount: "Amount",
+            total: "Total",
+        },
+    }
+}
+
+fn state(r: &Row, w: &Words) -> String {
     match r.status() {
-        "covered" => "có".into(),
+        "covered" => w.covered.into(),
         "not-applicable" => format!(
-            "không áp dụng: {}",
+            "{}: {}",
+            w.not_applicable,
             r.not_applicable.clone().unwrap_or_default()
         ),
-        _ => "CHƯA CÓ".into(),
+        _ => w.uncovered.into(),
     }
 }
 
-pub fn markdown(c: &Coverage) -> String {
-    let mut s = format!(
-        "### Nhiệm vụ trọng tâm ({}): {} có, {} không áp dụng, {} chưa có\n\n| Mã | Nhiệm vụ trọng tâm | Nhiệm vụ | Dự án | Mục tiêu | Tình trạng |\n|---|---|---|---|---|---|\n",
-        c.framework, c.covered, c.not_applicable, c.uncovered
-    );
-    for r in &c.priority_tasks {
-        s.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
-            r.id,
-            r.label,
-            cell(&r.tasks),
-            cell(&r.projects),
-            cell(&r.targets),
-            state_vi(r).replace('|', "/")
-        ));
-    }
-    s.push_str(
-        "\n### Kinh phí theo nguồn vốn (triệu đồng)\n\n| Nguồn vốn | Kinh phí |\n|---|---:|\n",
-    );
-    for (k, v) in &c.by_source {
-        s.push_str(&format!("| {k} | {} |\n", format_amount(*v)));
-    }
-    s.push_str(&format!(
-        "| **Tổng cộng** | **{}** |\n",
-        format_amount(c.total)
-    ));
-    s.push_str("\n### Kinh phí theo nhóm nhiệm vụ (triệu đồng)\n\n| Nhóm nhiệm vụ | Kinh phí |\n|---|---:|\n");
-    for (k, v) in &c.by_group {
-        s.push_str(&format!("| {k} | {} |\n", format_amount(*v)));
-    }
-    s
-}
-
-/// A plain table for a terminal, columns padded by character count.
-pub fn table(c: &Coverage) -> String {
-    let header = [
-        "Mã",
-        "Nhiệm vụ trọng tâm",
-        "Nhiệm vụ",
-        "Dự án",
-        "Mục tiêu",
-        "Tình trạng",
-    ];
-    let rows: Vec<[String; 6]> = c
-        .priority_tasks
+fn rows(c: &Coverage, w: &Words) -> Vec<[String; 6]> {
+    c.priority_tasks
         .iter()
         .map(|r| {
             [
@@ -204,11 +233,52 @@ pub fn table(c: &Coverage) -> String {
                 cell(&r.tasks),
                 cell(&r.projects),
                 cell(&r.targets),
-                state_vi(r),
+                state(r, w),
             ]
         })
-        .collect();
-    let mut widths = header.map(|h| h.chars().count());
+        .collect()
+}
+
+/// Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+pub fn markdown(c: &Coverage, lang: Lang) -> String {
+    let w = words(lang);
+    let mut s = format!(
+        "### {}\n\n| {} |\n|---|---|---|---|---|---|\n",
+        (w.summary)(c),
+        w.head.join(" | ")
+    );
+    for r in rows(c, &w) {
+        let cells: Vec<String> = r.iter().map(|x| x.replace('|', "/")).collect();
+        s.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    s.push_str(&format!(
+        "\n### {}\n\n| {} | {} |\n|---|---:|\n",
+        w.by_source, w.source, w.amount
+    ));
+    for (k, v) in &c.by_source {
+        s.push_str(&format!("| {k} | {} |\n", format_amount(*v)));
+    }
+    s.push_str(&format!(
+        "| **{}** | **{}** |\n",
+        w.total,
+        format_amount(c.total)
+    ));
+    s.push_str(&format!(
+        "\n### {}\n\n| {} | {} |\n|---|---:|\n",
+        w.by_group, w.group, w.amount
+    ));
+    for (k, v) in &c.by_group {
+        s.push_str(&format!("| {k} | {} |\n", format_amount(*v)));
+    }
+    s
+}
+
+/// A plain table for a terminal, columns padded by character count.
+pub fn table(c: &Coverage, lang: Lang) -> String {
+    let w = words(lang);
+    let header = w.head.map(String::from);
+    let rows = rows(c, &w);
+    let mut widths = header.clone().map(|h| h.chars().count());
     for r in &rows {
         for (i, v) in r.iter().enumerate() {
             widths[i] = widths[i].max(v.chars().count()).min(48);
@@ -227,26 +297,21 @@ pub fn table(c: &Coverage) -> String {
             .trim_end()
             .to_string()
     };
-    let mut s = format!(
-        "Nhiệm vụ trọng tâm ({}): {} có, {} không áp dụng, {} chưa có\n\n",
-        c.framework, c.covered, c.not_applicable, c.uncovered
-    );
-    s.push_str(&line(&header.map(String::from)));
-    s.push('\n');
+    let mut s = format!("{}\n\n{}\n", (w.summary)(c), line(&header));
     for r in &rows {
         s.push_str(&line(r));
         s.push('\n');
     }
-    s.push_str("\nKinh phí theo nguồn vốn (triệu đồng):\n");
+    s.push_str(&format!("\n{}:\n", w.by_source));
     for (k, v) in &c.by_source {
         s.push_str(&format!("  {k:<24} {:>14}\n", format_amount(*v)));
     }
     s.push_str(&format!(
         "  {:<24} {:>14}\n",
-        "Tổng cộng",
+        w.total,
         format_amount(c.total)
     ));
-    s.push_str("\nKinh phí theo nhóm nhiệm vụ (triệu đồng):\n");
+    s.push_str(&format!("\n{}:\n", w.by_group));
     for (k, v) in &c.by_group {
         s.push_str(&format!("  {k:<32} {:>14}\n", format_amount(*v)));
     }
