@@ -37,6 +37,7 @@ pub mod section_duplicate;
 pub mod section_missing;
 pub mod section_unknown;
 pub mod signer_format;
+pub mod summary_caps;
 pub mod suppression_invalid;
 pub mod suppression_unused;
 pub mod symbol_format;
@@ -96,6 +97,7 @@ pub static ALL: &[&Rule] = &[
     &metadata_incomplete::METADATA_INCOMPLETE,
     &signer_format::SIGNER_FORMAT,
     &date_format::DATE_FORMAT,
+    &summary_caps::SUMMARY_CAPS,
     &template_error::TEMPLATE_ERROR,
     &suppression_invalid::SUPPRESSION_INVALID,
     &suppression_unused::SUPPRESSION_UNUSED,
@@ -133,6 +135,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     metadata_incomplete::check,
     signer_format::check,
     date_format::check,
+    summary_caps::check,
 ];
 
 /// Rules that enforce a requirement of the framework or of Nghị định 30/2020: `[lint]` may raise
