@@ -174,29 +174,30 @@ fn typst_pdf_with_qpdf_and_poppler() {
         );
         let first_landscape = sizes.iter().position(|s| s.0 > s.1).unwrap();
         assert!(sizes[first_landscape..].iter().all(|s| s.0 > s.1));
-        // Page numbers: none on page 1, "2" on page 2; numbering restarts with the first phụ lục, whose
-        // first page again has none.
-        let page = |n: usize| {
-            run(Command::new("pdftotext")
-                .args(["-f", &n.to_string(), "-l", &n.to_string()])
-                .arg(&pdf)
-                .arg("-"))
-        };
-        let first_line = |n: usize| {
-            page(n)
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("")
-                .trim()
-                .to_string()
-        };
-        assert_ne!(first_line(1), "1");
-        assert_eq!(first_line(2), "2");
-        let a = first_landscape + 1;
-        assert!(first_line(a).starts_with("Phụ lục"), "{}", first_line(a));
-        if sizes.len() > a {
-            assert_eq!(first_line(a + 1), "2");
-        }
+        check_page_numbers(&pdf, first_landscape + 1, sizes.len());
+    }
+}
+
+/// None on page 1, "2" on page 2; numbering restarts with the first phụ lục (page `appendix`,
+/// 1-based), whose first page again has none.
+fn check_page_numbers(pdf: &Path, appendix: usize, pages: usize) {
+    let first_line = |n: usize| {
+        let text = run(Command::new("pdftotext")
+            .args(["-f", &n.to_string(), "-l", &n.to_string()])
+            .arg(pdf)
+            .arg("-"));
+        text.lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    assert_ne!(first_line(1), "1", "{}", pdf.display());
+    assert_eq!(first_line(2), "2", "{}", pdf.display());
+    let a = first_line(appendix);
+    assert!(a.starts_with("Phụ lục"), "{}: {a}", pdf.display());
+    if pages > appendix {
+        assert_eq!(first_line(appendix + 1), "2", "{}", pdf.display());
     }
 }
 
@@ -261,6 +262,8 @@ fn libreoffice_converts_the_docx() {
         );
         check_pdf_text(&pdf, ministry);
         let sizes = page_sizes(&pdf);
+        let first_landscape = sizes.iter().position(|s| s.0 > s.1).unwrap();
+        check_page_numbers(&pdf, first_landscape + 1, sizes.len());
         assert!(
             sizes[0].0 < sizes[0].1 && sizes.last().unwrap().0 > sizes.last().unwrap().1,
             "{sizes:?}"
