@@ -120,7 +120,6 @@ pub fn plan_file_schema(fw: &Framework) -> Value {
         .collect();
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": "https://dxplan.invalid/schema/plan-section.json",
         "title": format!("Tệp mục của Kế hoạch Chuyển đổi số theo {}", fw.id),
         "description": "Mỗi tệp YAML điền một mục của Khung kế hoạch; khóa `section` cho biết mục nào.",
         "type": "object",

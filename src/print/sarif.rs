@@ -83,7 +83,6 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
                 "driver": {
                     "name": "dxplan",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://dxplan.invalid/docs",
                     "rules": rule_list
                 }
             },
