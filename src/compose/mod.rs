@@ -142,13 +142,17 @@ fn run(text: impl Into<String>, bold: bool, italic: bool) -> Run {
     }
 }
 
-fn body(runs: Vec<Run>) -> Block {
-    Block::Paragraph(Para {
+fn body_para(runs: Vec<Run>) -> Para {
+    Para {
         first_line: INDENT,
         space_before: 6.0,
         line: LINE,
         ..para(Role::Body, runs, Align::Justify, BODY)
-    })
+    }
+}
+
+fn body(runs: Vec<Run>) -> Block {
+    Block::Paragraph(body_para(runs))
 }
 
 fn item(mut runs: Vec<Run>) -> Block {
@@ -492,8 +496,7 @@ impl Composer<'_> {
         let section = h
             .section
             .as_deref()
-            .and_then(|slug| self.plan.section(slug))
-            .or(if h.section.is_some() { None } else { current });
+            .map_or(current, |slug| self.plan.section(slug));
         let title = if depth == 1 {
             h.title.to_uppercase()
         } else {
@@ -612,10 +615,7 @@ impl Composer<'_> {
                         let letter = letters.get(gi).copied().unwrap_or("-");
                         out.push(Block::Paragraph(Para {
                             keep_with_next: true,
-                            ..match body(vec![Run::plain(format!("{letter}) {name}"))]) {
-                                Block::Paragraph(p) => p,
-                                _ => unreachable!(),
-                            }
+                            ..body_para(vec![Run::plain(format!("{letter}) {name}"))])
                         }));
                     }
                     for x in t
