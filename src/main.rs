@@ -472,7 +472,10 @@ fn main() -> ExitCode {
                 println!("{} {} ({}{locked})", r.code, r.name, r.severity.label(lang));
                 println!("{summary}");
                 println!("{}: {}\n", t("Căn cứ", "Clause"), r.clause);
-                println!("{}", r.doc_text());
+                match lang {
+                    Lang::Vi => println!("{}", r.doc_text()),
+                    Lang::En => println!("{}", r.doc_en),
+                }
                 ExitCode::SUCCESS
             }
             None => {

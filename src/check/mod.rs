@@ -23,6 +23,8 @@ pub struct Rule {
     pub clause: &'static str,
     /// The rule's doc comment: what it checks, why, a failing example and the fix.
     pub doc: &'static str,
+    /// The same in English, for `--lang en`.
+    pub doc_en: &'static str,
 }
 
 impl Rule {
@@ -48,7 +50,8 @@ macro_rules! declare_rule {
             name: $slug:literal,
             severity: $sev:ident,
             summary: ($vi:literal, $en:literal),
-            clause: $clause:literal $(,)?
+            clause: $clause:literal,
+            en: $doc_en:literal $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -59,6 +62,7 @@ macro_rules! declare_rule {
             summary: ($vi, $en),
             clause: $clause,
             doc: concat!($($doc, "\n"),*),
+            doc_en: $doc_en,
         };
     };
 }

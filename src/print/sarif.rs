@@ -21,16 +21,16 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
     let rule_list: Vec<Value> = rules::ALL
         .iter()
         .map(|r| {
-            let summary = match opts.lang {
-                Lang::Vi => r.summary.0,
-                Lang::En => r.summary.1,
+            let (summary, doc) = match opts.lang {
+                Lang::Vi => (r.summary.0, r.doc_text()),
+                Lang::En => (r.summary.1, r.doc_en.to_string()),
             };
             json!({
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": { "text": summary },
-                "fullDescription": { "text": r.doc_text() },
-                "help": { "text": format!("{}\n\n{}: {}", r.doc_text(), if opts.lang == Lang::Vi { "Căn cứ" } else { "Clause" }, r.clause) },
+                "fullDescription": { "text": doc },
+                "help": { "text": format!("{doc}\n\n{}: {}", if opts.lang == Lang::Vi { "Căn cứ" } else { "Clause" }, r.clause) },
                 "defaultConfiguration": { "level": level(r.severity) },
                 "properties": { "clause": r.clause }
             })

@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Info,
         summary: ("Số tiền viết bằng chuỗi", "Amount written as text"),
         clause: "dxplan: định dạng số",
+        en: "Reports amounts written as Vietnamese-style text. Why: dxplan reads them, but text is ambiguous (`1.234`) and other tools do not understand it; the document always prints Vietnamese style. Info only. Fix: `dxplan check --fix` writes the number.",
     }
 }
 

@@ -24,6 +24,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Kinh phí không khớp danh mục dự án", "Budget disagrees with the projects"),
         clause: "Khung kế hoạch, Phần II.V",
+        en: "Checks that the Budget section's total and per-source amounts, when given, equal the sums of the project list. Why: a total in the text that disagrees with the appendix is what reviewers catch most. Fix: correct the total; the message prints the right number.",
     }
 }
 

@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Ngày của văn bản được dẫn không khớp danh mục", "Citation date disagrees with the registry"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.6.a",
+        en: "Checks that a cited document's date agrees with the framework's citation registry. Why: citations must give the full date (Decree 30/2020, Appendix I, II.6.a); wrong years are common copy slips. Fix: the date from the message.",
     }
 }
 

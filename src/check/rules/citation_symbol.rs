@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Ký hiệu văn bản không khớp tên loại", "Citation symbol does not match its type"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.3.b; Phụ lục III",
+        en: "Checks that a cited document's number and symbol contain the abbreviation of its type (Quyết định → QĐ, Nghị quyết → NQ, Nghị định → NĐ…, Decree 30/2020 Appendix III). Why: the 5406 framework itself cites \"Quyết định số 2323/BTTTT-THH\", copied by many plans; the right symbol is 2323/QĐ-BTTTT. Fix: the message gives it.",
     }
 }
 

@@ -19,6 +19,7 @@ crate::declare_rule! {
         severity: Info,
         summary: ("Văn bản được dẫn không có trong danh mục", "Citation not in the registry"),
         clause: "Khung kế hoạch, Phần II.I",
+        en: "Notes citations whose number is not in the framework's registry. Why: most citations are central documents in the registry; an unknown one may be local (fine) or a typo. Info only. Fix: check against the original, or suppress with a reason.",
     }
 }
 

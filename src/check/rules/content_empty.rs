@@ -24,6 +24,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Mục chưa có nội dung", "Section has no content"),
         clause: "Khung kế hoạch",
+        en: "Checks that each declared section has content (text, tasks, targets, citations, projects…). Why: a heading with nothing under it means the plan is unfinished; on a fresh `dxplan init` this lists what is left to write. Fix: write the content the framework asks for.",
     }
 }
 

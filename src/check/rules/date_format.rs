@@ -22,6 +22,7 @@ crate::declare_rule! {
         severity: Info,
         summary: ("Ngày thiếu số 0 phía trước", "Date lacks zero padding"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.4.b",
+        en: "Reports citation dates written without zero padding (`3/6/2020`). Why: Decree 30/2020 pads days below 10 and months 1–2, as the framework writes dates. Info only. Fix: `dxplan check --fix`.",
     }
 }
 

@@ -22,6 +22,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Mã bị trùng", "Duplicate id"),
         clause: "Khung kế hoạch, Phần II.VII",
+        en: "Checks that ids of targets, tasks and projects are unique (each kind its own namespace). Why: projects refer to tasks by id. Fix: renumber.",
     }
 }
 

@@ -25,6 +25,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Mục đánh giá thiếu a) hoặc b)", "Evaluation item lacks a) or b)"),
         clause: "Khung kế hoạch, Phần I.II",
+        en: "Checks that every item of Part I.II has both a) results achieved and b) shortcomings, and no unknown item. Why: the framework gives every evaluation item these two points. Fix: add `results` and `limitations`.",
     }
 }
 

@@ -14,5 +14,6 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Không xác định được Khung kế hoạch", "Unknown framework"),
         clause: "dxplan.toml: framework",
+        en: "Checks that `framework` names a built-in framework, or that `framework_file` points to a valid framework data file with the same id. Why: every heading, priority task, citation and threshold is checked against the pinned framework. Example: `framework = \"5406/BTTTT-CDSQG\"` (Đ missing). Fix: `framework = \"5406/BTTTT-CĐSQG\"`.",
     }
 }

@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Nguồn vốn không thuộc danh sách", "Unknown funding source"),
         clause: "Khung kế hoạch, Phần II.VII",
+        en: "Checks that funding sources come from the fixed list: ngân sách trung ương, ngân sách địa phương, vốn ODA, xã hội hóa, khác. Why: the appendix sums by source; spelling variants split one source into several rows. Fix: `funding: ngân sách địa phương`.",
     }
 }
 

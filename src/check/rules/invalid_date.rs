@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Ngày không hợp lệ", "Invalid date"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.4.b",
+        en: "Checks dates exist (no 31 February) and are readable. Why: Decree 30/2020, Appendix I, II.4.b: the date is written in full. Fix: a real date, e.g. `2022-12-05`.",
     }
 }
 

@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Số tiền không hợp lệ", "Invalid amount"),
         clause: "Khung kế hoạch, Phần II.VII",
+        en: "Checks that amounts (million VND) are non-negative numbers, written as `1234.5` or Vietnamese-style text `\"1.234,5\"`. Why: the framework asks for the estimated total investment of each project; words or negative numbers cannot be summed. Fix: `investment: 2000`.",
     }
 }
 

@@ -18,6 +18,7 @@ crate::declare_rule! {
         severity: Info,
         summary: ("Ban hành sau thời hạn của Khung", "Issued after the framework's deadline"),
         clause: "Văn bản 5406/BTTTT-CĐSQG",
+        en: "Notes a plan issued on or after the framework's deadline (before 10/12/2022 for 5406). Why: the ministry compiles plans at the start of the year; about half of real plans are late, which does not make them wrong. Info only.",
     }
 }
 

@@ -16,5 +16,6 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Cấu hình [lint] không hợp lệ", "Invalid [lint] configuration"),
         clause: "dxplan.toml: [lint]",
+        en: "Checks `[lint.severity]` names existing rules and does not lower or switch off locked rules. Why: organisations may raise or lower style rules, but the law cannot be configured away. Fix: remove the override and fix the content.",
     }
 }

@@ -24,6 +24,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Thiếu thành phần thể thức", "Missing document component"),
         clause: "NĐ 30/2020, Điều 8 khoản 2",
+        en: "Checks dxplan.toml has the components of the chosen mode: signer and recipients for a standalone plan, the decision for a plan issued with one; number and date both set or both empty. Why: Decree 30/2020, Art. 8.2. Fix: add `[signer]`/`[recipients]` or `[decision]`.",
     }
 }
 

@@ -15,5 +15,6 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Thiếu trường bắt buộc", "Missing required field"),
         clause: "dxplan schema",
+        en: "Checks that required fields are present and not empty. Why: they are what the framework or the decree requires (a task's lead unit and timeframe, the document's summary…). Fix: fill the field in.",
     }
 }

@@ -195,6 +195,11 @@ mod tests {
                 r.code
             );
             assert!(!r.clause.is_empty(), "{} has no clause", r.code);
+            assert!(
+                r.doc_en.contains("Why") || r.doc_en.contains("Info only"),
+                "{} has no English rationale",
+                r.code
+            );
         }
     }
 }

@@ -14,5 +14,6 @@ crate::declare_rule! {
         severity: Warning,
         summary: ("Văn bản không ở dạng NFC", "Text is not NFC"),
         clause: "NĐ 30/2020, Phụ lục I, Phần I, mục I.4 (TCVN 6909:2001)",
+        en: "Checks that text is in Unicode NFC (precomposed diacritics). Why: text pasted from macOS or PDFs is often NFD; it looks the same but compares, searches and renders differently. dxplan normalises output anyway. Fix: `dxplan check --fix`.",
     }
 }

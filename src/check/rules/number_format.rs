@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Số văn bản sai dạng", "Malformed document number"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.3.c",
+        en: "Checks the document number is Arabic digits, zero-padded below 10 (`05`); extra leading zeros are a warning. Why: Decree 30/2020, Appendix I, II.3.c. Fix: `dxplan check --fix` pads it.",
     }
 }
 

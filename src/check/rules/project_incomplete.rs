@@ -22,6 +22,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Dự án thiếu thông tin Khung yêu cầu", "Project lacks required information"),
         clause: "Khung kế hoạch, Phần II.VII",
+        en: "Checks that each project states its lead unit, new/continuing, main objective, timeframe, estimated investment and funding source. Why: framework Part II.VII requires exactly these. Fix: add the missing fields.",
     }
 }
 

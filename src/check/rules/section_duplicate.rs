@@ -12,5 +12,6 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Mục được điền hai lần", "Section filled twice"),
         clause: "Khung kế hoạch",
+        en: "Checks that each framework section is filled by one file only. Why: two files for one section leave it unclear which text is official and would repeat the section. Fix: merge the files.",
     }
 }

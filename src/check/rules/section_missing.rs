@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Thiếu mục của Khung", "Framework section missing"),
         clause: "Khung kế hoạch",
+        en: "Checks that every section of the framework is filled by some YAML file. Why: the framework attached to letter 5406/BTTTT-CĐSQG fixes the structure of the plan; a missing section gets the plan sent back. Fix: add a file with `section: <code>` (dxplan init writes them all).",
     }
 }
 

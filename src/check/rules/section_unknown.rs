@@ -12,5 +12,6 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Mục không có trong Khung", "Unknown section"),
         clause: "Khung kế hoạch",
+        en: "Checks that each file's `section:` is a section of the framework. Why: the section decides the heading and place of the content; an unknown one is not rendered. Fix: use one of the listed codes.",
     }
 }

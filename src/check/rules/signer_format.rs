@@ -20,6 +20,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Quyền hạn, chức vụ người ký sai dạng", "Malformed signer authority"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.7",
+        en: "Checks signer authorities are in capitals with the abbreviations TM., Q., KT., TL., TUQ. (not K/T, T/L), and recipients are written without dash or semicolon. Why: Decree 30/2020, Appendix I, II.7 and II.9. Fix: `titles = [\"TM. ỦY BAN NHÂN DÂN\", \"KT. CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\"]`.",
     }
 }
 

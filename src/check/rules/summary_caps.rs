@@ -20,6 +20,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: ("Trích yếu viết in hoa toàn bộ", "Summary line in all capitals"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.5.b",
+        en: "Warns when the summary line (trích yếu) is all capitals. Why: Decree 30/2020, Appendix I, II.5.b: the summary is in sentence case, bold; only the type (KẾ HOẠCH) is in capitals. Fix: `title = \"Chuyển đổi số tỉnh Hà Lâm năm 2023\"`.",
     }
 }
 

@@ -14,5 +14,6 @@ crate::declare_rule! {
         severity: Warning,
         summary: ("Chú thích tắt cảnh báo không hợp lệ", "Invalid suppression comment"),
         clause: "dxplan: tắt cảnh báo",
+        en: "Checks that a suppression comment `# dxplan: ignore[CODE] reason` has a reason and does not target a locked rule. Why: an unexplained suppression is a mystery a year later, and requirements of the framework or the decree cannot be relaxed by configuration. Fix: add the reason, or fix the content.",
     }
 }

@@ -12,5 +12,6 @@ crate::declare_rule! {
         severity: Warning,
         summary: ("Chú thích tắt cảnh báo không tắt gì", "Suppression comment suppresses nothing"),
         clause: "dxplan: tắt cảnh báo",
+        en: "Checks that each suppression comment suppresses a finding on its line. Why: a stale suppression hides the next real error on that line. Fix: remove it.",
     }
 }

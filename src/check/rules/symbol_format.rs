@@ -22,6 +22,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Ký hiệu văn bản sai dạng", "Malformed document symbol"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.3",
+        en: "Checks the plan's symbol is `KH-<issuer>` in capitals joined by hyphens, and a decision's is `n/QĐ-<issuer>`. Why: Decree 30/2020, Appendix I, II.3 and Appendix III (KH for Kế hoạch). Fix: `symbol = \"KH-UBND\"`.",
     }
 }
 

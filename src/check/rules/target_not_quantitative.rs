@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: ("Mục tiêu chưa định lượng", "Target is not quantitative"),
         clause: "Khung kế hoạch, Phần II.II",
+        en: "Warns when a target has no number or no unit. Why: the framework (Part II.II) asks for clear, quantitative, measurable targets. Fix: add `value`, `unit` and an `indicator`.",
     }
 }
 

@@ -14,5 +14,6 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Mẫu văn bản lỗi", "Template error"),
         clause: "dxplan: mẫu văn bản",
+        en: "Checks the plan's template overrides (`templates/`) compile and use only existing variables. Why: templates hold the fixed wording of the document; an undefined variable would leave a blank in the issued document, so dxplan stops at the template's line. Fix: use the variables of the built-in template of the same name.",
     }
 }

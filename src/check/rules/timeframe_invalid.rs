@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Thời gian không hợp lệ hoặc ngoài năm kế hoạch", "Timeframe invalid or outside the plan year"),
         clause: "Khung kế hoạch, Phần II.VII",
+        en: "Checks that timeframes of tasks and projects can be read and overlap the plan year. Why: a yearly plan holds the year's work only. Example: `timeframe: 2020-2022` in a 2023 plan. Fix: correct the period or drop the project.",
     }
 }
 

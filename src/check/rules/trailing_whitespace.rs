@@ -12,5 +12,6 @@ crate::declare_rule! {
         severity: Info,
         summary: ("Khoảng trắng thừa cuối dòng", "Trailing whitespace"),
         clause: "dxplan: quy ước tệp",
+        en: "Reports trailing spaces or tabs. Why: invisible, but they make every edit a noisy git diff. Info only. Fix: `dxplan check --fix`.",
     }
 }

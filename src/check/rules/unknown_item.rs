@@ -20,6 +20,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Số tiểu mục không có trong Khung", "Item number not in the framework"),
         clause: "Khung kế hoạch",
+        en: "Checks that sub-item numbers used by a file (`items[].number`, `tasks[].item`) exist in that framework section. Why: they decide under which heading content is printed. Fix: use one of the listed numbers, or drop `item`.",
     }
 }
 

@@ -14,5 +14,6 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Khóa không hợp lệ", "Unknown key"),
         clause: "dxplan schema",
+        en: "Checks that every key is one the section accepts (see `dxplan schema`), suggesting the closest. Why: a misspelt key (`investmnet`) silently drops content from the document. Fix: use the suggested key.",
     }
 }

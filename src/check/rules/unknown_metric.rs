@@ -20,6 +20,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Mã ngưỡng không có trong Khung", "Unknown framework metric"),
         clause: "Khung kế hoạch",
+        en: "Checks that a target's `metric` is a threshold id of the framework. Why: a wrong id means the target does not count. Fix: `metric: dien-tap-thuc-chien`.",
     }
 }
 

@@ -23,6 +23,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Mã nhiệm vụ trọng tâm không có trong Khung", "Unknown priority task"),
         clause: "Khung kế hoạch: nhiệm vụ trọng tâm",
+        en: "Checks that referenced priority-task ids exist in the framework. Why: a wrong id (`NV1`, `NV24`) leaves the real task uncovered. Fix: `NV01`.",
     }
 }
 

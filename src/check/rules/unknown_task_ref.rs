@@ -21,6 +21,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Dự án trỏ tới nhiệm vụ không có", "Project refers to an unknown task"),
         clause: "Khung kế hoạch, Phần II.VII",
+        en: "Checks that every project names the tasks it implements, and that they exist in Part II.III. Why: the framework builds the project list on the tasks (Part II.VII), and the appendix groups projects by task group. Fix: use existing task ids.",
     }
 }
 

@@ -14,5 +14,6 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Giá trị sai kiểu", "Wrong type"),
         clause: "dxplan schema",
+        en: "Checks value types (text, number, list, table) and enumerated values. Why: a value of the wrong shape cannot be rendered or summed. Example: `status: mới hoàn toàn`, `cooperating: Sở Tài chính`. Fix: `status: mới` (or `chuyển tiếp`), `cooperating: [Sở Tài chính]`.",
     }
 }
