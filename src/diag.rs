@@ -95,11 +95,6 @@ impl Diagnostic {
         self
     }
 
-    pub fn in_file(mut self, source: SourceId) -> Self {
-        self.source = Some(source);
-        self
-    }
-
     pub fn hint(mut self, hint: Msg) -> Self {
         self.hint = Some(hint);
         self

@@ -51,13 +51,6 @@ impl Node {
         }
     }
 
-    pub fn key(&self, key: &str) -> Option<&Key> {
-        match &self.kind {
-            Kind::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(k, _)| k),
-            _ => None,
-        }
-    }
-
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::Str(s) => Some(s),
@@ -76,21 +69,6 @@ impl Node {
             Kind::Str(_) => "string",
             Kind::Seq(_) => "array",
             Kind::Map(_) => "object",
-        }
-    }
-
-    /// Visit every string value and key, depth first.
-    pub fn walk_strings<'a>(&'a self, f: &mut impl FnMut(&'a str, &'a Range<usize>)) {
-        match &self.kind {
-            Kind::Str(s) => f(s, &self.span),
-            Kind::Seq(items) => items.iter().for_each(|n| n.walk_strings(f)),
-            Kind::Map(entries) => {
-                for (k, v) in entries {
-                    f(&k.name, &k.span);
-                    v.walk_strings(f);
-                }
-            }
-            _ => {}
         }
     }
 }
