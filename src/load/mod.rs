@@ -128,6 +128,20 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
                 normalize(&mut root, id, &text, &mut loaded.diags);
                 loaded.docs.push(Doc { source: id, root });
             }
+            Err(e) if e.limit && e.message.contains("Documents") => loaded.diags.push(
+                Diagnostic::new(
+                    &rules::syntax::SYNTAX,
+                    msg!(
+                        "Tệp chứa nhiều tài liệu YAML (ngăn bởi ---); mỗi tệp chỉ điền một mục",
+                        "The file holds several YAML documents (separated by ---); one file fills one section"
+                    ),
+                )
+                .at(id, e.span)
+                .hint(msg!(
+                    "Tách mỗi tài liệu thành một tệp riêng.",
+                    "Move each document to a file of its own."
+                )),
+            ),
             Err(e) if e.limit => loaded.diags.push(
                 Diagnostic::new(
                     &rules::limits::LIMITS,

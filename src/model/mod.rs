@@ -293,7 +293,21 @@ fn section_of(
         );
         return None;
     };
-    let slug = value.as_str().unwrap_or("").to_string();
+    let Some(slug) = value.as_str().map(str::to_string) else {
+        let (got_vi, got_en) = (validate::type_vi(value.type_name()), value.type_name());
+        diags.push(
+            Diagnostic::new(
+                &rules::wrong_type::WRONG_TYPE,
+                msg!(
+                    "`section` phải là mã mục (chuỗi), nhưng đang là {got_vi}",
+                    "`section` must be a section code (text), but is {got_en}"
+                ),
+            )
+            .at(source, value.span.clone())
+            .hint(msg!("Các mã mục: {list}", "Section codes: {list}")),
+        );
+        return None;
+    };
     if fw.section(&slug).is_none() {
         let mut d = Diagnostic::new(
             &rules::section_unknown::SECTION_UNKNOWN,

@@ -370,7 +370,7 @@ fn description(schema: &Value) -> String {
         .replace('\n', " ")
 }
 
-fn type_vi(t: &str) -> &'static str {
+pub(crate) fn type_vi(t: &str) -> &'static str {
     match t {
         "string" => "chuỗi văn bản",
         "number" => "số",
