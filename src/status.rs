@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::framework::SectionKind;
 use crate::lang::Lang;
 use crate::model::Plan;
-use crate::model::values::{amount, format_amount};
+use crate::model::values::format_amount;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -93,17 +93,10 @@ pub fn coverage(plan: &Plan) -> Coverage {
         .iter()
         .map(|g| (format!("{}. {}", g.heading.number, g.heading.title), 0.0))
         .collect();
-    let task_group: std::collections::HashMap<&str, &str> = plan
-        .tasks()
-        .map(|(s, t)| (t.id.value.as_str(), s.slug.as_str()))
-        .collect();
+    let task_group = plan.task_groups();
     let mut total = 0.0;
     for (_, p) in plan.projects() {
-        let v = p
-            .investment
-            .as_ref()
-            .and_then(|a| amount(&a.value))
-            .unwrap_or(0.0);
+        let v = p.amount().unwrap_or(0.0);
         total += v;
         if let Some(f) = &p.funding
             && let Some(e) = by_source.iter_mut().find(|(s, _)| *s == f.value)

@@ -203,6 +203,14 @@ fn short_rule(lines: &[&str], size: f32, bold: bool, max: f32) -> Block {
     rule((w * 0.4).clamp(36.0, max))
 }
 
+/// "1. Title" headings, each followed by its text (solutions, responsibilities).
+fn numbered<'a>(items: impl Iterator<Item = (&'a String, &'a String)>, out: &mut Vec<Block>) {
+    for (i, (title, text)) in items.enumerate() {
+        out.push(heading(Role::Heading2, format!("{}. {title}", i + 1)));
+        out.extend(text_blocks(text));
+    }
+}
+
 fn text_blocks(src: &str) -> Vec<Block> {
     text::blocks(src)
         .into_iter()
@@ -655,13 +663,10 @@ impl Composer<'_> {
             }
             Content::Solutions(x) => {
                 out.extend(opt_text(&x.intro));
-                for (i, sol) in x.solutions.iter().enumerate() {
-                    out.push(heading(
-                        Role::Heading2,
-                        format!("{}. {}", i + 1, sol.title.value),
-                    ));
-                    out.extend(text_blocks(&sol.text.value));
-                }
+                numbered(
+                    x.solutions.iter().map(|x| (&x.title.value, &x.text.value)),
+                    out,
+                );
             }
             Content::Budget(b) => {
                 out.extend(opt_text(&b.text));
@@ -686,13 +691,12 @@ impl Composer<'_> {
             }
             Content::Organization(o) => {
                 out.extend(opt_text(&o.text));
-                for (i, r) in o.responsibilities.iter().enumerate() {
-                    out.push(heading(
-                        Role::Heading2,
-                        format!("{}. {}", i + 1, r.unit.value),
-                    ));
-                    out.extend(text_blocks(&r.text.value));
-                }
+                numbered(
+                    o.responsibilities
+                        .iter()
+                        .map(|r| (&r.unit.value, &r.text.value)),
+                    out,
+                );
             }
             Content::Projects(p) => {
                 out.extend(opt_text(&p.intro));
@@ -834,11 +838,7 @@ impl Composer<'_> {
         let columns = vec![10.0, 50.0, 30.0, 30.0, 19.0, 42.0, 22.0, 22.0, 27.0];
         let mut rows = vec![header_row(&heads)];
         // Group projects under the task group of the first task they implement.
-        let task_group: std::collections::HashMap<&str, &str> = self
-            .plan
-            .tasks()
-            .map(|(s, t)| (t.id.value.as_str(), s.slug.as_str()))
-            .collect();
+        let task_group = self.plan.task_groups();
         let groups: Vec<(&str, &Heading)> = self
             .plan
             .framework
@@ -887,7 +887,7 @@ impl Composer<'_> {
             });
             for p in projects {
                 *stt += 1;
-                let v = p.investment.as_ref().and_then(|a| amount(&a.value));
+                let v = p.amount();
                 *total += v.unwrap_or(0.0);
                 if let (Some(v), Some(f)) = (v, &p.funding)
                     && let Some(e) = by_source.iter_mut().find(|(s, _)| *s == f.value)
@@ -980,7 +980,7 @@ impl Composer<'_> {
             };
             for p in &e.projects {
                 stt += 1;
-                let v = p.investment.as_ref().and_then(|a| amount(&a.value));
+                let v = p.amount();
                 total += v.unwrap_or(0.0);
                 rows.push(data_row(vec![
                     (stt.to_string(), Align::Center),

@@ -119,6 +119,13 @@ impl Plan {
         })
     }
 
+    /// Task id → slug of the task group (Phần II.III section) it belongs to.
+    pub fn task_groups(&self) -> std::collections::HashMap<&str, &str> {
+        self.tasks()
+            .map(|(s, t)| (t.id.value.as_str(), s.slug.as_str()))
+            .collect()
+    }
+
     /// Priority tasks declared not applicable: (id, reason).
     pub fn not_applicable(&self) -> Vec<(&str, &str)> {
         self.sections
@@ -144,6 +151,24 @@ impl Plan {
             Content::Targets(t) => t.targets.iter().map(move |x| (s, x)).collect::<Vec<_>>(),
             _ => Vec::new(),
         })
+    }
+}
+
+impl Project {
+    /// The estimated investment in million VND, when it reads as a number.
+    pub fn amount(&self) -> Option<f64> {
+        self.investment
+            .as_ref()
+            .and_then(|a| values::amount(&a.value))
+    }
+}
+
+impl PastProject {
+    /// The total investment in million VND, when it reads as a number.
+    pub fn amount(&self) -> Option<f64> {
+        self.investment
+            .as_ref()
+            .and_then(|a| values::amount(&a.value))
     }
 }
 

@@ -43,11 +43,7 @@ pub fn check(ctx: &mut Ctx) {
     let mut total = 0.0;
     let mut by_source: BTreeMap<&str, f64> = BTreeMap::new();
     for (_, p) in ctx.plan.projects() {
-        let v = p
-            .investment
-            .as_ref()
-            .and_then(|a| amount(&a.value))
-            .unwrap_or(0.0);
+        let v = p.amount().unwrap_or(0.0);
         total += v;
         if let Some(f) = &p.funding {
             *by_source.entry(f.value.as_str()).or_default() += v;
