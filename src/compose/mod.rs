@@ -835,7 +835,7 @@ impl Composer<'_> {
         let mut blocks = self.appendix_head(label, &title);
         let heads = self.columns("projects-columns.txt", 9);
         // Fill the landscape text width (297 − 30 − 15 = 252 mm).
-        let columns = vec![10.0, 50.0, 30.0, 30.0, 19.0, 42.0, 22.0, 22.0, 27.0];
+        let columns = vec![12.0, 48.0, 30.0, 30.0, 19.0, 42.0, 22.0, 22.0, 27.0];
         let mut rows = vec![header_row(&heads)];
         // Group projects under the task group of the first task they implement.
         let task_group = self.plan.task_groups();
