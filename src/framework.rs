@@ -244,6 +244,9 @@ pub struct Nd30 {
     pub short: String,
     pub document_types: Vec<DocType>,
     pub signer_prefixes: Vec<String>,
+    /// Agency names as Phụ lục II capitalises them.
+    #[serde(default)]
+    pub agency_names: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

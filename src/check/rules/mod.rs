@@ -7,6 +7,7 @@ use crate::msg;
 
 use super::{Ctx, Rule};
 
+pub mod agency_name_case;
 pub mod amount_format;
 pub mod budget_mismatch;
 pub mod citation_date;
@@ -98,6 +99,7 @@ pub static ALL: &[&Rule] = &[
     &signer_format::SIGNER_FORMAT,
     &date_format::DATE_FORMAT,
     &summary_caps::SUMMARY_CAPS,
+    &agency_name_case::AGENCY_NAME_CASE,
     &template_error::TEMPLATE_ERROR,
     &suppression_invalid::SUPPRESSION_INVALID,
     &suppression_unused::SUPPRESSION_UNUSED,
@@ -136,6 +138,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     signer_format::check,
     date_format::check,
     summary_caps::check,
+    agency_name_case::check,
 ];
 
 /// Rules that enforce a requirement of the framework or of Nghị định 30/2020: `[lint]` may raise
