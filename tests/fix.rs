@@ -6,41 +6,46 @@ mod common;
 fn fixes_are_safe_and_idempotent() {
     let dir = common::example_copy("tinh-ha-lam");
     let root = dir.path();
-    let edit = |rel: &str, old: &str, new: &str| {
-        let p = root.join(rel);
-        let s = std::fs::read_to_string(&p).unwrap();
-        assert!(s.contains(old), "{old}");
-        std::fs::write(&p, s.replacen(old, new, 1)).unwrap();
-    };
-    edit("dxplan.toml", "number = \"215\"", "number = \"5\"");
-    edit(
+    common::edit(root, "dxplan.toml", "number = \"215\"", "number = \"5\"");
+    common::edit(
+        root,
         "phan-2/13-giai-phap.yaml",
         "Tăng cường hợp tác quốc tế",
         "Ta\u{0306}ng cường hợp tác quốc tế",
     );
-    edit(
+    common::edit(
+        root,
         "phan-2/16-danh-muc.yaml",
         "funding: vốn ODA",
         "funding: Vốn  ODA",
     );
-    edit(
+    common::edit(
+        root,
         "phan-2/16-danh-muc.yaml",
         "priority_tasks: [NV13]",
         "priority_tasks: [nv13]   ",
     );
-    edit(
+    common::edit(
+        root,
         "phan-2/13-giai-phap.yaml",
         "section: giai-phap",
         "section: Giai-Phap",
     );
-    edit(
+    common::edit(
+        root,
         "phan-2/16-danh-muc.yaml",
         "    status: mới\n    objective: \"Hưởng ứng",
         "    status: Mới\n    objective: \"Hưởng ứng",
     );
-    edit("phan-2/01-can-cu.yaml", "date: 03/6/2020", "date: 3/6/2020");
+    common::edit(
+        root,
+        "phan-2/01-can-cu.yaml",
+        "date: 03/6/2020",
+        "date: 3/6/2020",
+    );
     // A comment and the file's order must survive.
-    edit(
+    common::edit(
+        root,
         "phan-2/14-kinh-phi.yaml",
         "by_source:",
         "# nguồn vốn theo danh mục\nby_source:",

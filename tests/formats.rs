@@ -8,28 +8,26 @@ use std::path::Path;
 /// The province example with four kinds of mistakes.
 fn plan_with_findings() -> tempfile::TempDir {
     let dir = common::example_copy("tinh-ha-lam");
-    let edit = |rel: &str, old: &str, new: &str| {
-        let p = dir.path().join(rel);
-        let s = std::fs::read_to_string(&p).unwrap();
-        assert!(s.contains(old), "{old}");
-        std::fs::write(&p, s.replacen(old, new, 1)).unwrap();
-    };
-    edit(
+    common::edit(
+        dir.path(),
         "phan-2/14-kinh-phi.yaml",
         "total: 128100.5",
         "total: 128000",
     );
-    edit(
+    common::edit(
+        dir.path(),
         "phan-2/02-muc-tieu.yaml",
         "    indicator: Danh mục cơ sở dữ liệu được ban hành\n    value: 100\n    unit: \"%\"\n",
         "",
     );
-    edit(
+    common::edit(
+        dir.path(),
         "phan-2/01-can-cu.yaml",
         "number: 942/QĐ-TTg",
         "number: 924/QĐ-TTg",
     );
-    edit(
+    common::edit(
+        dir.path(),
         "phan-2/13-giai-phap.yaml",
         "Tăng cường hợp tác quốc tế",
         "Ta\u{0306}ng cu\u{031b}o\u{031b}\u{0300}ng hợp tác quốc tế",

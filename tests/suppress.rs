@@ -2,24 +2,17 @@
 
 mod common;
 
-fn edit(root: &std::path::Path, rel: &str, old: &str, new: &str) {
-    let p = root.join(rel);
-    let s = std::fs::read_to_string(&p).unwrap();
-    assert!(s.contains(old), "{old}");
-    std::fs::write(&p, s.replacen(old, new, 1)).unwrap();
-}
-
 #[test]
 fn suppression_with_reason_silences_its_line_only() {
     let dir = common::example_copy("tinh-ha-lam");
     let root = dir.path();
-    edit(
+    common::edit(
         root,
         "phan-2/01-can-cu.yaml",
         "number: 942/QĐ-TTg",
         "number: 924/QĐ-TTg  # dxplan: ignore[DX082] văn bản đã đối chiếu bản gốc",
     );
-    edit(
+    common::edit(
         root,
         "phan-2/01-can-cu.yaml",
         "number: 411/QĐ-TTg",
@@ -39,25 +32,25 @@ fn suppression_with_reason_silences_its_line_only() {
 fn suppressions_without_reason_unused_or_on_locked_rules_are_reported() {
     let dir = common::example_copy("tinh-ha-lam");
     let root = dir.path();
-    edit(
+    common::edit(
         root,
         "phan-2/01-can-cu.yaml",
         "number: 942/QĐ-TTg",
         "number: 924/QĐ-TTg  # dxplan: ignore[DX082]",
     );
-    edit(
+    common::edit(
         root,
         "phan-2/01-can-cu.yaml",
         "number: 749/QĐ-TTg",
         "number: 749/QĐ-TTg  # dxplan: ignore[DX082] không cần",
     );
-    edit(
+    common::edit(
         root,
         "phan-2/16-danh-muc.yaml",
         "  - id: DA01\n",
         "  - id: DA01  # dxplan: ignore[DX055] chưa có thông tin\n",
     );
-    edit(
+    common::edit(
         root,
         "phan-2/16-danh-muc.yaml",
         "    status: mới\n    objective: \"Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10\"\n",
@@ -78,13 +71,13 @@ fn suppressions_without_reason_unused_or_on_locked_rules_are_reported() {
 fn lint_overrides_and_locked_rules() {
     let dir = common::example_copy("tinh-ha-lam");
     let root = dir.path();
-    edit(
+    common::edit(
         root,
         "phan-2/01-can-cu.yaml",
         "number: 942/QĐ-TTg",
         "number: 924/QĐ-TTg",
     );
-    edit(
+    common::edit(
         root,
         "phan-2/02-muc-tieu.yaml",
         "    indicator: Danh mục cơ sở dữ liệu được ban hành\n    value: 100\n    unit: \"%\"\n",

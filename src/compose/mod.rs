@@ -343,27 +343,14 @@ impl Composer<'_> {
             (67.5, 100.0, -3.5)
         };
         let mut left = Vec::new();
-        let parent: Vec<String> = c
-            .map(|c| {
-                c.issuer
-                    .parent
-                    .iter()
-                    .map(|p| p.value.to_uppercase())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let upper = |lines: &[crate::load::Sp<String>]| -> Vec<String> {
+            lines.iter().map(|l| l.value.to_uppercase()).collect()
+        };
+        let parent = c.map(|c| upper(&c.issuer.parent)).unwrap_or_default();
         for p in &parent {
             left.push(centered(Role::HeaderParent, p.clone(), 13.0, false, false));
         }
-        let names: Vec<String> = c
-            .map(|c| {
-                c.issuer
-                    .name
-                    .iter()
-                    .map(|p| p.value.to_uppercase())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let names = c.map(|c| upper(&c.issuer.name)).unwrap_or_default();
         for n in &names {
             left.push(centered(Role::HeaderIssuer, n.clone(), 13.0, true, false));
         }

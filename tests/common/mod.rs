@@ -24,6 +24,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Replaces the first `old` by `new` in a plan file; the text must be there, so fixtures cannot rot.
+pub fn edit(root: &Path, rel: &str, old: &str, new: &str) {
+    let p = root.join(rel);
+    let s = std::fs::read_to_string(&p).unwrap();
+    assert!(s.contains(old), "`{old}` not in {rel}");
+    std::fs::write(&p, s.replacen(old, new, 1)).unwrap();
+}
+
 /// A temporary copy of an example plan.
 pub fn example_copy(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
