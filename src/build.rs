@@ -8,8 +8,10 @@ use unicode_normalization::UnicodeNormalization;
 use crate::compose;
 use crate::diag::{Diagnostic, Summary};
 use crate::fsutil::write_atomic;
+use crate::lang::Msg;
 use crate::load::IoFailure;
 use crate::model::Plan;
+use crate::msg;
 use crate::render::{self, Renderer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,8 +39,10 @@ pub struct Outcome {
     /// Built despite errors.
     pub forced: bool,
     pub outputs: Vec<PathBuf>,
-    pub failures: Vec<String>,
-    pub warnings: Vec<String>,
+    /// Outputs that could not be rendered or written.
+    pub failures: Vec<Msg>,
+    /// Findings of the renderers (fonts, layout warnings), printed after the build.
+    pub render_diags: Vec<Diagnostic>,
 }
 
 fn renderers(format: Format) -> Vec<Box<dyn Renderer>> {
@@ -104,7 +108,7 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
         diags,
         outputs: Vec::new(),
         failures: Vec::new(),
-        warnings: Vec::new(),
+        render_diags: Vec::new(),
     };
     if out.refused {
         return Ok(out);
@@ -120,12 +124,16 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
                 .join("build")
                 .join(format!("{name}.{}", r.extension())),
         };
-        match r.render(&doc, &opts.context, &mut out.warnings) {
+        match r.render(&doc, &opts.context, &mut out.render_diags) {
             Ok(bytes) => match write_atomic(&path, &bytes) {
                 Ok(()) => out.outputs.push(path),
-                Err(e) => out.failures.push(format!("{}: {e}", path.display())),
+                Err(e) => {
+                    let p = path.display();
+                    out.failures
+                        .push(msg!("không ghi được {p}: {e}", "cannot write {p}: {e}"))
+                }
             },
-            Err(e) => out.failures.push(format!("{}: {e}", r.name())),
+            Err(e) => out.failures.push(e.0),
         }
     }
     Ok(out)

@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use crate::framework::SectionKind;
 use crate::lang::Lang;
 use crate::model::Plan;
 use crate::model::values::format_amount;
@@ -83,36 +82,21 @@ pub fn coverage(plan: &Plan) -> Coverage {
                 .map(|(_, r)| r.to_string()),
         })
         .collect();
-    let mut by_source: Vec<(String, f64)> = fw
-        .funding_sources
-        .iter()
-        .map(|f| (f.clone(), 0.0))
+    let inv = plan.investment();
+    // Status lists the framework's sources only; a source it does not know is DX053's finding.
+    let by_source = inv
+        .by_source
+        .into_iter()
+        .filter(|(s, _)| fw.funding_sources.contains(s))
         .collect();
-    let groups: Vec<_> = fw.sections_of_kind(SectionKind::Tasks).collect();
-    let mut by_group: Vec<(String, f64)> = groups
-        .iter()
-        .map(|g| (format!("{}. {}", g.heading.number, g.heading.title), 0.0))
+    let by_group = inv
+        .by_group
+        .into_iter()
+        .filter_map(|(slug, v)| {
+            let h = &fw.section(&slug)?.heading;
+            Some((format!("{}. {}", h.number, h.title), v))
+        })
         .collect();
-    let task_group = plan.task_groups();
-    let mut total = 0.0;
-    for (_, p) in plan.projects() {
-        let v = p.amount().unwrap_or(0.0);
-        total += v;
-        if let Some(f) = &p.funding
-            && let Some(e) = by_source.iter_mut().find(|(s, _)| *s == f.value)
-        {
-            e.1 += v;
-        }
-        let group = p
-            .tasks
-            .iter()
-            .find_map(|t| task_group.get(t.value.as_str()));
-        if let Some(slug) = group
-            && let Some(i) = groups.iter().position(|g| g.slug == *slug)
-        {
-            by_group[i].1 += v;
-        }
-    }
     let count = |s: &str| rows.iter().filter(|r| r.status() == s).count();
     Coverage {
         framework: fw.id.clone(),
@@ -122,7 +106,7 @@ pub fn coverage(plan: &Plan) -> Coverage {
         priority_tasks: rows,
         by_source,
         by_group,
-        total,
+        total: inv.total,
     }
 }
 

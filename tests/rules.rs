@@ -1,5 +1,7 @@
-//! One fixture per rule: a copy of an example plan with one realistic mistake, the code that must
-//! fire, and a snapshot of exactly what the user sees (`dxplan check`, human format, Vietnamese).
+//! One fixture per rule, each its own test (`cargo test DX060` runs one): a copy of an example plan
+//! with one realistic mistake, the code that must fire, and a snapshot of exactly what the user
+//! sees (`dxplan check`, human format, Vietnamese). Renderer rules (`build: true`) are checked on
+//! the output of `dxplan build --format pdf`.
 
 mod common;
 
@@ -15,6 +17,9 @@ struct Fixture {
     replace: Vec<Replace>,
     #[serde(default)]
     delete: Vec<String>,
+    /// The rule fires while rendering the PDF, not in `check`.
+    #[serde(default)]
+    build: bool,
 }
 
 #[derive(Deserialize)]
@@ -24,31 +29,13 @@ struct Replace {
     new: String,
 }
 
-fn fixtures() -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(common::root().join("tests/fixtures/rules"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    v.sort();
-    v
-}
-
 /// Builds the broken plan of a fixture in a temporary directory.
 fn materialise(fixture_dir: &Path) -> (Fixture, tempfile::TempDir) {
     let text = std::fs::read_to_string(fixture_dir.join("fixture.yaml")).unwrap();
     let fx: Fixture = serde_saphyr::from_str(&text).unwrap();
     let dir = common::example_copy(&fx.base);
     for r in &fx.replace {
-        let p = dir.path().join(&r.file);
-        let s = std::fs::read_to_string(&p).unwrap();
-        assert!(
-            s.contains(&r.old),
-            "{}: `{}` not found in {}",
-            fixture_dir.display(),
-            r.old,
-            r.file
-        );
-        std::fs::write(&p, s.replacen(&r.old, &r.new, 1)).unwrap();
+        common::edit(dir.path(), &r.file, &r.old, &r.new);
     }
     for d in &fx.delete {
         std::fs::remove_file(dir.path().join(d)).unwrap();
@@ -60,54 +47,51 @@ fn materialise(fixture_dir: &Path) -> (Fixture, tempfile::TempDir) {
     (fx, dir)
 }
 
-#[test]
-fn every_rule_fires_on_its_fixture() {
-    for fdir in fixtures() {
-        let (fx, dir) = materialise(&fdir);
-        let (json, code) = common::check_json(dir.path());
-        let codes = common::codes(&json);
-        assert!(
-            codes.contains(&fx.expect),
-            "{}: expected {} among {:?}",
-            fdir.display(),
-            fx.expect,
-            codes
-        );
-        let errors = json["summary"]["errors"].as_u64().unwrap();
-        assert_eq!(code, if errors > 0 { 1 } else { 0 }, "{}", fdir.display());
-
-        let out = common::dxplan()
-            .args(["check", "--color", "never"])
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        let human = String::from_utf8(out.stdout).unwrap();
-        insta::assert_snapshot!(format!("rule_{}", fx.expect), human);
+fn rule(path: &Path) -> datatest_stable::Result<()> {
+    let fdir = path.parent().unwrap();
+    let (fx, dir) = materialise(fdir);
+    if fx.build {
+        return build_rule(&fx, dir.path());
     }
+    let (json, code) = common::check_json(dir.path());
+    let codes = common::codes(&json);
+    assert!(
+        codes.contains(&fx.expect),
+        "{}: expected {} among {:?}",
+        fdir.display(),
+        fx.expect,
+        codes
+    );
+    let errors = json["summary"]["errors"].as_u64().unwrap();
+    assert_eq!(code, if errors > 0 { 1 } else { 0 }, "{}", fdir.display());
+
+    let out = common::dxplan()
+        .args(["check", "--color", "never"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let human = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!(format!("rule_{}", fx.expect), human);
+    Ok(())
 }
 
-#[test]
-fn every_rule_has_a_fixture() {
-    let have: Vec<String> = fixtures()
-        .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-        .collect();
-    for r in dxplan::check::rules::ALL {
-        assert!(
-            have.iter().any(|h| h == r.code),
-            "no fixture for {} {}",
-            r.code,
-            r.name
-        );
+/// A renderer's finding: `build --format pdf` succeeds and names the rule on stderr.
+fn build_rule(fx: &Fixture, dir: &Path) -> datatest_stable::Result<()> {
+    if !cfg!(feature = "pdf") {
+        return Ok(()); // a binary without PDF has no PDF findings
     }
+    let out = common::dxplan()
+        .args(["build", "--format", "pdf", "-o"])
+        .arg(dir.join("out.pdf"))
+        .arg(dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains(&fx.expect), "expected {} in: {err}", fx.expect);
+    Ok(())
 }
 
-#[test]
-fn examples_pass_with_no_errors() {
-    for ex in ["tinh-ha-lam", "bo-hang-hai"] {
-        let (json, code) = common::check_json(&common::example(ex));
-        assert_eq!(json["summary"]["errors"], 0, "{ex}: {json:#}");
-        assert_eq!(json["summary"]["warnings"], 0, "{ex}: {json:#}");
-        assert_eq!(code, 0);
-    }
+datatest_stable::harness! {
+    { test = rule, root = "tests/fixtures/rules", pattern = r"fixture\.yaml$" },
 }

@@ -4,7 +4,12 @@
 
 use std::collections::HashSet;
 
-use super::rules::{self, is_locked};
+use super::rules;
+
+/// Whether the rule with this code is a locked legal requirement.
+fn is_locked(code: &str) -> bool {
+    super::find(code).is_some_and(|r| r.locked)
+}
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{LintLevel, Plan};
 use crate::msg;
@@ -70,7 +75,7 @@ pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>) {
         let line = plan.sources.get(src).line_col(span.start).0;
         for (si, s) in sups.iter().enumerate() {
             if s.source == src && s.line == line && s.codes.iter().any(|(c, _)| c == d.rule.code) {
-                if is_locked(d.rule.code) || s.reason.is_empty() {
+                if d.rule.locked || s.reason.is_empty() {
                     return true; // reported below; the finding stands
                 }
                 used.insert((si, d.rule.code.to_string()));
@@ -136,9 +141,10 @@ pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>) {
 }
 
 fn apply_lint(plan: &Plan, diags: &mut Vec<Diagnostic>) {
-    let (Some(config), Some(src)) = (&plan.config, plan.config_source) else {
+    let Some(config) = &plan.config else {
         return;
     };
+    let src = config.source;
     let Some(lint) = &config.lint else { return };
     let mut overrides: Vec<(&str, Option<Severity>)> = Vec::new();
     let mut extra = Vec::new();
@@ -163,7 +169,7 @@ fn apply_lint(plan: &Plan, diags: &mut Vec<Diagnostic>) {
             None => true,
             Some(w) => w > rule.severity,
         };
-        if is_locked(rule.code) && lowers {
+        if rule.locked && lowers {
             extra.push(
                 Diagnostic::new(
                     &rules::lint_config::LINT_CONFIG,

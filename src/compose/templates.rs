@@ -7,7 +7,7 @@ use std::path::Path;
 
 use minijinja::{Environment, UndefinedBehavior};
 
-use crate::check::rules::template_error::TEMPLATE_ERROR;
+use super::rules::TEMPLATE_ERROR;
 use crate::diag::Diagnostic;
 use crate::msg;
 use crate::source::{SourceFile, SourceId, Sources};

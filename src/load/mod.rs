@@ -6,6 +6,7 @@
 //! run, because then the user asked for something that is not there.
 
 pub mod node;
+pub mod rules;
 pub mod toml;
 pub mod yaml;
 
@@ -14,7 +15,6 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
-use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::msg;
 use crate::source::{SourceFile, SourceId, Sources};
@@ -69,9 +69,25 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
         diags: Vec::new(),
     };
 
+    load_config(&mut loaded, dir)?;
+    for path in yaml_files(dir)? {
+        let name = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        load_yaml(&mut loaded, &path, name)?;
+    }
+    Ok(loaded)
+}
+
+/// Reads and parses `dxplan.toml`, or reports that it is missing.
+fn load_config(loaded: &mut Loaded, dir: &Path) -> Result<(), IoFailure> {
     let config_path = dir.join(CONFIG_FILE);
     if config_path.exists() {
-        if let Some((id, text)) = read_source(&mut loaded, &config_path, CONFIG_FILE.into())? {
+        if let Some((id, text)) = read_source(loaded, &config_path, CONFIG_FILE.into())? {
             trailing_whitespace(&text, id, &mut loaded.diags);
             match toml::parse(&text) {
                 Ok(mut root) => {
@@ -80,7 +96,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
                 }
                 Err(e) => loaded.diags.push(
                     Diagnostic::new(
-                        &rules::syntax::SYNTAX,
+                        &rules::SYNTAX,
                         msg!(
                             "Lỗi cú pháp TOML: {}",
                             "TOML syntax error: {}",
@@ -98,7 +114,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
     } else {
         loaded.diags.push(
             Diagnostic::new(
-                &rules::config_missing::CONFIG_MISSING,
+                &rules::CONFIG_MISSING,
                 msg!(
                     "Thư mục kế hoạch thiếu tệp {CONFIG_FILE}",
                     "The plan directory has no {CONFIG_FILE}"
@@ -111,66 +127,62 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
         );
     }
 
-    for path in yaml_files(dir)? {
-        let name = path
-            .strip_prefix(dir)
-            .unwrap_or(&path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let Some((id, text)) = read_source(&mut loaded, &path, name)? else {
-            continue;
-        };
-        trailing_whitespace(&text, id, &mut loaded.diags);
-        match yaml::parse(&text) {
-            Ok(mut root) => {
-                normalize(&mut root, id, &text, &mut loaded.diags);
-                loaded.docs.push(Doc { source: id, root });
-            }
-            Err(e) if e.limit && e.message.contains("Documents") => loaded.diags.push(
-                Diagnostic::new(
-                    &rules::syntax::SYNTAX,
-                    msg!(
-                        "Tệp chứa nhiều tài liệu YAML (ngăn bởi ---); mỗi tệp chỉ điền một mục",
-                        "The file holds several YAML documents (separated by ---); one file fills one section"
-                    ),
-                )
-                .at(id, e.span)
-                .hint(msg!(
-                    "Tách mỗi tài liệu thành một tệp riêng.",
-                    "Move each document to a file of its own."
-                )),
-            ),
-            Err(e) if e.limit => loaded.diags.push(
-                Diagnostic::new(
-                    &rules::limits::LIMITS,
-                    msg!(
-                        "Tệp YAML vượt giới hạn an toàn và bị từ chối: {}",
-                        "The YAML file exceeds a safety limit and is refused: {}",
-                        e.message
-                    ),
-                )
-                .at(id, e.span)
-                .hint(msg!(
-                    "Tệp kế hoạch không cần alias lồng nhau hay cấu trúc sâu; hãy viết thẳng nội dung.",
-                    "Plan files need no nested aliases or deep nesting; write the content out plainly."
-                )),
-            ),
-            Err(e) => loaded.diags.push(
-                Diagnostic::new(
-                    &rules::syntax::SYNTAX,
-                    msg!("Lỗi cú pháp YAML: {}", "YAML syntax error: {}", e.message),
-                )
-                .at(id, e.span)
-                .hint(msg!(
-                    "Kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép quanh vị trí được chỉ ra.",
-                    "Check indentation, colons and quotes around the marked position."
-                )),
-            ),
+    Ok(())
+}
+
+/// Reads and parses one section file; syntax errors and refused files become findings.
+fn load_yaml(loaded: &mut Loaded, path: &Path, name: String) -> Result<(), IoFailure> {
+    let Some((id, text)) = read_source(loaded, path, name)? else {
+        return Ok(());
+    };
+    trailing_whitespace(&text, id, &mut loaded.diags);
+    match yaml::parse(&text) {
+        Ok(mut root) => {
+            normalize(&mut root, id, &text, &mut loaded.diags);
+            loaded.docs.push(Doc { source: id, root });
         }
+        Err(e) if e.limit && e.message.contains("Documents") => loaded.diags.push(
+            Diagnostic::new(
+                &rules::SYNTAX,
+                msg!(
+                    "Tệp chứa nhiều tài liệu YAML (ngăn bởi ---); mỗi tệp chỉ điền một mục",
+                    "The file holds several YAML documents (separated by ---); one file fills one section"
+                ),
+            )
+            .at(id, e.span)
+            .hint(msg!(
+                "Tách mỗi tài liệu thành một tệp riêng.",
+                "Move each document to a file of its own."
+            )),
+        ),
+        Err(e) if e.limit => loaded.diags.push(
+            Diagnostic::new(
+                &rules::LIMITS,
+                msg!(
+                    "Tệp YAML vượt giới hạn an toàn và bị từ chối: {}",
+                    "The YAML file exceeds a safety limit and is refused: {}",
+                    e.message
+                ),
+            )
+            .at(id, e.span)
+            .hint(msg!(
+                "Tệp kế hoạch không cần alias lồng nhau hay cấu trúc sâu; hãy viết thẳng nội dung.",
+                "Plan files need no nested aliases or deep nesting; write the content out plainly."
+            )),
+        ),
+        Err(e) => loaded.diags.push(
+            Diagnostic::new(
+                &rules::SYNTAX,
+                msg!("Lỗi cú pháp YAML: {}", "YAML syntax error: {}", e.message),
+            )
+            .at(id, e.span)
+            .hint(msg!(
+                "Kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép quanh vị trí được chỉ ra.",
+                "Check indentation, colons and quotes around the marked position."
+            )),
+        ),
     }
-    Ok(loaded)
+    Ok(())
 }
 
 /// Plan YAML files in a stable order (sorted paths), skipping hidden and output directories.
@@ -227,7 +239,7 @@ fn read_source(
         let max = MAX_FILE_BYTES >> 20;
         loaded.diags.push(
             Diagnostic::new(
-                &rules::limits::LIMITS,
+                &rules::LIMITS,
                 msg!(
                     "Tệp quá lớn ({mib:.1} MiB), giới hạn là {max} MiB; tệp không được đọc",
                     "File too large ({mib:.1} MiB), the limit is {max} MiB; it was not read"
@@ -254,23 +266,22 @@ fn read_source(
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            let bad_len = e.utf8_error().error_len().unwrap_or(1);
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             // The lossy text has the same bytes up to the first invalid sequence.
             let id = loaded
                 .sources
                 .add(SourceFile::new(path.into(), name, lossy));
             let byte = e.as_bytes()[valid];
-            let _ = bad_len;
             loaded.diags.push(
                 Diagnostic::new(
-                    &rules::invalid_utf8::INVALID_UTF8,
+                    &rules::INVALID_UTF8,
                     msg!(
                         "Tệp không phải UTF-8 hợp lệ (byte 0x{byte:02X} ở vị trí này)",
                         "The file is not valid UTF-8 (byte 0x{byte:02X} here)"
                     ),
                 )
-                .at(id, valid..valid + 1)
+                // The lossy text holds U+FFFD where the bad bytes were: underline that character.
+                .at(id, valid..valid + '\u{fffd}'.len_utf8())
                 .hint(msg!(
                     "Lưu lại tệp với bảng mã UTF-8 (Unicode, TCVN 6909:2001); không dùng TCVN3/VNI.",
                     "Save the file as UTF-8 (Unicode, TCVN 6909:2001), not TCVN3 or VNI."
@@ -291,7 +302,7 @@ fn trailing_whitespace(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>
             let span = offset + trimmed.len()..offset + body.len();
             diags.push(
                 Diagnostic::new(
-                    &rules::trailing_whitespace::TRAILING_WHITESPACE,
+                    &rules::TRAILING_WHITESPACE,
                     msg!("Khoảng trắng thừa cuối dòng", "Trailing whitespace"),
                 )
                 .at(source, span.clone())
@@ -315,7 +326,7 @@ fn normalize(node: &mut Node, source: SourceId, text: &str, diags: &mut Vec<Diag
         let nfc: String = text.get(span.clone()).unwrap_or("").nfc().collect();
         diags.push(
             Diagnostic::new(
-                &rules::not_nfc::NOT_NFC,
+                &rules::NOT_NFC,
                 msg!(
                     "Văn bản không ở dạng chuẩn Unicode NFC (dấu tổ hợp rời)",
                     "Text is not in Unicode NFC (decomposed diacritics)"

@@ -218,7 +218,7 @@ impl<'de> Deserializer<'de> for &'de Node {
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
-        fields: &'static [&'static str],
+        _fields: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, NodeError> {
         if name == SP_NAME {
@@ -227,7 +227,6 @@ impl<'de> Deserializer<'de> for &'de Node {
                 step: 0,
             });
         }
-        let _ = fields;
         self.deserialize_any(v)
     }
 

@@ -2,6 +2,8 @@
 //! file fills, validates every file against the schema of its section kind and deserialises what
 //! is valid into typed structs for the rules.
 
+pub mod investment;
+pub mod rules;
 pub mod schema;
 pub mod types;
 pub mod validate;
@@ -13,12 +15,12 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::framework::{Framework, SectionKind};
 use crate::load::{Doc, Loaded, Node};
 use crate::msg;
 use crate::source::{SourceId, Sources};
+pub use investment::Investment;
 pub use types::*;
 
 #[derive(Debug)]
@@ -48,8 +50,8 @@ pub struct Section {
 pub struct Plan {
     pub root: PathBuf,
     pub sources: Sources,
-    pub config: Option<Config>,
-    pub config_source: Option<SourceId>,
+    /// `dxplan.toml`, when it was read and valid.
+    pub config: Option<ConfigFile>,
     pub framework: Framework,
     pub sections: Vec<Section>,
     /// Slugs that some file declares, even if the file was invalid: a section with a broken file
@@ -57,6 +59,21 @@ pub struct Plan {
     pub declared: Vec<String>,
     /// Optional fields whose value was invalid (already reported): (file, object span, key).
     pub dropped: Vec<(SourceId, Range<usize>, String)>,
+}
+
+/// `dxplan.toml` typed, with the file it came from (where its findings point). Derefs to the
+/// [`Config`] so that fields read as `plan.config.document.title`.
+#[derive(Debug)]
+pub struct ConfigFile {
+    pub source: SourceId,
+    pub config: Config,
+}
+
+impl std::ops::Deref for ConfigFile {
+    type Target = Config;
+    fn deref(&self) -> &Config {
+        &self.config
+    }
 }
 
 /// The framework used when the plan names none (or an unknown one), so sections can still be
@@ -183,27 +200,30 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
     } = loaded;
 
     let mut config = None;
-    let mut config_source = None;
     if let Some(Doc { source, mut root }) = config_doc {
-        config_source = Some(source);
         let mut v = validate::Validator::new(schema::config_schema(), source);
         if v.check(&mut root, schema::config_schema(), "") {
             match Config::deserialize(&root) {
-                Ok(c) => config = Some(c),
+                Ok(config_value) => {
+                    config = Some(ConfigFile {
+                        source,
+                        config: config_value,
+                    })
+                }
                 Err(e) => diags.push(internal(source, e)),
             }
         }
         diags.extend(v.diags);
     }
 
-    let framework = resolve_framework(&root, config.as_ref(), config_source, &mut diags);
+    let framework = resolve_framework(&root, config.as_ref(), &mut diags);
 
     let mut sections: Vec<Section> = Vec::new();
     let mut first_seen: HashMap<String, SourceId> = HashMap::new();
     let mut declared = Vec::new();
     let mut dropped = Vec::new();
     for Doc { source, mut root } in docs {
-        let Some((slug, span)) = section_of(&root, source, &framework, &sources, &mut diags) else {
+        let Some((slug, span)) = section_of(&root, source, &framework, &mut diags) else {
             continue;
         };
         let def = framework.section(&slug).expect("section_of checked it");
@@ -212,7 +232,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
             let other = sources.get(*first).name.clone();
             diags.push(
                 Diagnostic::new(
-                    &rules::section_duplicate::SECTION_DUPLICATE,
+                    &rules::SECTION_DUPLICATE,
                     msg!(
                         "Mục `{slug}` đã được điền trong {other}",
                         "Section `{slug}` is already filled in {other}"
@@ -252,7 +272,6 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
             root,
             sources,
             config,
-            config_source,
             framework,
             sections,
             declared,
@@ -281,7 +300,7 @@ fn content(kind: SectionKind, root: &Node) -> Result<Content, crate::load::node:
 fn internal(source: SourceId, e: crate::load::node::NodeError) -> Diagnostic {
     let m = e.message;
     Diagnostic::new(
-        &rules::wrong_type::WRONG_TYPE,
+        &rules::WRONG_TYPE,
         msg!(
             "Không đọc được nội dung: {m}",
             "Cannot read the content: {m}"
@@ -295,16 +314,14 @@ fn section_of(
     root: &Node,
     source: SourceId,
     fw: &Framework,
-    sources: &Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(String, Range<usize>)> {
     let known: Vec<&str> = fw.sections.iter().map(|s| s.slug.as_str()).collect();
     let list = known.join(", ");
     let Some(value) = root.get("section") else {
-        let _ = sources;
         diags.push(
             Diagnostic::new(
-                &rules::section_unknown::SECTION_UNKNOWN,
+                &rules::SECTION_UNKNOWN,
                 msg!(
                     "Tệp không cho biết nó điền mục nào của Khung (thiếu khóa `section`)",
                     "The file does not say which framework section it fills (no `section` key)"
@@ -322,7 +339,7 @@ fn section_of(
         let (got_vi, got_en) = (validate::type_vi(value.type_name()), value.type_name());
         diags.push(
             Diagnostic::new(
-                &rules::wrong_type::WRONG_TYPE,
+                &rules::WRONG_TYPE,
                 msg!(
                     "`section` phải là mã mục (chuỗi), nhưng đang là {got_vi}",
                     "`section` must be a section code (text), but is {got_en}"
@@ -335,7 +352,7 @@ fn section_of(
     };
     if fw.section(&slug).is_none() {
         let mut d = Diagnostic::new(
-            &rules::section_unknown::SECTION_UNKNOWN,
+            &rules::SECTION_UNKNOWN,
             msg!(
                 "Khung {} không có mục `{slug}`",
                 "Framework {} has no section `{slug}`",
@@ -365,15 +382,14 @@ fn section_of(
 
 fn resolve_framework(
     root: &std::path::Path,
-    config: Option<&Config>,
-    config_source: Option<SourceId>,
+    config: Option<&ConfigFile>,
     diags: &mut Vec<Diagnostic>,
 ) -> Framework {
     let default = || Framework::builtin(DEFAULT_FRAMEWORK).expect("default framework is built in");
     let Some(config) = config else {
         return default();
     };
-    let source = config_source.expect("config has a source");
+    let source = config.source;
     if let Some(file) = &config.framework_file {
         let path = root.join(&file.value);
         let text = match std::fs::read_to_string(&path) {
@@ -382,7 +398,7 @@ fn resolve_framework(
                 let p = path.display();
                 diags.push(
                     Diagnostic::new(
-                        &rules::framework_unknown::FRAMEWORK_UNKNOWN,
+                        &rules::FRAMEWORK_UNKNOWN,
                         msg!(
                             "Không đọc được tệp Khung {p}: {e}",
                             "Cannot read framework file {p}: {e}"
@@ -399,7 +415,7 @@ fn resolve_framework(
                     let (a, b) = (&fw.id, &config.framework.value);
                     diags.push(
                         Diagnostic::new(
-                            &rules::framework_unknown::FRAMEWORK_UNKNOWN,
+                            &rules::FRAMEWORK_UNKNOWN,
                             msg!(
                                 "Tệp Khung có mã „{a}” nhưng `framework` ghi „{b}”",
                                 "The framework file's id is „{a}” but `framework` says „{b}”"
@@ -414,7 +430,7 @@ fn resolve_framework(
                 let (m, l, c) = (e.message, e.line, e.column);
                 diags.push(
                     Diagnostic::new(
-                        &rules::framework_unknown::FRAMEWORK_UNKNOWN,
+                        &rules::FRAMEWORK_UNKNOWN,
                         msg!(
                             "Tệp Khung không hợp lệ (dòng {l}, cột {c}): {m}",
                             "Invalid framework file (line {l}, column {c}): {m}"
@@ -437,7 +453,7 @@ fn resolve_framework(
             let got = &config.framework.value;
             diags.push(
                 Diagnostic::new(
-                    &rules::framework_unknown::FRAMEWORK_UNKNOWN,
+                    &rules::FRAMEWORK_UNKNOWN,
                     msg!("Không có Khung „{got}”", "No framework „{got}”"),
                 )
                 .at(source, config.framework.span.clone())

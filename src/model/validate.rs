@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::check::rules;
+use super::rules;
 use crate::diag::Diagnostic;
 use crate::load::{Kind, Node};
 use crate::msg;
@@ -87,7 +87,7 @@ impl<'a> Validator<'a> {
             let list = names.join(", ");
             let got = node.as_str().unwrap_or("");
             let mut d = Diagnostic::new(
-                &rules::wrong_type::WRONG_TYPE,
+                &rules::WRONG_TYPE,
                 msg!(
                     "`{path}` không nhận giá trị „{got}”; chỉ nhận: {list}",
                     "`{path}` does not accept „{got}”; allowed: {list}"
@@ -120,7 +120,7 @@ impl<'a> Validator<'a> {
                         if ok && matches!(&item.kind, Kind::Str(s) if s.trim().is_empty()) {
                             self.diags.push(
                                 Diagnostic::new(
-                                    &rules::missing_field::MISSING_FIELD,
+                                    &rules::MISSING_FIELD,
                                     msg!("`{item_path}` để trống", "`{item_path}` is empty"),
                                 )
                                 .at(self.source, item.span.clone()),
@@ -214,7 +214,7 @@ impl<'a> Validator<'a> {
                             let desc = description(self.resolve(s));
                             self.diags.push(
                                 Diagnostic::new(
-                                    &rules::missing_field::MISSING_FIELD,
+                                    &rules::MISSING_FIELD,
                                     msg!("`{child_path}` để trống", "`{child_path}` is empty"),
                                 )
                                 .at(self.source, value.span.clone())
@@ -233,31 +233,27 @@ impl<'a> Validator<'a> {
                         self.dropped.push((obj_span.clone(), key.name.clone()));
                     }
                 }
-                None if closed => {
-                    let name = &key.name;
-                    let mut d = Diagnostic::new(
-                        &rules::unknown_key::UNKNOWN_KEY,
-                        msg!("Khóa không hợp lệ `{name}`", "Unknown key `{name}`"),
-                    )
-                    .at(self.source, key.span.clone());
-                    let names: Vec<&str> = props.keys().map(String::as_str).collect();
-                    let list = names.join(", ");
-                    d = match did_you_mean(name, &names) {
-                        Some(best) => d.hint(msg!(
-                            "Có phải ý bạn là `{best}`? Các khóa hợp lệ ở đây: {list}",
-                            "Did you mean `{best}`? Keys allowed here: {list}"
-                        )),
-                        None => d.hint(msg!(
-                            "Các khóa hợp lệ ở đây: {list}",
-                            "Keys allowed here: {list}"
-                        )),
-                    };
-                    self.diags.push(d);
-                }
+                None if closed => self.unknown_key(&key, props),
                 None => kept.push((key, value)),
             }
         }
-        for r in &required {
+        valid &= self.missing_required(&required, props, path, &obj_span, &mut kept);
+        *entries = kept;
+        valid
+    }
+
+    /// Reports required fields the object lacks and stands in a placeholder for each, so the
+    /// object survives (false when a field has no placeholder and the object must go).
+    fn missing_required(
+        &mut self,
+        required: &[&str],
+        props: &serde_json::Map<String, Value>,
+        path: &str,
+        obj_span: &std::ops::Range<usize>,
+        kept: &mut Vec<(crate::load::Key, Node)>,
+    ) -> bool {
+        let mut valid = true;
+        for r in required {
             if !kept.iter().any(|(k, _)| k.name == *r) {
                 let field = if path.is_empty() {
                     r.to_string()
@@ -271,7 +267,7 @@ impl<'a> Validator<'a> {
                 let head = obj_span.start..obj_span.start;
                 self.diags.push(
                     Diagnostic::new(
-                        &rules::missing_field::MISSING_FIELD,
+                        &rules::MISSING_FIELD,
                         msg!(
                             "Thiếu trường bắt buộc `{field}`",
                             "Missing required field `{field}`"
@@ -295,8 +291,27 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        *entries = kept;
         valid
+    }
+
+    /// A key the schema does not allow, with the closest allowed one.
+    fn unknown_key(&mut self, key: &crate::load::Key, props: &serde_json::Map<String, Value>) {
+        let name = &key.name;
+        let d = Diagnostic::new(
+            &rules::UNKNOWN_KEY,
+            msg!("Khóa không hợp lệ `{name}`", "Unknown key `{name}`"),
+        )
+        .at(self.source, key.span.clone());
+        let names: Vec<&str> = props.keys().map(String::as_str).collect();
+        let list = names.join(", ");
+        let hint = match did_you_mean(name, &names) {
+            Some(best) => msg!(
+                "Có phải ý bạn là `{best}`? Các khóa hợp lệ ở đây: {list}",
+                "Did you mean `{best}`? Keys allowed here: {list}"
+            ),
+            None => msg!("Các khóa hợp lệ ở đây: {list}", "Keys allowed here: {list}"),
+        };
+        self.diags.push(d.hint(hint));
     }
 
     fn type_error(&mut self, node: &Node, schema: &Value, types: &[&str], path: &str) {
@@ -304,7 +319,7 @@ impl<'a> Validator<'a> {
         if matches!(node.kind, Kind::Null) {
             self.diags.push(
                 Diagnostic::new(
-                    &rules::missing_field::MISSING_FIELD,
+                    &rules::MISSING_FIELD,
                     msg!("`{path}` để trống", "`{path}` is empty"),
                 )
                 .at(self.source, node.span.clone())
@@ -328,7 +343,7 @@ impl<'a> Validator<'a> {
         let got_en = node.type_name();
         self.diags.push(
             Diagnostic::new(
-                &rules::wrong_type::WRONG_TYPE,
+                &rules::WRONG_TYPE,
                 msg!(
                     "`{path}` phải là {want_vi}, nhưng đang là {got_vi}",
                     "`{path}` must be {want_en}, but is {got_en}"

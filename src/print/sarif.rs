@@ -21,10 +21,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
     let rule_list: Vec<Value> = rules::ALL
         .iter()
         .map(|r| {
-            let (summary, doc) = match opts.lang {
-                Lang::Vi => (r.summary.0, r.doc_text()),
-                Lang::En => (r.summary.1, r.doc_en.to_string()),
-            };
+            let (summary, doc) = (r.summary.get(opts.lang), r.doc(opts.lang));
             json!({
                 "id": r.code,
                 "name": r.name,

@@ -38,12 +38,9 @@ impl Renderer for DocxRenderer {
         &self,
         doc: &ir::Document,
         ctx: &Context,
-        _warnings: &mut Vec<String>,
+        _diags: &mut Vec<crate::diag::Diagnostic>,
     ) -> Result<Vec<u8>, RenderError> {
-        let stamp = ctx
-            .timestamp
-            .map(super::civil)
-            .unwrap_or((1980, 1, 1, 0, 0, 0));
+        let stamp = ctx.embedded_time();
         let iso = format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
             stamp.0, stamp.1, stamp.2, stamp.3, stamp.4, stamp.5
@@ -108,7 +105,7 @@ impl Renderer for DocxRenderer {
         let mut raw = Cursor::new(Vec::new());
         docx.build()
             .pack(&mut raw)
-            .map_err(|e| RenderError(format!("docx: {e}")))?;
+            .map_err(|e| RenderError::of("DOCX", e))?;
         repack(raw.into_inner(), stamp, &doc.title, &doc.author)
     }
 }
@@ -316,7 +313,7 @@ fn repack(
     title: &str,
     author: &str,
 ) -> Result<Vec<u8>, RenderError> {
-    let err = |e: &dyn std::fmt::Display| RenderError(format!("docx repack: {e}"));
+    let err = |e: &dyn std::fmt::Display| RenderError::of("DOCX", e);
     let mut zin = zip::ZipArchive::new(Cursor::new(raw)).map_err(|e| err(&e))?;
     let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..zin.len() {

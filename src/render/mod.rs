@@ -4,8 +4,11 @@
 pub mod docx;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod rules;
 
 use crate::compose::ir::Document;
+use crate::diag::Diagnostic;
+use crate::lang::Msg;
 
 /// What a renderer may need besides the document.
 #[derive(Debug, Clone, Default)]
@@ -13,20 +16,40 @@ pub struct Context {
     /// Seconds since the epoch for every embedded date (SOURCE_DATE_EPOCH); `None` means the fixed
     /// date 1980-01-01, the earliest a ZIP can hold. Never the current time: same input, same bytes.
     pub timestamp: Option<i64>,
-    /// Extra font directories (`--font-dir`).
-    pub font_dirs: Vec<std::path::PathBuf>,
-    /// PDF/A-2b output.
-    pub pdf_a: bool,
+    /// What only the PDF renderer reads.
+    pub pdf: PdfOptions,
     /// The plan directory, for its template overrides (`templates/layout.typ`).
     pub plan_dir: Option<std::path::PathBuf>,
 }
 
-#[derive(Debug)]
-pub struct RenderError(pub String);
+/// Options of the PDF renderer.
+#[derive(Debug, Clone, Default)]
+pub struct PdfOptions {
+    /// Extra font directories (`--font-dir`).
+    pub font_dirs: Vec<std::path::PathBuf>,
+    /// PDF/A-2b output.
+    pub pdf_a: bool,
+}
 
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl Context {
+    /// The one date every renderer embeds, as (year, month, day, hour, minute, second) in UTC.
+    pub fn embedded_time(&self) -> (i32, u32, u32, u32, u32, u32) {
+        // 315 532 800 s = 1980-01-01T00:00:00Z.
+        civil(self.timestamp.unwrap_or(315_532_800))
+    }
+}
+
+/// A renderer that could not produce its file; the message says why in both languages.
+#[derive(Debug)]
+pub struct RenderError(pub Msg);
+
+impl RenderError {
+    /// A failure of the named format with the library's own (English) words as the detail.
+    pub fn of(format: &str, detail: impl std::fmt::Display) -> Self {
+        RenderError(crate::msg!(
+            "không xuất được {format}: {detail}",
+            "cannot render {format}: {detail}"
+        ))
     }
 }
 
@@ -34,12 +57,12 @@ pub trait Renderer {
     /// Format name as given to `--format`.
     fn name(&self) -> &'static str;
     fn extension(&self) -> &'static str;
-    /// Non-fatal findings (e.g. a missing glyph) go to `warnings`.
+    /// Non-fatal findings (a missing glyph, a layout warning) are diagnostics like any other.
     fn render(
         &self,
         doc: &Document,
         ctx: &Context,
-        warnings: &mut Vec<String>,
+        diags: &mut Vec<Diagnostic>,
     ) -> Result<Vec<u8>, RenderError>;
 }
 

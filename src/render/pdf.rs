@@ -13,9 +13,11 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
-use super::{Context, RenderError, Renderer};
+use super::{Context, RenderError, Renderer, rules};
 use crate::compose::ir;
 use crate::compose::measure;
+use crate::diag::Diagnostic;
+use crate::msg;
 
 pub struct PdfRenderer;
 
@@ -88,7 +90,7 @@ fn fonts(ctx: &Context) -> (FontStore, String) {
             store.push((font, info));
         }
     }
-    for dir in &ctx.font_dirs {
+    for dir in &ctx.pdf.font_dirs {
         store.extend(typst_kit::fonts::scan(dir));
     }
     store.extend(typst_kit::fonts::system());
@@ -154,13 +156,21 @@ impl Renderer for PdfRenderer {
         &self,
         doc: &ir::Document,
         ctx: &Context,
-        warnings: &mut Vec<String>,
+        diags: &mut Vec<Diagnostic>,
     ) -> Result<Vec<u8>, RenderError> {
         let (fonts, family) = fonts(ctx);
         if family != TIMES {
-            warnings.push(format!(
-                "không có phông {TIMES} trên máy; PDF dùng {LIBERATION} (cùng số đo chữ) / {TIMES} is not installed; the PDF uses the metric-compatible {LIBERATION}"
-            ));
+            // Information, not a warning: the embedded font has the same metrics, so the pages are
+            // the same; the officer only needs to know which font the PDF carries.
+            let mut d = Diagnostic::new(
+                &rules::PDF_FONT,
+                msg!(
+                    "Không có phông {TIMES} trên máy; PDF dùng {LIBERATION} (cùng số đo chữ)",
+                    "{TIMES} is not installed; the PDF uses the metric-compatible {LIBERATION}"
+                ),
+            );
+            d.severity = crate::diag::Severity::Info;
+            diags.push(d);
         }
         let missing = missing_glyphs(doc, &fonts, &family);
         if !missing.is_empty() {
@@ -168,11 +178,21 @@ impl Renderer for PdfRenderer {
                 .iter()
                 .map(|c| format!(" U+{:04X} „{c}”", *c as u32))
                 .collect();
-            warnings.push(format!(
-                "phông {family} thiếu ký tự / font {family} lacks:{list}"
-            ));
+            diags.push(
+                Diagnostic::new(
+                    &rules::PDF_FONT,
+                    msg!(
+                        "Phông {family} thiếu ký tự:{list}",
+                        "Font {family} lacks:{list}"
+                    ),
+                )
+                .hint(msg!(
+                    "Thay ký tự đó trong kế hoạch, hoặc thêm phông có ký tự đó bằng --font-dir.",
+                    "Replace the character in the plan, or add a font that has it with --font-dir."
+                )),
+            );
         }
-        let json = serde_json::to_vec(doc).map_err(|e| RenderError(format!("pdf: {e}")))?;
+        let json = serde_json::to_vec(doc).map_err(|e| RenderError::of("PDF", e))?;
         let mut inputs = Dict::new();
         inputs.insert("font".into(), family.clone().into_value());
         let (layout, layout_name) = Self::layout(ctx);
@@ -197,12 +217,19 @@ impl Renderer for PdfRenderer {
             .iter()
             .filter(|w| w.severity == Severity::Warning)
         {
-            warnings.push(format!("typst: {}", describe(w)));
+            let w = describe(w);
+            diags.push(Diagnostic::new(
+                &rules::LAYOUT_WARNING,
+                msg!("typst: {w}", "typst: {w}"),
+            ));
         }
         let paged = result.output.map_err(|errs| {
-            RenderError(errs.iter().map(describe).collect::<Vec<_>>().join("; "))
+            RenderError::of(
+                "PDF",
+                errs.iter().map(describe).collect::<Vec<_>>().join("; "),
+            )
         })?;
-        let stamp = super::civil(ctx.timestamp.unwrap_or(315_532_800));
+        let stamp = ctx.embedded_time();
         let datetime = Datetime::from_ymd_hms(
             stamp.0,
             stamp.1 as u8,
@@ -211,9 +238,9 @@ impl Renderer for PdfRenderer {
             stamp.4 as u8,
             stamp.5 as u8,
         )
-        .ok_or_else(|| RenderError("pdf: bad timestamp".into()))?;
+        .ok_or_else(|| RenderError::of("PDF", "bad timestamp"))?;
         let mut standards = Vec::new();
-        if ctx.pdf_a {
+        if ctx.pdf.pdf_a {
             standards.push(typst_pdf::PdfStandard::A_2b);
         }
         let options = typst_pdf::PdfOptions {
@@ -222,11 +249,15 @@ impl Renderer for PdfRenderer {
             timestamp: Some(typst_pdf::Timestamp::new_utc(datetime)),
             page_ranges: None,
             standards: typst_pdf::PdfStandards::new(&standards)
-                .map_err(|e| RenderError(format!("pdf: {}", e.message())))?,
-            tagged: !ctx.pdf_a,
+                .map_err(|e| RenderError::of("PDF", e.message()))?,
+            tagged: !ctx.pdf.pdf_a,
             pretty: false,
         };
-        typst_pdf::pdf(&paged, &options)
-            .map_err(|errs| RenderError(errs.iter().map(describe).collect::<Vec<_>>().join("; ")))
+        typst_pdf::pdf(&paged, &options).map_err(|errs| {
+            RenderError::of(
+                "PDF",
+                errs.iter().map(describe).collect::<Vec<_>>().join("; "),
+            )
+        })
     }
 }

@@ -1,7 +1,5 @@
 //! The Kinh phí section agrees with the project list.
 
-use std::collections::BTreeMap;
-
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
 use crate::model::Content;
@@ -40,15 +38,8 @@ pub fn check(ctx: &mut Ctx) {
     let Content::Budget(b) = &budget_section.content else {
         return;
     };
-    let mut total = 0.0;
-    let mut by_source: BTreeMap<&str, f64> = BTreeMap::new();
-    for (_, p) in ctx.plan.projects() {
-        let v = p.amount().unwrap_or(0.0);
-        total += v;
-        if let Some(f) = &p.funding {
-            *by_source.entry(f.value.as_str()).or_default() += v;
-        }
-    }
+    let inv = ctx.plan.investment();
+    let total = inv.total;
     let clause = ctx.clause_of(&budget_section.slug);
     let close = |a: f64, b: f64| (a - b).abs() < 0.0005;
     let mut out = Vec::new();
@@ -78,10 +69,7 @@ pub fn check(ctx: &mut Ctx) {
             let Some(declared) = amount(&sa.amount.value) else {
                 continue;
             };
-            let actual = by_source
-                .get(sa.source.value.as_str())
-                .copied()
-                .unwrap_or(0.0);
+            let actual = inv.source(&sa.source.value);
             if !close(declared, actual) {
                 let (src, d, s) = (
                     &sa.source.value,
@@ -99,7 +87,7 @@ pub fn check(ctx: &mut Ctx) {
                 );
             }
         }
-        for (src, v) in &by_source {
+        for (src, v) in &inv.by_source {
             if *v > 0.0 && !b.by_source.iter().any(|x| x.source.value == *src) {
                 let s = format_amount(*v);
                 out.push(
@@ -114,5 +102,5 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

@@ -74,5 +74,5 @@ pub fn check(ctx: &mut Ctx) {
             .hint(hint),
         );
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

@@ -40,5 +40,5 @@ pub fn check(ctx: &mut Ctx) {
             .clause(ctx.clause_of(&s.slug)),
         );
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

@@ -101,6 +101,6 @@ pub fn check(ctx: &mut Ctx) {
             ),
         })
         .clause(ctx.fw.clause(&loc));
-        ctx.emit(d);
+        ctx.report(d);
     }
 }

@@ -21,6 +21,7 @@ crate::declare_rule! {
         code: "DX071",
         name: "deadline-exceeded",
         severity: Error,
+        locked: true,
         summary: ("Thời hạn muộn hơn thời hạn của Khung", "Deadline later than the framework's"),
         clause: "Văn bản 5406/BTTTT-CĐSQG, NV20",
         en: "Checks the framework's deadlines (security levels approved in Q1/2023; protection plans deployed by Q3/2023 — NV20): a target tied with `metric:` must exist with a deadline no later. Why: priority task NV20 of letter 5406 sets these dates. Fix: `deadline: Quý I/2023`.",
@@ -123,5 +124,5 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

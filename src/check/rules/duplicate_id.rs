@@ -78,5 +78,5 @@ pub fn check(ctx: &mut Ctx) {
             .map(|(s, p)| (s.source, &p.id, s.slug.clone())),
         &mut out,
     );
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

@@ -23,6 +23,7 @@ crate::declare_rule! {
         code: "DX023",
         name: "evaluation-incomplete",
         severity: Error,
+        locked: true,
         summary: ("Mục đánh giá thiếu a) hoặc b)", "Evaluation item lacks a) or b)"),
         clause: "Khung kế hoạch, Phần I.II",
         en: "Checks that every item of Part I.II has both a) results achieved and b) shortcomings, and no unknown item. Why: the framework gives every evaluation item these two points. Fix: add `results` and `limitations`.",
@@ -59,7 +60,7 @@ pub fn check(ctx: &mut Ctx) {
         for (number, title, loc) in &want {
             let clause = ctx.fw.clause(loc);
             match e.items.iter().find(|i| i.number.value == *number) {
-                None => ctx.emit(
+                None => ctx.report(
                     Diagnostic::new(
                         &EVALUATION_INCOMPLETE,
                         msg!(
@@ -94,7 +95,7 @@ pub fn check(ctx: &mut Ctx) {
                             .at(s.source, value.as_ref().map(|v| v.span.clone()).unwrap_or(item.number.span.clone()))
                             .hint(msg!("Điền `{key}`.", "Fill in `{key}`."))
                             .clause(clause.clone());
-                            ctx.diags.push(d);
+                            ctx.report(d);
                         }
                     }
                 }
@@ -108,7 +109,7 @@ pub fn check(ctx: &mut Ctx) {
                     .map(|(n, _, _)| n.as_str())
                     .collect::<Vec<_>>()
                     .join(", ");
-                ctx.emit(
+                ctx.report(
                     Diagnostic::new(
                         &super::unknown_item::UNKNOWN_ITEM,
                         msg!(

@@ -67,5 +67,5 @@ pub fn check(ctx: &mut Ctx) {
             out.push(d);
         }
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

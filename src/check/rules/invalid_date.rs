@@ -21,6 +21,7 @@ crate::declare_rule! {
         code: "DX092",
         name: "invalid-date",
         severity: Error,
+        locked: true,
         summary: ("Ngày không hợp lệ", "Invalid date"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.4.b",
         en: "Checks dates exist (no 31 February) and are readable. Why: Decree 30/2020, Appendix I, II.4.b: the date is written in full. Fix: a real date, e.g. `2022-12-05`.",
@@ -29,7 +30,8 @@ crate::declare_rule! {
 
 pub fn check(ctx: &mut Ctx) {
     let mut dates: Vec<(SourceId, &Sp<String>)> = Vec::new();
-    if let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) {
+    if let Some(c) = &ctx.plan.config {
+        let src = c.source;
         dates.extend(c.document.date.iter().map(|d| (src, d)));
         if let Some(dec) = &c.decision {
             dates.extend(dec.date.iter().map(|d| (src, d)));
@@ -69,5 +71,5 @@ pub fn check(ctx: &mut Ctx) {
                 )),
         );
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

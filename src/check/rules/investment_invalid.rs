@@ -76,5 +76,5 @@ pub fn check(ctx: &mut Ctx) {
             );
         }
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

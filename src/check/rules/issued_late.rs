@@ -23,9 +23,10 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+    let Some(c) = &ctx.plan.config else {
         return;
     };
+    let src = c.source;
     let d = match ctx.plan.mode() {
         Mode::Standalone => c.document.date.as_ref(),
         Mode::WithDecision => c.decision.as_ref().and_then(|d| d.date.as_ref()),
@@ -38,7 +39,7 @@ pub fn check(ctx: &mut Ctx) {
         return;
     }
     let (i, l) = (issued.dmy(), limit.dmy());
-    ctx.emit(
+    ctx.report(
         Diagnostic::new(
             &ISSUED_LATE,
             msg!(

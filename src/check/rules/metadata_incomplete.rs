@@ -22,6 +22,7 @@ crate::declare_rule! {
         code: "DX094",
         name: "metadata-incomplete",
         severity: Error,
+        locked: true,
         summary: ("Thiếu thành phần thể thức", "Missing document component"),
         clause: "NĐ 30/2020, Điều 8 khoản 2",
         en: "Checks dxplan.toml has the components of the chosen mode: signer and recipients for a standalone plan, the decision for a plan issued with one; number and date both set or both empty. Why: Decree 30/2020, Art. 8.2. Fix: add `[signer]`/`[recipients]` or `[decision]`.",
@@ -29,9 +30,10 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+    let Some(c) = &ctx.plan.config else {
         return;
     };
+    let src = c.source;
     let at = 0..0;
     let mut out = Vec::new();
     match ctx.plan.mode() {
@@ -109,5 +111,5 @@ pub fn check(ctx: &mut Ctx) {
         d.severity = Severity::Warning;
         out.push(d);
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

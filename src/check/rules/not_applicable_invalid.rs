@@ -23,6 +23,7 @@ crate::declare_rule! {
         code: "DX031",
         name: "not-applicable-invalid",
         severity: Error,
+        locked: true,
         summary: ("Khai „không áp dụng” không hợp lệ", "Invalid not-applicable declaration"),
         clause: "Khung kế hoạch: nhiệm vụ trọng tâm",
         en: "Checks that a priority task declared not applicable is one the framework does not bind to the plan's level, and that a reason is given. Why: province-oriented tasks (NV01, NV06, NV14, NV15, NV16) may be skipped by a ministry with a reason; nobody may skip a task that binds their level. Fix: remove the declaration and add a task.",
@@ -78,5 +79,5 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
     }
-    ctx.diags.extend(found);
+    ctx.report_all(found);
 }

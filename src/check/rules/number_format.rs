@@ -19,6 +19,7 @@ crate::declare_rule! {
         code: "DX091",
         name: "number-format",
         severity: Error,
+        locked: true,
         summary: ("Số văn bản sai dạng", "Malformed document number"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.3.c",
         en: "Checks the document number is Arabic digits, zero-padded below 10 (`05`); extra leading zeros are a warning. Why: Decree 30/2020, Appendix I, II.3.c. Fix: `dxplan check --fix` pads it.",
@@ -72,9 +73,10 @@ pub fn number_problem(n: &Sp<String>) -> Option<(Severity, crate::lang::Msg)> {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+    let Some(c) = &ctx.plan.config else {
         return;
     };
+    let src = c.source;
     let Some(n) = &c.document.number else { return };
     if let Some((sev, m)) = number_problem(n) {
         let mut d = Diagnostic::new(&NUMBER_FORMAT, m)
@@ -94,6 +96,6 @@ pub fn check(ctx: &mut Ctx) {
                 fixed,
             );
         }
-        ctx.emit(d);
+        ctx.report(d);
     }
 }

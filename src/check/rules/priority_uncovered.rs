@@ -20,6 +20,7 @@ crate::declare_rule! {
         code: "DX030",
         name: "priority-uncovered",
         severity: Error,
+        locked: true,
         summary: ("Nhiệm vụ trọng tâm chưa được thực hiện", "Priority task not addressed"),
         clause: "Khung kế hoạch: nhiệm vụ trọng tâm",
         en: "Checks that each priority task of the framework (NV01–NV23 for 5406) is addressed by at least one task or project (`priority_tasks`), or declared not applicable where the framework allows the plan's level to skip it. Why: the letter asks every ministry and province to implement them; a forgotten one is the most common error of hand-written plans. Fix: add the id to the task or project that implements it.",
@@ -66,6 +67,6 @@ pub fn check(ctx: &mut Ctx) {
         if let Some((src, span)) = &anchor {
             d = d.at(*src, span.clone());
         }
-        ctx.emit(d);
+        ctx.report(d);
     }
 }

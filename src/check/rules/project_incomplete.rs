@@ -20,6 +20,7 @@ crate::declare_rule! {
         code: "DX055",
         name: "project-incomplete",
         severity: Error,
+        locked: true,
         summary: ("Dự án thiếu thông tin Khung yêu cầu", "Project lacks required information"),
         clause: "Khung kế hoạch, Phần II.VII",
         en: "Checks that each project states its lead unit, new/continuing, main objective, timeframe, estimated investment and funding source. Why: framework Part II.VII requires exactly these. Fix: add the missing fields.",
@@ -77,5 +78,5 @@ pub fn check(ctx: &mut Ctx) {
             .clause(ctx.clause_of(&s.slug)),
         );
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

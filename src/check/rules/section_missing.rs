@@ -19,6 +19,7 @@ crate::declare_rule! {
         code: "DX020",
         name: "section-missing",
         severity: Error,
+        locked: true,
         summary: ("Thiếu mục của Khung", "Framework section missing"),
         clause: "Khung kế hoạch",
         en: "Checks that every section of the framework is filled by some YAML file. Why: the framework attached to letter 5406/BTTTT-CĐSQG fixes the structure of the plan; a missing section gets the plan sent back. Fix: add a file with `section: <code>` (dxplan init writes them all).",
@@ -43,6 +44,6 @@ pub fn check(ctx: &mut Ctx) {
             "Create a YAML file with `section: {slug}` and fill it as the framework guides."
         ))
         .clause(ctx.fw.clause(&loc));
-        ctx.emit(d);
+        ctx.report(d);
     }
 }

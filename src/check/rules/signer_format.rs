@@ -18,6 +18,7 @@ crate::declare_rule! {
         code: "DX095",
         name: "signer-format",
         severity: Error,
+        locked: true,
         summary: ("Quyền hạn, chức vụ người ký sai dạng", "Malformed signer authority"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.7",
         en: "Checks signer authorities are in capitals with the abbreviations TM., Q., KT., TL., TUQ. (not K/T, T/L), and recipients are written without dash or semicolon. Why: Decree 30/2020, Appendix I, II.7 and II.9. Fix: `titles = [\"TM. ỦY BAN NHÂN DÂN\", \"KT. CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\"]`.",
@@ -25,9 +26,10 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+    let Some(c) = &ctx.plan.config else {
         return;
     };
+    let src = c.source;
     let mut out = Vec::new();
     if let Some(s) = &c.signer {
         for t in &s.titles {
@@ -84,5 +86,5 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

@@ -25,15 +25,16 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+    let Some(c) = &ctx.plan.config else {
         return;
     };
+    let src = c.source;
     let t = &c.document.title;
     let letters: Vec<char> = t.value.chars().filter(|ch| ch.is_alphabetic()).collect();
     if letters.len() < 4 || letters.iter().any(|ch| ch.is_lowercase()) {
         return;
     }
-    ctx.emit(
+    ctx.report(
         Diagnostic::new(
             &SUMMARY_CAPS,
             msg!(

@@ -20,6 +20,7 @@ crate::declare_rule! {
         code: "DX090",
         name: "symbol-format",
         severity: Error,
+        locked: true,
         summary: ("Ký hiệu văn bản sai dạng", "Malformed document symbol"),
         clause: "NĐ 30/2020, Phụ lục I, mục II.3",
         en: "Checks the plan's symbol is `KH-<issuer>` in capitals joined by hyphens, and a decision's is `n/QĐ-<issuer>`. Why: Decree 30/2020, Appendix I, II.3 and Appendix III (KH for Kế hoạch). Fix: `symbol = \"KH-UBND\"`.",
@@ -31,9 +32,10 @@ fn upper_group(g: &str) -> bool {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let (Some(c), Some(src)) = (&ctx.plan.config, ctx.plan.config_source) else {
+    let Some(c) = &ctx.plan.config else {
         return;
     };
+    let src = c.source;
     let mut out = Vec::new();
     if ctx.plan.mode() == Mode::Standalone {
         let s = &c.document.symbol;
@@ -71,5 +73,5 @@ pub fn check(ctx: &mut Ctx) {
             );
         }
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

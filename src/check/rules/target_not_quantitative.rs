@@ -54,5 +54,5 @@ pub fn check(ctx: &mut Ctx) {
             .clause(ctx.clause_of(&s.slug)),
         );
     }
-    ctx.diags.extend(found);
+    ctx.report_all(found);
 }

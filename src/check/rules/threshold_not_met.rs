@@ -23,6 +23,7 @@ crate::declare_rule! {
         code: "DX070",
         name: "threshold-not-met",
         severity: Error,
+        locked: true,
         summary: ("Chưa đáp ứng ngưỡng của Khung", "Framework threshold not met"),
         clause: "Khung kế hoạch, Phần II.III.7.4",
         en: "Checks the framework's numeric thresholds (at least 01 live cyber-security drill, at least 05 security experts per specialised unit — 5406 Part II.III.7.4): a target tied with `metric:` must exist and reach the minimum. Why: these are the framework's quantitative requirements. Fix: add a target with `metric: dien-tap-thuc-chien`, `value: 1`, `unit: cuộc`.",
@@ -102,5 +103,5 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

@@ -62,5 +62,5 @@ pub fn check(ctx: &mut Ctx) {
                 .clause(ctx.clause_of(&slug)),
         );
     }
-    ctx.diags.extend(out);
+    ctx.report_all(out);
 }

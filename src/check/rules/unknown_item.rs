@@ -70,6 +70,6 @@ pub fn check(ctx: &mut Ctx) {
                 );
             }
         }
-        ctx.diags.extend(found);
+        ctx.report_all(found);
     }
 }

@@ -77,6 +77,6 @@ pub fn check(ctx: &mut Ctx) {
         if let Some(exact) = crate::model::validate::same_but_case_or_space(v, &ids) {
             d = d.fix(msg!("viết {exact}", "write {exact}"), r.span.clone(), exact);
         }
-        ctx.emit(d);
+        ctx.report(d);
     }
 }

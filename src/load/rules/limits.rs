@@ -14,6 +14,7 @@ crate::declare_rule! {
         code: "DX003",
         name: "limits",
         severity: Error,
+        locked: true,
         summary: ("Tệp vượt giới hạn an toàn", "File exceeds a safety limit"),
         clause: "dxplan: giới hạn an toàn đầu vào",
         en: "Checks that a file is not huge (4 MiB), deeply nested or an alias bomb. Why: a whole province plan is a few hundred KiB; anything beyond is a mistake or an attack, refused in well under a second instead of exhausting the CI machine. Fix: write the content plainly, without nested aliases.",

@@ -5,7 +5,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::check::Rule;
+mod rule;
+pub use rule::{Rule, Text};
+
 use crate::lang::{Lang, Msg};
 use crate::source::{SourceId, Sources};
 

@@ -11,6 +11,7 @@ crate::declare_rule! {
         code: "DX002",
         name: "invalid-utf8",
         severity: Error,
+        locked: true,
         summary: ("Tệp không phải UTF-8", "File is not UTF-8"),
         clause: "NĐ 30/2020, Phụ lục I, Phần I, mục I.4 (TCVN 6909:2001)",
         en: "Checks that files are UTF-8. Why: Decree 30/2020 (Appendix I, I.4) requires Unicode per TCVN 6909:2001; files saved in TCVN3, VNI or Windows-1258 show broken diacritics. Fix: save the file as UTF-8.",

@@ -12,6 +12,7 @@ crate::declare_rule! {
         code: "DX001",
         name: "syntax",
         severity: Error,
+        locked: true,
         summary: ("Tệp YAML/TOML sai cú pháp", "YAML/TOML syntax error"),
         clause: "YAML 1.2 / TOML 1.0",
         en: "Checks that every plan YAML file and dxplan.toml parse. Why: a file that cannot be parsed is ignored by every other check and missing from the document; the other files are still checked. Example: `targets: [MT01, MT02` (unclosed). Fix: close the bracket, or write the list one `- item` per line.",

@@ -10,6 +10,7 @@ crate::declare_rule! {
         code: "DX006",
         name: "config-missing",
         severity: Error,
+        locked: true,
         summary: ("Thiếu tệp dxplan.toml", "dxplan.toml is missing"),
         clause: "NĐ 30/2020, Điều 8 khoản 2",
         en: "Checks that the plan directory has a dxplan.toml. Why: it carries the mandatory components of Decree 30/2020, Art. 8.2 (issuer, number and symbol, place and date, type and summary, signer, recipients) and the framework, level and year. Fix: `dxplan init DIR --level tinh`.",

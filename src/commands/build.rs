@@ -1,0 +1,104 @@
+//! `dxplan build`: check, then render the requested formats; findings go to stderr.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use dxplan::lang::Lang;
+use dxplan::{build, msg, print, render};
+
+use super::{Error, ExitStatus, Result};
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2b (lưu trữ)
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+pub struct Args {
+    pub dir: PathBuf,
+    pub format: build::Format,
+    pub output: Option<PathBuf>,
+    pub force: bool,
+    pub draft: bool,
+    pub font_dir: Vec<PathBuf>,
+    pub pdf_standard: Option<PdfStandard>,
+}
+
+pub fn run(args: Args, lang: Lang) -> Result {
+    if !build::supported(args.format) {
+        return Err(Error(msg!(
+            "bản dxplan này được biên dịch không có PDF (tính năng `pdf`)",
+            "this dxplan was built without PDF support (feature `pdf`)"
+        )));
+    }
+    if let Some(missing) = args.font_dir.iter().find(|d| !d.is_dir()) {
+        let missing = missing.display();
+        return Err(Error(msg!(
+            "không có thư mục phông chữ {missing}",
+            "no font directory {missing}"
+        )));
+    }
+    let opts = build::Options {
+        format: args.format,
+        output: args.output,
+        force: args.force,
+        draft: args.draft,
+        context: render::Context {
+            timestamp: render::source_date_epoch(),
+            pdf: render::PdfOptions {
+                font_dirs: args.font_dir,
+                pdf_a: args.pdf_standard.is_some(),
+            },
+            plan_dir: Some(args.dir.clone()),
+        },
+    };
+    let outcome = build::build(&args.dir, &opts)?;
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let print_opts = print::Options { lang, color };
+    if !outcome.diags.is_empty() {
+        let out = print::render(
+            print::Format::Human,
+            &outcome.diags,
+            &outcome.plan.sources,
+            &print_opts,
+        );
+        let _ = std::io::stderr().write_all(out.as_bytes());
+    }
+    if outcome.refused {
+        let m = msg!(
+            "Không xuất văn bản vì kế hoạch còn lỗi (dùng --force để vẫn xuất).",
+            "Not building: the plan has errors (use --force to build anyway)."
+        );
+        eprintln!("{}", m.get(lang));
+        return Ok(ExitStatus::Failure);
+    }
+    if outcome.forced {
+        let m = msg!(
+            "Cảnh báo: kế hoạch còn lỗi; văn bản được xuất do có --force.",
+            "Warning: the plan has errors; built anyway because of --force."
+        );
+        eprintln!("{}", m.get(lang));
+    }
+    if !outcome.render_diags.is_empty() {
+        let out = print::render(
+            print::Format::Human,
+            &outcome.render_diags,
+            &outcome.plan.sources,
+            &print_opts,
+        );
+        let _ = std::io::stderr().write_all(out.as_bytes());
+    }
+    let wrote = msg!("Đã ghi", "Wrote");
+    for p in &outcome.outputs {
+        println!("{} {}", wrote.get(lang), p.display());
+    }
+    for f in &outcome.failures {
+        Error(f.clone()).print(lang);
+    }
+    Ok(if outcome.failures.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Error
+    })
+}

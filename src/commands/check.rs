@@ -1,0 +1,110 @@
+//! `dxplan check`: every finding of every stage, in the chosen format; `--fix`/`--diff` first.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use dxplan::diag::{Severity, Summary};
+use dxplan::lang::Lang;
+use dxplan::model::Plan;
+use dxplan::{msg, print};
+
+use super::{Error, ExitStatus, Result, checked};
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+pub struct Args {
+    pub dir: PathBuf,
+    pub format: print::Format,
+    pub color: Color,
+    pub fail_level: Severity,
+    pub exit_zero: bool,
+    pub fix: bool,
+    pub diff: bool,
+}
+
+pub fn run(args: Args, lang: Lang) -> Result {
+    if args.diff {
+        return diff(&args);
+    }
+    if args.fix {
+        fix(&args, lang)?;
+    }
+    let (plan, diags) = checked(&args.dir)?;
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let opts = print::Options { lang, color };
+    let out = print::render(args.format, &diags, &plan.sources, &opts);
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    if args.format == print::Format::Github {
+        step_summary(&plan, &diags, &opts);
+    }
+    let failing = diags.iter().any(|d| d.severity <= args.fail_level);
+    Ok(if failing && !args.exit_zero {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// `--diff`: what `--fix` would change, as a unified diff; exit 1 when there is something.
+fn diff(args: &Args) -> Result {
+    let (plan, diags) = checked(&args.dir)?;
+    let changes = dxplan::fix::plan(&diags, &plan.sources);
+    print!("{}", dxplan::fix::diff(&changes, &plan.sources));
+    Ok(if changes.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+/// `--fix`: applies the safe fixes, then reports what it changed on stderr.
+fn fix(args: &Args, lang: Lang) -> std::result::Result<(), Error> {
+    let (plan, diags) = checked(&args.dir)?;
+    let changes = dxplan::fix::plan(&diags, &plan.sources);
+    dxplan::fix::write(&changes, &plan.sources)
+        .map_err(|e| Error(msg!("không ghi được: {e}", "cannot write: {e}")))?;
+    let n: usize = changes.iter().map(|c| c.fixes).sum();
+    let files = changes.len();
+    let done = msg!(
+        "Đã sửa {n} lỗi trong {files} tệp",
+        "Fixed {n} findings in {files} files"
+    );
+    eprintln!("{}", done.get(lang));
+    for c in &changes {
+        eprintln!("  {}", plan.sources.get(c.source).name);
+    }
+    Ok(())
+}
+
+/// GitHub shows ten annotations of a kind per step; beyond that, the step-summary table.
+fn step_summary(plan: &Plan, diags: &[dxplan::diag::Diagnostic], opts: &print::Options) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
+        return;
+    };
+    let s = Summary::of(diags);
+    if s.errors <= 10 && s.warnings <= 10 && s.infos <= 10 {
+        return;
+    }
+    let table = print::github::step_summary(diags, &plan.sources, opts);
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(table.as_bytes()));
+    if let Err(e) = written {
+        Error(msg!(
+            "không ghi được GITHUB_STEP_SUMMARY: {e}",
+            "cannot write GITHUB_STEP_SUMMARY: {e}"
+        ))
+        .print(opts.lang);
+    }
+}

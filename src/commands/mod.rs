@@ -1,0 +1,72 @@
+//! One file per subcommand. Each takes its parsed arguments and returns an [`ExitStatus`] or an
+//! [`Error`] (a bilingual message, exit 2); `main` only parses and dispatches (ripgrep's
+//! `main → run`, ruff's `commands/*.rs`).
+
+pub mod build;
+pub mod check;
+pub mod init;
+pub mod rules;
+pub mod schema;
+pub mod status;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use dxplan::diag::Diagnostic;
+use dxplan::framework::Framework;
+use dxplan::lang::{Lang, Msg};
+use dxplan::model::Plan;
+use dxplan::msg;
+
+/// How a command ended: 0 clean, 1 findings at or above the fail level (or a refused build),
+/// 2 a usage or file error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success,
+    Failure,
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> ExitCode {
+        match s {
+            ExitStatus::Success => ExitCode::SUCCESS,
+            ExitStatus::Failure => ExitCode::from(1),
+            ExitStatus::Error => ExitCode::from(2),
+        }
+    }
+}
+
+/// A failure to run at all (bad arguments, unreadable files): printed as "lỗi: …", exit 2.
+#[derive(Debug)]
+pub struct Error(pub Msg);
+
+impl Error {
+    pub fn print(&self, lang: Lang) {
+        let prefix = msg!("lỗi:", "error:");
+        eprintln!("{} {}", prefix.get(lang), self.0.get(lang));
+    }
+}
+
+impl From<dxplan::load::IoFailure> for Error {
+    fn from(f: dxplan::load::IoFailure) -> Error {
+        let (path, e) = (f.path.display(), f.error);
+        Error(msg!(
+            "không đọc được {path}: {e}",
+            "cannot read {path}: {e}"
+        ))
+    }
+}
+
+pub type Result = std::result::Result<ExitStatus, Error>;
+
+/// Runs `check` on a plan directory; an unreadable directory or file is an [`Error`].
+pub fn checked(dir: &Path) -> std::result::Result<(Plan, Vec<Diagnostic>), Error> {
+    Ok(dxplan::check_dir(dir)?)
+}
+
+/// A built-in framework by id, or an [`Error`] naming it.
+pub fn builtin_framework(id: &str) -> std::result::Result<Framework, Error> {
+    Framework::builtin(id)
+        .ok_or_else(|| Error(msg!("không có Khung „{id}”", "no framework „{id}”")))
+}

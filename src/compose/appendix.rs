@@ -1,0 +1,279 @@
+//! The landscape phụ lục: the danh mục of tasks and projects of the plan's year, grouped by task
+//! group with totals by funding source, and the list of last year's projects. Each table is a
+//! [`TableSpec`]: the template of its column headings, their widths and where the amount sits.
+
+use minijinja::context;
+
+use super::Composer;
+use super::ir::{Align, Block, Cell, PageSection, Para, Role, Row, RowKind, Table};
+use super::style::{LANDSCAPE, capitalize, centered, para, roman, run, short_rule};
+use crate::load::Sp;
+use crate::model::values::format_amount;
+use crate::model::{Content, Project, ProjectStatus};
+
+/// A phụ lục table: its column headings (an overridable template, one heading a line), the
+/// widths of its columns in mm (filling the landscape text width, 297 − 30 − 15 = 252 mm), and
+/// the column of the amount, which the totals rows line up under.
+struct TableSpec {
+    template: &'static str,
+    widths: &'static [f32],
+    amount_column: usize,
+}
+
+const PROJECTS: TableSpec = TableSpec {
+    template: "projects-columns.txt",
+    widths: &[12.0, 48.0, 30.0, 30.0, 19.0, 42.0, 22.0, 22.0, 27.0],
+    amount_column: 7,
+};
+
+const PAST_PROJECTS: TableSpec = TableSpec {
+    template: "past-projects-columns.txt",
+    widths: &[12.0, 66.0, 60.0, 28.0, 30.0, 24.0, 32.0],
+    amount_column: 3,
+};
+
+impl TableSpec {
+    /// A bordered table with a repeated header row.
+    fn table(&self, rows: Vec<Row>) -> Block {
+        Block::Table(Table {
+            columns: self.widths.to_vec(),
+            indent: 0.0,
+            borders: true,
+            header_rows: 1,
+            keep_together: false,
+            rows,
+        })
+    }
+
+    /// "Tổng cộng" spanning the text columns, the amount, then empty cells to the end.
+    fn total_row(&self, label: &str, value: f64, bold: bool) -> Row {
+        let align = if bold { Align::Center } else { Align::Left };
+        let mut cells = vec![
+            Cell {
+                span: self.amount_column,
+                ..cell_text(label, Role::TableTotal, align, bold, !bold)
+            },
+            cell_text(
+                &format_amount(value),
+                Role::TableTotal,
+                Align::Right,
+                bold,
+                !bold,
+            ),
+        ];
+        let rest = self.widths.len() - self.amount_column - 1;
+        if rest > 0 {
+            cells.push(Cell {
+                span: rest,
+                ..cell_text("", Role::TableTotal, Align::Left, false, false)
+            });
+        }
+        Row {
+            kind: RowKind::Total,
+            cells,
+        }
+    }
+}
+
+impl Composer<'_> {
+    /// The lines at the top of a phụ lục: label, title, „Kèm theo …”, short rule.
+    fn appendix_head(&mut self, label: &str, title: &str) -> Vec<Block> {
+        let attached = match self.attached_to_decision() {
+            Some(line) => line,
+            None => {
+                let c = self.plan.config.as_ref();
+                let issuer = c
+                    .map(|c| c.issuer.full_name.value.clone())
+                    .unwrap_or_default();
+                let date = self.words_date(c.and_then(|c| c.document.date.as_ref()));
+                self.render(
+                    "attached-to-plan.txt",
+                    context! { number => self.number_symbol(), date => date, issuer => issuer },
+                )
+            }
+        };
+        let upper = title.to_uppercase();
+        vec![
+            centered(Role::AppendixLabel, label, 14.0, true, false),
+            centered(Role::AppendixTitle, upper.clone(), 14.0, true, false),
+            centered(Role::AttachedTo, attached, 14.0, false, true),
+            short_rule(&[&upper], 14.0, true, 200.0),
+        ]
+    }
+
+    /// The header row of a table from its template.
+    fn header_row(&mut self, spec: &TableSpec) -> Row {
+        let text = self.render(spec.template, context! {});
+        let mut heads: Vec<String> = text
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        heads.resize(spec.widths.len(), String::new());
+        Row {
+            kind: RowKind::Header,
+            cells: heads
+                .iter()
+                .map(|h| cell_text(h, Role::TableHeader, Align::Center, true, false))
+                .collect(),
+        }
+    }
+
+    /// Danh mục nhiệm vụ, dự án: projects grouped under the task group of the first task they
+    /// implement (groups in framework order, then the others), then the totals.
+    pub(super) fn projects_appendix(&mut self, label: &str) -> PageSection {
+        let year = self.plan.year();
+        let title = self.render("appendix-projects-title.txt", context! { year => year });
+        let mut blocks = self.appendix_head(label, &title);
+        let mut rows = vec![self.header_row(&PROJECTS)];
+        let task_groups = self.plan.task_groups();
+        let mut groups: Vec<(&str, Vec<&Project>)> = self
+            .plan
+            .framework
+            .sections_of_kind(crate::framework::SectionKind::Tasks)
+            .map(|d| (d.heading.title.as_str(), Vec::new()))
+            .collect();
+        let slugs: Vec<&str> = self
+            .plan
+            .framework
+            .sections_of_kind(crate::framework::SectionKind::Tasks)
+            .map(|d| d.slug.as_str())
+            .collect();
+        let mut other = Vec::new();
+        for (_, p) in self.plan.projects() {
+            match p
+                .group(&task_groups)
+                .and_then(|g| slugs.iter().position(|s| *s == g))
+            {
+                Some(i) => groups[i].1.push(p),
+                None => other.push(p),
+            }
+        }
+        groups.push(("Nhiệm vụ, dự án khác", other));
+        let mut stt = 0;
+        for (i, (title, projects)) in groups.iter().filter(|g| !g.1.is_empty()).enumerate() {
+            rows.push(Row {
+                kind: RowKind::Group,
+                cells: vec![
+                    cell_text(&roman(i + 1), Role::TableGroup, Align::Center, true, false),
+                    Cell {
+                        span: PROJECTS.widths.len() - 1,
+                        ..cell_text(title, Role::TableGroup, Align::Left, true, false)
+                    },
+                ],
+            });
+            for p in projects {
+                stt += 1;
+                rows.push(project_row(stt, p));
+            }
+        }
+        let inv = self.plan.investment();
+        rows.push(PROJECTS.total_row("Tổng cộng", inv.total, true));
+        let nonzero = inv.by_source.iter().filter(|(_, v)| *v > 0.0);
+        for (i, (s, v)) in nonzero.enumerate() {
+            let label = if i == 0 {
+                format!("Trong đó: {}", capitalize(s))
+            } else {
+                capitalize(s)
+            };
+            rows.push(PROJECTS.total_row(&label, *v, false));
+        }
+        blocks.push(PROJECTS.table(rows));
+        appendix_section(blocks)
+    }
+
+    /// Last year's projects (Phần I.III) with their total.
+    pub(super) fn past_appendix(&mut self, label: &str) -> PageSection {
+        let year = self.plan.year() - 1;
+        let title = self.render("appendix-past-title.txt", context! { year => year });
+        let mut blocks = self.appendix_head(label, &title);
+        let mut rows = vec![self.header_row(&PAST_PROJECTS)];
+        let mut total = 0.0;
+        let mut stt = 0;
+        for s in &self.plan.sections {
+            let Content::EvaluationBudget(e) = &s.content else {
+                continue;
+            };
+            for p in &e.projects {
+                stt += 1;
+                let v = p.amount();
+                total += v.unwrap_or(0.0);
+                rows.push(data_row(vec![
+                    (stt.to_string(), Align::Center),
+                    (p.name.value.clone(), Align::Left),
+                    (text_of(&p.objective), Align::Left),
+                    (v.map(format_amount).unwrap_or_default(), Align::Right),
+                    (capitalize(&text_of(&p.funding)), Align::Left),
+                    (text_of(&p.timeframe), Align::Center),
+                    (text_of(&p.status), Align::Left),
+                ]));
+            }
+        }
+        rows.push(PAST_PROJECTS.total_row("Tổng cộng", total, true));
+        blocks.push(PAST_PROJECTS.table(rows));
+        appendix_section(blocks)
+    }
+}
+
+/// One project of the danh mục, numbered `stt`.
+fn project_row(stt: usize, p: &Project) -> Row {
+    let status = match p.status.as_ref().map(|s| s.value) {
+        Some(ProjectStatus::New) => "Mới",
+        Some(ProjectStatus::Continuing) => "Chuyển tiếp",
+        None => "",
+    };
+    let cooperating: Vec<&str> = p.cooperating.iter().map(|c| c.value.as_str()).collect();
+    data_row(vec![
+        (stt.to_string(), Align::Center),
+        (p.name.value.clone(), Align::Left),
+        (text_of(&p.lead), Align::Left),
+        (cooperating.join("; "), Align::Left),
+        (status.to_string(), Align::Center),
+        (text_of(&p.objective), Align::Left),
+        (text_of(&p.timeframe), Align::Center),
+        (
+            p.amount().map(format_amount).unwrap_or_default(),
+            Align::Right,
+        ),
+        (capitalize(&text_of(&p.funding)), Align::Left),
+    ])
+}
+
+/// A landscape section of its own, numbered from 1 (ND30 §III.1.đ).
+fn appendix_section(blocks: Vec<Block>) -> PageSection {
+    PageSection {
+        landscape: true,
+        margins: LANDSCAPE,
+        header_distance: 10.0,
+        page_number_size: 14.0,
+        restart_numbering: true,
+        blocks,
+    }
+}
+
+fn cell_text(text: &str, role: Role, align: Align, bold: bool, italic: bool) -> Cell {
+    Cell {
+        span: 1,
+        blocks: vec![Block::Paragraph(Para {
+            space_before: 2.0,
+            space_after: 2.0,
+            ..para(role, vec![run(text, bold, italic)], align, 12.0)
+        })],
+    }
+}
+
+/// The text of an optional field, or nothing.
+fn text_of(s: &Option<Sp<String>>) -> String {
+    s.as_ref().map(|x| x.value.clone()).unwrap_or_default()
+}
+
+/// A body row of plain 12 pt cells.
+fn data_row(cells: Vec<(String, Align)>) -> Row {
+    Row {
+        kind: RowKind::Body,
+        cells: cells
+            .into_iter()
+            .map(|(t, a)| cell_text(&t, Role::TableCell, a, false, false))
+            .collect(),
+    }
+}

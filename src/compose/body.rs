@@ -1,0 +1,276 @@
+//! The body: a walk over the framework's heading tree (Phần → I. → 1. → 1.1.), each heading
+//! followed by the plan's content for it. Headings come from the framework data, never from
+//! the plan, so the document cannot drift from the framework.
+
+use minijinja::context;
+
+use super::Composer;
+use super::ir::{Block, Para, Role, Run};
+use super::prose::{citation_text, target_text, task_block};
+use super::style::{body, body_para, capitalize, heading, item, title_line};
+use super::text;
+use crate::framework::Heading;
+use crate::load::Sp;
+use crate::model::values::{amount, format_amount};
+use crate::model::{
+    BudgetSection, Content, EvaluationSection, Section, TargetsSection, TasksSection,
+};
+
+/// Lettered groups of targets (a), b), … đ) …) in Vietnamese order.
+const LETTERS: [&str; 13] = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n",
+];
+
+/// The authors' free text as body paragraphs and list items.
+pub(super) fn text_blocks(src: &str) -> Vec<Block> {
+    text::blocks(src)
+        .into_iter()
+        .map(|b| match b {
+            text::TextBlock::Para(runs) => body(runs),
+            text::TextBlock::Item(runs) => item(runs),
+        })
+        .collect()
+}
+
+fn opt_text(t: &Option<Sp<String>>) -> Vec<Block> {
+    t.as_ref()
+        .map(|s| text_blocks(&s.value))
+        .unwrap_or_default()
+}
+
+/// "1. Title" headings, each followed by its text (solutions, responsibilities).
+fn numbered<'a>(items: impl Iterator<Item = (&'a String, &'a String)>, out: &mut Vec<Block>) {
+    for (i, (title, text)) in items.enumerate() {
+        out.push(heading(Role::Heading2, format!("{}. {title}", i + 1)));
+        out.extend(text_blocks(text));
+    }
+}
+
+impl Composer<'_> {
+    /// Every Phần of the framework with its headings and the plan's content.
+    pub(super) fn body(&mut self, blocks: &mut Vec<Block>) {
+        for part in &self.plan.framework.parts {
+            blocks.push(title_line(
+                Role::PartLabel,
+                format!("Phần {}", part.number),
+                12.0,
+            ));
+            blocks.push(title_line(Role::PartTitle, part.title.to_uppercase(), 0.0));
+            for h in &part.children {
+                self.heading(h, 1, None, blocks);
+            }
+        }
+    }
+
+    /// Renders a framework heading and, when it is a section, the plan's content for it.
+    fn heading(
+        &mut self,
+        h: &Heading,
+        depth: usize,
+        current: Option<&Section>,
+        out: &mut Vec<Block>,
+    ) {
+        let section = h
+            .section
+            .as_deref()
+            .map_or(current, |slug| self.plan.section(slug));
+        let title = if depth == 1 {
+            h.title.to_uppercase()
+        } else {
+            h.title.clone()
+        };
+        let role = match depth {
+            1 => Role::Heading1,
+            2 => Role::Heading2,
+            _ => Role::Heading3,
+        };
+        out.push(heading(role, format!("{}. {title}", h.number)));
+        let own = h.section.is_some();
+        if own && let Some(s) = section {
+            self.section_head(s, out);
+        }
+        match section.map(|s| &s.content) {
+            // Evaluation points of an item (Phần I.II).
+            Some(Content::Evaluation(e)) if h.evaluated => self.evaluation_points(e, h, out),
+            // Sub-items of a task group (e.g. 7.1–7.4): their text, then the tasks filed under them.
+            Some(Content::Tasks(t)) if !own => sub_item(t, h, out),
+            // The framework's example solution groups are not headings of the plan (IV: "không
+            // giới hạn").
+            Some(Content::Solutions(_)) => return,
+            _ => {}
+        }
+        for c in &h.children {
+            self.heading(c, depth + 1, section, out);
+        }
+    }
+
+    /// "a) Kết quả đạt được: …", "b) Tồn tại, hạn chế: …" under an evaluated item.
+    fn evaluation_points(&self, e: &EvaluationSection, h: &Heading, out: &mut Vec<Block>) {
+        let item = e.items.iter().find(|i| i.number.value == h.number);
+        for p in &self.plan.framework.evaluation_points {
+            let text = item.and_then(|i| match p.key.as_str() {
+                "results" => i.results.as_ref(),
+                "limitations" => i.limitations.as_ref(),
+                _ => None,
+            });
+            let mut blocks = text.map(|t| text_blocks(&t.value)).unwrap_or_default();
+            match blocks.first_mut() {
+                Some(Block::Paragraph(p0)) if p0.role == Role::Body => {
+                    p0.runs.insert(0, Run::plain(format!("{}: ", p.label)))
+                }
+                _ => blocks.insert(0, body(vec![Run::plain(format!("{}:", p.label))])),
+            }
+            out.extend(blocks);
+        }
+    }
+
+    /// Content that comes right under a section's heading.
+    fn section_head(&mut self, s: &Section, out: &mut Vec<Block>) {
+        match &s.content {
+            Content::Text(t) => out.extend(opt_text(&t.text)),
+            Content::Evaluation(e) => out.extend(opt_text(&e.intro)),
+            Content::EvaluationBudget(e) => {
+                out.extend(opt_text(&e.text));
+                if let Some(share) = &e.budget_share {
+                    let v = format_amount(share.value);
+                    out.push(body(vec![Run::plain(format!(
+                        "Tỷ lệ chi so với tổng chi ngân sách nhà nước: {v}%."
+                    ))]));
+                }
+                if let Some(label) = self.appendix_past.clone() {
+                    self.appendix_ref(&label, out);
+                }
+            }
+            Content::Citations(c) => {
+                out.extend(opt_text(&c.intro));
+                let n = c.citations.len();
+                for (i, cit) in c.citations.iter().enumerate() {
+                    let mut s = citation_text(cit);
+                    s.push(if i + 1 == n { '.' } else { ';' });
+                    out.push(item(vec![Run::plain(s)]));
+                }
+            }
+            Content::Targets(t) => self.targets(t, out),
+            Content::Tasks(t) => {
+                out.extend(opt_text(&t.intro));
+                for task in t.tasks.iter().filter(|x| x.item.is_none()) {
+                    out.push(task_block(task));
+                }
+            }
+            Content::Solutions(x) => {
+                out.extend(opt_text(&x.intro));
+                let items = x.solutions.iter().map(|x| (&x.title.value, &x.text.value));
+                numbered(items, out);
+            }
+            Content::Budget(b) => self.budget(b, out),
+            Content::Organization(o) => {
+                out.extend(opt_text(&o.text));
+                let items = o
+                    .responsibilities
+                    .iter()
+                    .map(|r| (&r.unit.value, &r.text.value));
+                numbered(items, out);
+            }
+            Content::Projects(p) => {
+                out.extend(opt_text(&p.intro));
+                if let Some(label) = self.appendix_projects.clone() {
+                    self.appendix_ref(&label, out);
+                }
+            }
+        }
+    }
+
+    /// "(Chi tiết tại Phụ lục I kèm theo.)" where a section's detail is a phụ lục.
+    fn appendix_ref(&mut self, label: &str, out: &mut Vec<Block>) {
+        let r = self.render("appendix-ref.txt", context! { label => label });
+        out.push(body(text::inline(&r)));
+    }
+
+    /// Targets, lettered by group when there are groups, then the not-applicable declarations.
+    fn targets(&self, t: &TargetsSection, out: &mut Vec<Block>) {
+        out.extend(opt_text(&t.intro));
+        let mut groups: Vec<Option<&str>> = Vec::new();
+        for x in &t.targets {
+            let g = x.group.as_ref().map(|g| g.value.as_str());
+            if !groups.contains(&g) {
+                groups.push(g);
+            }
+        }
+        let lettered = groups.len() > 1 || groups.first().is_some_and(Option::is_some);
+        for (gi, g) in groups.iter().enumerate() {
+            if lettered {
+                let name = g.unwrap_or("Mục tiêu khác");
+                let letter = LETTERS.get(gi).copied().unwrap_or("-");
+                out.push(Block::Paragraph(Para {
+                    keep_with_next: true,
+                    ..body_para(vec![Run::plain(format!("{letter}) {name}"))])
+                }));
+            }
+            for x in t
+                .targets
+                .iter()
+                .filter(|x| x.group.as_ref().map(|g| g.value.as_str()) == *g)
+            {
+                out.push(item(vec![Run::plain(target_text(x))]));
+            }
+        }
+        if !t.not_applicable.is_empty() {
+            out.push(body(vec![Run::plain(
+                "Các nhiệm vụ trọng tâm không áp dụng:",
+            )]));
+            for na in &t.not_applicable {
+                let id = &na.priority_task.value;
+                let label = self
+                    .plan
+                    .framework
+                    .priority_task(id)
+                    .map(|p| p.label.clone())
+                    .unwrap_or_default();
+                let reason = na
+                    .reason
+                    .as_ref()
+                    .map(|r| r.value.clone())
+                    .unwrap_or_default();
+                out.push(item(vec![Run::plain(format!("{id} ({label}): {reason}"))]));
+            }
+        }
+    }
+
+    /// The budget text, then the total and its split by funding source.
+    fn budget(&mut self, b: &BudgetSection, out: &mut Vec<Block>) {
+        out.extend(opt_text(&b.text));
+        let Some(total) = b.total.as_ref().and_then(|t| amount(&t.value)) else {
+            return;
+        };
+        let line = self.render(
+            "budget-total.txt",
+            context! { total => format_amount(total) },
+        );
+        out.push(body(text::inline(&line)));
+        let n = b.by_source.len();
+        for (i, sa) in b.by_source.iter().enumerate() {
+            let v = amount(&sa.amount.value)
+                .map(format_amount)
+                .unwrap_or_default();
+            let end = if i + 1 == n { '.' } else { ';' };
+            out.push(item(vec![Run::plain(format!(
+                "{}: {v} triệu đồng{end}",
+                capitalize(&sa.source.value)
+            ))]));
+        }
+    }
+}
+
+/// A numbered sub-item of a task group: its text, then the tasks filed under it.
+fn sub_item(t: &TasksSection, h: &Heading, out: &mut Vec<Block>) {
+    if let Some(i) = t.items.iter().find(|i| i.number.value == h.number) {
+        out.extend(text_blocks(&i.text.value));
+    }
+    for task in t
+        .tasks
+        .iter()
+        .filter(|x| x.item.as_ref().is_some_and(|i| i.value == h.number))
+    {
+        out.push(task_block(task));
+    }
+}

@@ -1,0 +1,253 @@
+//! The parts of the document around the body (ND30 ô 1–9): the DỰ THẢO mark, the two-column
+//! header block, the title with its trích yếu, the opening sentence, and the signature row with
+//! Nơi nhận.
+
+use minijinja::context;
+
+use super::Composer;
+use super::ir::{self, Align, Block, Para, Role, Run};
+use super::style::{BODY, body, centered, layout_row, para, rule, run, short_rule, title_line};
+use super::{measure, text};
+use crate::load::Sp;
+use crate::model::{Mode, values};
+
+impl Composer<'_> {
+    /// "12/KH-UBND", or blanks before the slash in a draft or when the number is not given yet.
+    pub(super) fn number_symbol(&self) -> String {
+        let c = self.plan.config.as_ref();
+        let symbol = c
+            .map(|c| c.document.symbol.value.clone())
+            .unwrap_or_default();
+        let number = c
+            .and_then(|c| c.document.number.as_ref())
+            .map(|n| n.value.trim().to_string())
+            .unwrap_or_default();
+        if self.draft || number.is_empty() {
+            format!("      /{symbol}")
+        } else {
+            format!("{number}/{symbol}")
+        }
+    }
+
+    /// "ngày 05 tháng 01 năm 2023", blanks in a draft.
+    pub(super) fn words_date(&self, date: Option<&Sp<String>>) -> String {
+        match date.and_then(|d| values::date(&d.value).ok()) {
+            Some(d) if !self.draft => d.nd30_words(),
+            _ => "ngày      tháng      năm      ".to_string(),
+        }
+    }
+
+    /// "(Kèm theo Quyết định số … ngày … của …)" when the plan is attached to a decision.
+    pub(super) fn attached_to_decision(&mut self) -> Option<String> {
+        if self.plan.mode() != Mode::WithDecision {
+            return None;
+        }
+        let d = self.plan.config.as_ref()?.decision.as_ref()?;
+        let number = match (&d.number, self.draft) {
+            (Some(n), false) if !n.value.trim().is_empty() => n.value.clone(),
+            _ => "      /QĐ-".to_string(),
+        };
+        let ctx = context! {
+            number => number,
+            date => self.words_date(d.date.as_ref()),
+            issuer => d.issuer.value.clone(),
+        };
+        Some(self.render("attached-to-decision.txt", ctx))
+    }
+
+    /// Everything above the first "Phần": mark, header block, title, opening.
+    pub(super) fn front_matter(&mut self, blocks: &mut Vec<Block>) {
+        if self.draft {
+            blocks.push(Block::Paragraph(Para {
+                boxed: true,
+                ..para(
+                    Role::DraftMark,
+                    vec![run("DỰ THẢO", true, false)],
+                    Align::Right,
+                    13.0,
+                )
+            }));
+        }
+        blocks.push(self.header_table());
+        blocks.extend(self.title_block());
+        if let Some(c) = &self.plan.config {
+            let fw = &self.plan.framework;
+            let opening = self.render(
+                "opening.txt",
+                context! {
+                    issuer => c.issuer.full_name.value.clone(),
+                    framework => fw.citation.clone(),
+                    title => c.document.title.value.clone(),
+                    year => self.plan.year(),
+                },
+            );
+            if !opening.is_empty() {
+                blocks.push(body(text::inline(&opening)));
+            }
+        }
+    }
+
+    /// ND30 ô 1–4: issuer and number on the left, national name, motto and place/date on the
+    /// right, as a borderless two-column table (Mẫu 1.4: 6.75 | 10.0 cm, indent −0.35 cm).
+    fn header_table(&mut self) -> Block {
+        let decision = self.plan.mode() == Mode::WithDecision;
+        let (left_w, right_w, indent) = if decision {
+            (60.4, 102.5, 1.5)
+        } else {
+            (67.5, 100.0, -3.5)
+        };
+        let national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        let motto = "Độc lập - Tự do - Hạnh phúc";
+        let right = vec![
+            centered(Role::NationalName, national, 13.0, true, false),
+            centered(Role::Motto, motto, 14.0, true, false),
+            // ND30 §II.1.b: the line under the motto is exactly as long as the motto.
+            rule(measure::width(motto, 14.0, true, false)),
+        ];
+        let mut table = layout_row(
+            vec![left_w, right_w],
+            indent,
+            vec![self.issuer_lines(left_w), right],
+        );
+        if !decision {
+            table.rows.push(self.number_and_date_row());
+        }
+        Block::Table(table)
+    }
+
+    /// ND30 ô 1: the parent body, the issuing body in bold, and the rule under it.
+    fn issuer_lines(&self, column_width: f32) -> Vec<Block> {
+        let c = self.plan.config.as_ref();
+        let upper = |lines: &[Sp<String>]| -> Vec<String> {
+            lines.iter().map(|l| l.value.to_uppercase()).collect()
+        };
+        let mut left = Vec::new();
+        let parent = c.map(|c| upper(&c.issuer.parent)).unwrap_or_default();
+        for p in &parent {
+            left.push(centered(Role::HeaderParent, p.clone(), 13.0, false, false));
+        }
+        let names = c.map(|c| upper(&c.issuer.name)).unwrap_or_default();
+        for n in &names {
+            left.push(centered(Role::HeaderIssuer, n.clone(), 13.0, true, false));
+        }
+        let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        left.push(short_rule(
+            &name_refs,
+            13.0,
+            true,
+            ir::mm_to_pt(column_width) - 12.0,
+        ));
+        left
+    }
+
+    /// ND30 ô 2 and 4: "Số: …" under the issuer, place and date under the motto.
+    fn number_and_date_row(&self) -> ir::Row {
+        let c = self.plan.config.as_ref();
+        let place = c
+            .map(|c| c.document.place.value.clone())
+            .unwrap_or_default();
+        let date = self.words_date(c.and_then(|c| c.document.date.as_ref()));
+        let number = format!("Số: {}", self.number_symbol());
+        let cell = |role, runs, size| ir::Cell {
+            span: 1,
+            blocks: vec![Block::Paragraph(Para {
+                space_before: 6.0,
+                ..para(role, runs, Align::Center, size)
+            })],
+        };
+        ir::Row {
+            kind: ir::RowKind::Body,
+            cells: vec![
+                cell(Role::HeaderNumber, vec![Run::plain(number)], 13.0),
+                cell(
+                    Role::PlaceDate,
+                    vec![run(format!("{place}, {date}"), false, true)],
+                    14.0,
+                ),
+            ],
+        }
+    }
+
+    /// ND30 ô 5a: KẾ HOẠCH / trích yếu / (Kèm theo Quyết định …) / short rule.
+    fn title_block(&mut self) -> Vec<Block> {
+        let title = self
+            .plan
+            .config
+            .as_ref()
+            .map(|c| c.document.title.value.clone())
+            .unwrap_or_default();
+        let mut out = vec![
+            title_line(Role::DocType, "KẾ HOẠCH", 18.0),
+            title_line(Role::Summary, title.clone(), 0.0),
+        ];
+        if let Some(line) = self.attached_to_decision() {
+            out.push(Block::Paragraph(Para {
+                keep_with_next: true,
+                ..para(
+                    Role::AttachedTo,
+                    vec![run(line, false, true)],
+                    Align::Center,
+                    BODY,
+                )
+            }));
+        }
+        out.push(short_rule(&[&title], BODY, true, 200.0));
+        out
+    }
+
+    /// ND30 ô 9b and 7: Nơi nhận on the left, authority, title and name on the right, in one row
+    /// that never splits across pages.
+    pub(super) fn signature(&mut self) -> Block {
+        let c = self.plan.config.as_ref();
+        let mut left = vec![Block::Paragraph(Para {
+            space_before: 12.0,
+            ..para(
+                Role::RecipientsLabel,
+                vec![run("Nơi nhận:", true, true)],
+                Align::Left,
+                12.0,
+            )
+        })];
+        let recipient = |text: String| {
+            Block::Paragraph(para(
+                Role::Recipient,
+                vec![Run::plain(text)],
+                Align::Left,
+                11.0,
+            ))
+        };
+        if let Some(r) = c.and_then(|c| c.recipients.as_ref()) {
+            for x in &r.list {
+                left.push(recipient(format!("- {};", x.value.trim())));
+            }
+            let archive = r.archive.value.trim().trim_end_matches('.');
+            left.push(recipient(format!("- Lưu: {archive}.")));
+        }
+        let mut right = Vec::new();
+        if let Some(s) = c.and_then(|c| c.signer.as_ref()) {
+            for (i, t) in s.titles.iter().enumerate() {
+                let before = if i == 0 { 12.0 } else { 0.0 };
+                right.push(Block::Paragraph(Para {
+                    space_before: before,
+                    ..para(
+                        Role::SignerTitle,
+                        vec![run(t.value.to_uppercase(), true, false)],
+                        Align::Center,
+                        BODY,
+                    )
+                }));
+            }
+            // Room for the signature and the seal; never a drawn seal or signature.
+            right.push(Block::Paragraph(Para {
+                space_before: 80.0,
+                ..para(
+                    Role::SignerName,
+                    vec![run(s.name.value.clone(), true, false)],
+                    Align::Center,
+                    BODY,
+                )
+            }));
+        }
+        Block::Table(layout_row(vec![53.0, 102.0], 0.0, vec![left, right]))
+    }
+}

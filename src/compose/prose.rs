@@ -1,0 +1,83 @@
+//! Sentences built from structured plan data: a task with its lead unit and timeframe, a target
+//! with its value and deadline, a citation of a legal document.
+
+use super::ir::{Block, Run};
+use super::style::{item, run};
+use crate::model::values::{self, format_amount};
+use crate::model::{Citation, Target, Task};
+
+/// "- **Title**: content. Đơn vị chủ trì: …; phối hợp: …; thời gian thực hiện: …."
+pub(super) fn task_block(t: &Task) -> Block {
+    let mut runs = vec![run(
+        t.title.value.trim_end_matches('.').to_string(),
+        true,
+        false,
+    )];
+    let mut rest = String::new();
+    if let Some(c) = &t.content {
+        rest.push_str(": ");
+        rest.push_str(c.value.trim().trim_end_matches('.'));
+    }
+    rest.push_str(&format!(". Đơn vị chủ trì: {}", t.lead.value.trim()));
+    if !t.cooperating.is_empty() {
+        rest.push_str(&format!(
+            "; phối hợp: {}",
+            t.cooperating
+                .iter()
+                .map(|c| c.value.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    }
+    rest.push_str(&format!(
+        "; thời gian thực hiện: {}.",
+        t.timeframe.value.trim()
+    ));
+    runs.push(Run::plain(rest));
+    item(runs)
+}
+
+/// "Quyết định số 27/QĐ-UBQGCĐS ngày 15/3/2022 của … về …", without the final punctuation.
+pub(super) fn citation_text(c: &Citation) -> String {
+    let t = c.doc_type.value.trim();
+    let title = c.title.value.trim();
+    let mut s = match &c.number {
+        Some(n) if !n.value.trim().is_empty() => format!("{t} số {}", n.value.trim()),
+        _ if title.to_lowercase().starts_with(&t.to_lowercase()) => String::new(),
+        _ => t.to_string(),
+    };
+    if let Some(d) = c.date.as_ref().and_then(|d| values::date(&d.value).ok()) {
+        s.push_str(&format!(" ngày {}", d.short()));
+    }
+    if let Some(i) = &c.issuer {
+        s.push_str(&format!(" của {}", i.value.trim()));
+    }
+    if !s.is_empty() {
+        s.push(' ');
+    }
+    s.push_str(title);
+    s
+}
+
+/// "Text: 100% (thời hạn: …)."
+pub(super) fn target_text(t: &Target) -> String {
+    let mut s = t.text.value.trim().trim_end_matches('.').to_string();
+    if let Some(v) = &t.value {
+        let unit = t
+            .unit
+            .as_ref()
+            .map(|u| u.value.trim().to_string())
+            .unwrap_or_default();
+        let sep = if unit == "%" || unit.is_empty() {
+            ""
+        } else {
+            " "
+        };
+        s.push_str(&format!(": {}{sep}{unit}", format_amount(v.value)));
+    }
+    if let Some(d) = &t.deadline {
+        s.push_str(&format!(" (thời hạn: {})", d.value.trim()));
+    }
+    s.push('.');
+    s
+}
