@@ -199,22 +199,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
         mut diags,
     } = loaded;
 
-    let mut config = None;
-    if let Some(Doc { source, mut root }) = config_doc {
-        let mut v = validate::Validator::new(schema::config_schema(), source);
-        if v.check(&mut root, schema::config_schema(), "") {
-            match Config::deserialize(&root) {
-                Ok(config_value) => {
-                    config = Some(ConfigFile {
-                        source,
-                        config: config_value,
-                    })
-                }
-                Err(e) => diags.push(internal(source, e)),
-            }
-        }
-        diags.extend(v.diags);
-    }
+    let config = config_doc.and_then(|doc| type_config(doc, &mut diags));
 
     let framework = resolve_framework(&root, config.as_ref(), &mut diags);
 
@@ -307,6 +292,26 @@ fn internal(source: SourceId, e: crate::load::node::NodeError) -> Diagnostic {
         ),
     )
     .at(source, e.span.unwrap_or(0..0))
+}
+
+/// Validates `dxplan.toml` against its schema and types it; `None` when it is invalid.
+fn type_config(doc: Doc, diags: &mut Vec<Diagnostic>) -> Option<ConfigFile> {
+    let Doc { source, mut root } = doc;
+    let mut v = validate::Validator::new(schema::config_schema(), source);
+    let mut config = None;
+    if v.check(&mut root, schema::config_schema(), "") {
+        match Config::deserialize(&root) {
+            Ok(value) => {
+                config = Some(ConfigFile {
+                    source,
+                    config: value,
+                })
+            }
+            Err(e) => diags.push(internal(source, e)),
+        }
+    }
+    diags.extend(v.diags);
+    config
 }
 
 /// The slug a file declares with `section:`, if it is a known section of the framework.

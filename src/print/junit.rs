@@ -55,54 +55,66 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
             list.len()
         ));
         for (code, v) in list {
-            let rule = crate::check::find(code).expect("registered rule");
-            out.push_str(&format!(
-                "    <testcase classname=\"{}\" name=\"{code} {}\">",
-                esc(file),
-                rule.name
-            ));
-            let lines: Vec<String> = v
-                .iter()
-                .map(|d| {
-                    let p = position(d, sources)
-                        .filter(|_| d.span.is_some())
-                        .map(|p| format!("{}:{}: ", p.line, p.column))
-                        .unwrap_or_default();
-                    format!(
-                        "{p}{}: {}",
-                        d.severity.label(opts.lang),
-                        d.message.get(opts.lang)
-                    )
-                })
-                .collect();
-            let errors: Vec<&String> = lines
-                .iter()
-                .zip(v.iter())
-                .filter(|(_, d)| d.severity == Severity::Error)
-                .map(|(l, _)| l)
-                .collect();
-            if !errors.is_empty() {
-                let joined = errors
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                out.push_str(&format!(
-                    "\n      <failure message=\"{}\">{}</failure>\n    ",
-                    esc(errors[0]),
-                    esc(&joined)
-                ));
-            }
-            if lines.len() > errors.len() {
-                out.push_str(&format!(
-                    "\n      <system-out>{}</system-out>\n    ",
-                    esc(&lines.join("\n"))
-                ));
-            }
-            out.push_str("</testcase>\n");
+            testcase(&mut out, file, code, v, sources, opts);
         }
         out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+/// One rule on one file: a passing case, a failure (errors) and/or the other findings as output.
+fn testcase(
+    out: &mut String,
+    file: &str,
+    code: &str,
+    v: &[&Diagnostic],
+    sources: &Sources,
+    opts: &Options,
+) {
+    let rule = crate::check::find(code).expect("registered rule");
+    out.push_str(&format!(
+        "    <testcase classname=\"{}\" name=\"{code} {}\">",
+        esc(file),
+        rule.name
+    ));
+    let lines: Vec<String> = v
+        .iter()
+        .map(|d| {
+            let p = position(d, sources)
+                .filter(|_| d.span.is_some())
+                .map(|p| format!("{}:{}: ", p.line, p.column))
+                .unwrap_or_default();
+            format!(
+                "{p}{}: {}",
+                d.severity.label(opts.lang),
+                d.message.get(opts.lang)
+            )
+        })
+        .collect();
+    let errors: Vec<&String> = lines
+        .iter()
+        .zip(v.iter())
+        .filter(|(_, d)| d.severity == Severity::Error)
+        .map(|(l, _)| l)
+        .collect();
+    if !errors.is_empty() {
+        let joined = errors
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.push_str(&format!(
+            "\n      <failure message=\"{}\">{}</failure>\n    ",
+            esc(errors[0]),
+            esc(&joined)
+        ));
+    }
+    if lines.len() > errors.len() {
+        out.push_str(&format!(
+            "\n      <system-out>{}</system-out>\n    ",
+            esc(&lines.join("\n"))
+        ));
+    }
+    out.push_str("</testcase>\n");
 }

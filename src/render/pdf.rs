@@ -159,39 +159,7 @@ impl Renderer for PdfRenderer {
         diags: &mut Vec<Diagnostic>,
     ) -> Result<Vec<u8>, RenderError> {
         let (fonts, family) = fonts(ctx);
-        if family != TIMES {
-            // Information, not a warning: the embedded font has the same metrics, so the pages are
-            // the same; the officer only needs to know which font the PDF carries.
-            let mut d = Diagnostic::new(
-                &rules::PDF_FONT,
-                msg!(
-                    "Không có phông {TIMES} trên máy; PDF dùng {LIBERATION} (cùng số đo chữ)",
-                    "{TIMES} is not installed; the PDF uses the metric-compatible {LIBERATION}"
-                ),
-            );
-            d.severity = crate::diag::Severity::Info;
-            diags.push(d);
-        }
-        let missing = missing_glyphs(doc, &fonts, &family);
-        if !missing.is_empty() {
-            let list: String = missing
-                .iter()
-                .map(|c| format!(" U+{:04X} „{c}”", *c as u32))
-                .collect();
-            diags.push(
-                Diagnostic::new(
-                    &rules::PDF_FONT,
-                    msg!(
-                        "Phông {family} thiếu ký tự:{list}",
-                        "Font {family} lacks:{list}"
-                    ),
-                )
-                .hint(msg!(
-                    "Thay ký tự đó trong kế hoạch, hoặc thêm phông có ký tự đó bằng --font-dir.",
-                    "Replace the character in the plan, or add a font that has it with --font-dir."
-                )),
-            );
-        }
+        font_findings(doc, &fonts, &family, diags);
         let json = serde_json::to_vec(doc).map_err(|e| RenderError::of("PDF", e))?;
         let mut inputs = Dict::new();
         inputs.insert("font".into(), family.clone().into_value());
@@ -229,30 +197,7 @@ impl Renderer for PdfRenderer {
                 errs.iter().map(describe).collect::<Vec<_>>().join("; "),
             )
         })?;
-        let stamp = ctx.embedded_time();
-        let datetime = Datetime::from_ymd_hms(
-            stamp.0,
-            stamp.1 as u8,
-            stamp.2 as u8,
-            stamp.3 as u8,
-            stamp.4 as u8,
-            stamp.5 as u8,
-        )
-        .ok_or_else(|| RenderError::of("PDF", "bad timestamp"))?;
-        let mut standards = Vec::new();
-        if ctx.pdf.pdf_a {
-            standards.push(typst_pdf::PdfStandard::A_2b);
-        }
-        let options = typst_pdf::PdfOptions {
-            ident: Smart::Custom(doc.title.clone()),
-            creator: Smart::Custom(Some("dxplan".into())),
-            timestamp: Some(typst_pdf::Timestamp::new_utc(datetime)),
-            page_ranges: None,
-            standards: typst_pdf::PdfStandards::new(&standards)
-                .map_err(|e| RenderError::of("PDF", e.message()))?,
-            tagged: !ctx.pdf.pdf_a,
-            pretty: false,
-        };
+        let options = pdf_options(doc, ctx)?;
         typst_pdf::pdf(&paged, &options).map_err(|errs| {
             RenderError::of(
                 "PDF",
@@ -260,4 +205,69 @@ impl Renderer for PdfRenderer {
             )
         })
     }
+}
+
+/// The font the PDF is set in (information when it is the fallback) and the characters it lacks.
+fn font_findings(doc: &ir::Document, fonts: &FontStore, family: &str, diags: &mut Vec<Diagnostic>) {
+    if family != TIMES {
+        // Information, not a warning: the embedded font has the same metrics, so the pages are
+        // the same; the officer only needs to know which font the PDF carries.
+        let mut d = Diagnostic::new(
+            &rules::PDF_FONT,
+            msg!(
+                "Không có phông {TIMES} trên máy; PDF dùng {LIBERATION} (cùng số đo chữ)",
+                "{TIMES} is not installed; the PDF uses the metric-compatible {LIBERATION}"
+            ),
+        );
+        d.severity = crate::diag::Severity::Info;
+        diags.push(d);
+    }
+    let missing = missing_glyphs(doc, fonts, family);
+    if !missing.is_empty() {
+        let list: String = missing
+            .iter()
+            .map(|c| format!(" U+{:04X} „{c}”", *c as u32))
+            .collect();
+        diags.push(
+            Diagnostic::new(
+                &rules::PDF_FONT,
+                msg!(
+                    "Phông {family} thiếu ký tự:{list}",
+                    "Font {family} lacks:{list}"
+                ),
+            )
+            .hint(msg!(
+                "Thay ký tự đó trong kế hoạch, hoặc thêm phông có ký tự đó bằng --font-dir.",
+                "Replace the character in the plan, or add a font that has it with --font-dir."
+            )),
+        );
+    }
+}
+
+/// typst's PDF options: the plan's title as identifier, the one embedded date, PDF/A when asked.
+fn pdf_options(doc: &ir::Document, ctx: &Context) -> Result<typst_pdf::PdfOptions, RenderError> {
+    let stamp = ctx.embedded_time();
+    let datetime = Datetime::from_ymd_hms(
+        stamp.0,
+        stamp.1 as u8,
+        stamp.2 as u8,
+        stamp.3 as u8,
+        stamp.4 as u8,
+        stamp.5 as u8,
+    )
+    .ok_or_else(|| RenderError::of("PDF", "bad timestamp"))?;
+    let mut standards = Vec::new();
+    if ctx.pdf.pdf_a {
+        standards.push(typst_pdf::PdfStandard::A_2b);
+    }
+    Ok(typst_pdf::PdfOptions {
+        ident: Smart::Custom(doc.title.clone()),
+        creator: Smart::Custom(Some("dxplan".into())),
+        timestamp: Some(typst_pdf::Timestamp::new_utc(datetime)),
+        page_ranges: None,
+        standards: typst_pdf::PdfStandards::new(&standards)
+            .map_err(|e| RenderError::of("PDF", e.message()))?,
+        tagged: !ctx.pdf.pdf_a,
+        pretty: false,
+    })
 }

@@ -2,8 +2,10 @@
 
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
-use crate::model::values::period;
+use crate::model::Target;
+use crate::model::values::{Period, period};
 use crate::msg;
+use crate::source::SourceId;
 
 crate::declare_rule! {
     /// Kiểm tra: mục tiêu gắn với một thời hạn của Khung (`metric: phe-duyet-cap-do` — phê duyệt cấp
@@ -71,58 +73,72 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         for (s, t) in matching {
-            let Some(d) = &t.deadline else {
-                out.push(
-                    Diagnostic::new(
-                        &DEADLINE_EXCEEDED,
-                        msg!(
-                            "Mục tiêu {} chưa có thời hạn (`deadline`)",
-                            "Target {} has no `deadline`",
-                            t.id.value
-                        ),
-                    )
-                    .at(s.source, t.id.span.clone())
-                    .hint(msg!(
-                        "Thêm `deadline: {deadline}` hoặc sớm hơn.",
-                        "Add `deadline: {deadline}` or earlier."
-                    ))
-                    .clause(clause.clone()),
-                );
-                continue;
-            };
-            match period(&d.value, year) {
-                Some(p) if p.end <= limit.end => {}
-                Some(_) => out.push(
-                    Diagnostic::new(
-                        &DEADLINE_EXCEEDED,
-                        msg!(
-                            "Thời hạn „{}” muộn hơn thời hạn của Khung ({deadline})",
-                            "The deadline „{}” is later than the framework's ({deadline})",
-                            d.value
-                        ),
-                    )
-                    .at(s.source, d.span.clone())
-                    .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
-                    .clause(clause.clone()),
-                ),
-                None => out.push(
-                    Diagnostic::new(
-                        &DEADLINE_EXCEEDED,
-                        msg!(
-                            "Không đọc được thời hạn „{}”",
-                            "Cannot read the deadline „{}”",
-                            d.value
-                        ),
-                    )
-                    .at(s.source, d.span.clone())
-                    .hint(msg!(
-                        "Viết như „Quý I/{year}” hoặc „31/3/{year}”.",
-                        "Write e.g. „Quý I/{year}” or „31/3/{year}”."
-                    ))
-                    .clause(clause.clone()),
-                ),
-            }
+            out.extend(target_deadline(
+                t, s.source, deadline, &limit, year, quote, &clause,
+            ));
         }
     }
     ctx.report_all(out);
+}
+
+/// The finding for one target of the metric, if its deadline is missing, later or unreadable.
+fn target_deadline(
+    t: &Target,
+    source: SourceId,
+    deadline: &str,
+    limit: &Period,
+    year: i32,
+    quote: &str,
+    clause: &str,
+) -> Option<Diagnostic> {
+    let Some(d) = &t.deadline else {
+        return Some(
+            Diagnostic::new(
+                &DEADLINE_EXCEEDED,
+                msg!(
+                    "Mục tiêu {} chưa có thời hạn (`deadline`)",
+                    "Target {} has no `deadline`",
+                    t.id.value
+                ),
+            )
+            .at(source, t.id.span.clone())
+            .hint(msg!(
+                "Thêm `deadline: {deadline}` hoặc sớm hơn.",
+                "Add `deadline: {deadline}` or earlier."
+            ))
+            .clause(clause.to_string()),
+        );
+    };
+    match period(&d.value, year) {
+        Some(p) if p.end <= limit.end => None,
+        Some(_) => Some(
+            Diagnostic::new(
+                &DEADLINE_EXCEEDED,
+                msg!(
+                    "Thời hạn „{}” muộn hơn thời hạn của Khung ({deadline})",
+                    "The deadline „{}” is later than the framework's ({deadline})",
+                    d.value
+                ),
+            )
+            .at(source, d.span.clone())
+            .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
+            .clause(clause.to_string()),
+        ),
+        None => Some(
+            Diagnostic::new(
+                &DEADLINE_EXCEEDED,
+                msg!(
+                    "Không đọc được thời hạn „{}”",
+                    "Cannot read the deadline „{}”",
+                    d.value
+                ),
+            )
+            .at(source, d.span.clone())
+            .hint(msg!(
+                "Viết như „Quý I/{year}” hoặc „31/3/{year}”.",
+                "Write e.g. „Quý I/{year}” or „31/3/{year}”."
+            ))
+            .clause(clause.to_string()),
+        ),
+    }
 }
