@@ -326,6 +326,12 @@ fn repack(
         entries.push((f.name().to_string(), data));
     }
     for (name, data) in entries.iter_mut() {
+        if name.starts_with("word/") && name.ends_with(".xml") {
+            let xml = String::from_utf8(std::mem::take(data)).map_err(|e| err(&e))?;
+            *data = super::ooxml::canonicalize(&xml)
+                .map_err(|e| err(&e))?
+                .into_bytes();
+        }
         if name == "word/document.xml" {
             let xml = String::from_utf8(std::mem::take(data)).map_err(|e| err(&e))?;
             *data = xml.replace(HEADER_MARK, "<w:tblHeader />").into_bytes();
@@ -352,6 +358,7 @@ fn repack(
             *data = xml.into_bytes();
         }
     }
+    super::ooxml::add_theme(&mut entries);
     // [Content_Types].xml first, as readers expect; the rest in a fixed order.
     entries.sort_by(|a, b| {
         (a.0 != "[Content_Types].xml", &a.0).cmp(&(b.0 != "[Content_Types].xml", &b.0))
