@@ -56,15 +56,18 @@ pub fn run(args: Args, lang: Lang) -> Result {
     let outcome = build::build(&args.dir, &opts)?;
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let print_opts = print::Options { lang, color };
-    if !outcome.diags.is_empty() {
-        let out = print::render(
-            print::Format::Human,
-            &outcome.diags,
-            &outcome.plan.sources,
-            &print_opts,
-        );
-        let _ = std::io::stderr().write_all(out.as_bytes());
-    }
+    let show = |diags: &[dxplan::diag::Diagnostic]| {
+        if !diags.is_empty() {
+            let out = print::render(
+                print::Format::Human,
+                diags,
+                &outcome.plan.sources,
+                &print_opts,
+            );
+            let _ = std::io::stderr().write_all(out.as_bytes());
+        }
+    };
+    show(&outcome.diags);
     if outcome.refused {
         let m = msg!(
             "Không xuất văn bản vì kế hoạch còn lỗi (dùng --force để vẫn xuất).",
@@ -80,15 +83,7 @@ pub fn run(args: Args, lang: Lang) -> Result {
         );
         eprintln!("{}", m.get(lang));
     }
-    if !outcome.render_diags.is_empty() {
-        let out = print::render(
-            print::Format::Human,
-            &outcome.render_diags,
-            &outcome.plan.sources,
-            &print_opts,
-        );
-        let _ = std::io::stderr().write_all(out.as_bytes());
-    }
+    show(&outcome.render_diags);
     let wrote = msg!("Đã ghi", "Wrote");
     for p in &outcome.outputs {
         println!("{} {}", wrote.get(lang), p.display());
