@@ -57,8 +57,95 @@ fn child<'a>(n: roxmltree::Node<'a, 'a>, name: &str) -> Option<roxmltree::Node<'
     n.children().find(|c| c.has_tag_name((W, name)))
 }
 
-/// Every paragraph: its text and, for its first run, (size in half-points, bold, italic).
-fn paragraphs(doc: &roxmltree::Document) -> Vec<(String, Option<u32>, bool, bool)> {
+/// On/off property as Word reads it: present and not "0"/"false".
+fn on(n: Option<roxmltree::Node>) -> Option<bool> {
+    n.map(|n| !matches!(attr(n, "val"), Some("0" | "false" | "off")))
+}
+
+/// The paragraph styles of a package, so tests read the formatting Word shows (direct formatting
+/// over the paragraph's style over its `basedOn` chain over the document defaults), not only
+/// what is written on the paragraph.
+struct Styles<'a> {
+    doc: roxmltree::Document<'a>,
+}
+
+impl<'a> Styles<'a> {
+    fn parse(xml: &'a str) -> Self {
+        Styles {
+            doc: roxmltree::Document::parse(xml).unwrap(),
+        }
+    }
+
+    fn style(&self, id: &str) -> Option<roxmltree::Node<'_, 'a>> {
+        self.doc
+            .descendants()
+            .find(|n| n.has_tag_name((W, "style")) && attr(*n, "styleId") == Some(id))
+    }
+
+    /// The first value `get` finds in the style, its ancestors, then the document defaults.
+    fn lookup<T>(&self, id: Option<&str>, get: impl Fn(roxmltree::Node) -> Option<T>) -> Option<T> {
+        let mut id = id.map(str::to_string).or(Some("Normal".into()));
+        let mut depth = 0;
+        while let Some(i) = id {
+            let s = self.style(&i)?;
+            if let Some(v) = get(s) {
+                return Some(v);
+            }
+            id = child(s, "basedOn")
+                .and_then(|b| attr(b, "val"))
+                .map(str::to_string);
+            depth += 1;
+            assert!(depth < 10, "basedOn loop at {i}");
+        }
+        let defaults = self
+            .doc
+            .descendants()
+            .find(|n| n.has_tag_name((W, "docDefaults")))?;
+        get(defaults)
+    }
+
+    /// A run property (`sz`, `b`, `i`, `rFonts`, `lang`) of a style as Word resolves it.
+    fn run_prop<T>(
+        &self,
+        id: Option<&str>,
+        get: impl Fn(roxmltree::Node) -> Option<T>,
+    ) -> Option<T> {
+        self.lookup(id, |s| {
+            s.descendants()
+                .find(|n| n.has_tag_name((W, "rPr")))
+                .and_then(&get)
+        })
+    }
+
+    /// A paragraph property (`jc`, `ind`, `spacing`, `outlineLvl` …) attribute of a paragraph:
+    /// its own, else its style's.
+    fn para_attr(&self, p: roxmltree::Node, prop: &str, name: &str) -> Option<String> {
+        let ppr = child(p, "pPr");
+        if let Some(v) = ppr.and_then(|x| child(x, prop)).and_then(|n| attr(n, name)) {
+            return Some(v.to_string());
+        }
+        self.lookup(para_style(p), |s| {
+            s.descendants()
+                .find(|n| n.has_tag_name((W, "pPr")))
+                .and_then(|x| child(x, prop))
+                .and_then(|n| attr(n, name))
+                .map(str::to_string)
+        })
+    }
+}
+
+fn para_style<'a>(p: roxmltree::Node<'a, 'a>) -> Option<&'a str> {
+    child(p, "pPr")
+        .and_then(|x| child(x, "pStyle"))
+        .and_then(|s| attr(s, "val"))
+}
+
+/// Every paragraph: its text and, for its first run, (size in half-points, bold, italic) as Word
+/// shows them.
+fn paragraphs(
+    doc: &roxmltree::Document,
+    styles: &Styles,
+) -> Vec<(String, Option<u32>, bool, bool)> {
     doc.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
         .map(|p| {
@@ -71,13 +158,25 @@ fn paragraphs(doc: &roxmltree::Document) -> Vec<(String, Option<u32>, bool, bool
                 .children()
                 .find(|c| c.has_tag_name((W, "r")))
                 .and_then(|r| child(r, "rPr"));
+            let style = para_style(p);
             let sz = rpr
                 .and_then(|r| child(r, "sz"))
                 .and_then(|s| attr(s, "val"))
+                .map(str::to_string)
+                .or_else(|| {
+                    styles.run_prop(style, |r| {
+                        child(r, "sz")
+                            .and_then(|s| attr(s, "val"))
+                            .map(str::to_string)
+                    })
+                })
                 .and_then(|v| v.parse().ok());
-            let b = rpr.is_some_and(|r| child(r, "b").is_some());
-            let i = rpr.is_some_and(|r| child(r, "i").is_some());
-            (text, sz, b, i)
+            let flag = |name: &str| {
+                on(rpr.and_then(|r| child(r, name)))
+                    .or_else(|| styles.run_prop(style, |r| on(child(r, name))))
+                    .unwrap_or(false)
+            };
+            (text, sz, flag("b"), flag("i"))
         })
         .collect()
 }
@@ -89,6 +188,52 @@ fn style(paras: &[(String, Option<u32>, bool, bool)], text: &str) -> (Option<u32
         .find(|p| p.0 == text)
         .unwrap_or_else(|| panic!("no paragraph „{text}”"));
     (p.1, p.2, p.3)
+}
+
+/// (text, style id, outline level as Word resolves it) of every paragraph.
+fn outline_levels(
+    doc: &roxmltree::Document,
+    styles: &Styles,
+) -> Vec<(String, Option<String>, Option<u32>)> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .map(|p| {
+            let text: String = p
+                .descendants()
+                .filter(|n| n.has_tag_name((W, "t")))
+                .filter_map(|t| t.text())
+                .collect();
+            let level = styles
+                .para_attr(p, "outlineLvl", "val")
+                .and_then(|v| v.parse().ok());
+            (text, para_style(p).map(str::to_string), level)
+        })
+        .collect()
+}
+
+/// Every framework heading of the plan body with its depth (I. = 1, 1. = 2, 1.1. = 3).
+fn heading_depths(fw: &Framework) -> Vec<(String, u32)> {
+    fn walk(h: &Heading, depth: u32, solutions: bool, out: &mut Vec<(String, u32)>) {
+        let title = if depth == 1 {
+            h.title.to_uppercase()
+        } else {
+            h.title.clone()
+        };
+        out.push((format!("{}. {title}", h.number), depth));
+        if solutions {
+            return;
+        }
+        for c in &h.children {
+            walk(c, depth + 1, c.kind == Some(SectionKind::Solutions), out);
+        }
+    }
+    let mut out = Vec::new();
+    for p in &fw.parts {
+        for c in &p.children {
+            walk(c, 1, c.kind == Some(SectionKind::Solutions), &mut out);
+        }
+    }
+    out
 }
 
 fn headings(fw: &Framework) -> Vec<String> {
@@ -161,16 +306,60 @@ fn province_plan_follows_nd30() {
         }
     }
 
-    // Times New Roman for every script, 14 pt by default, black (no colour set anywhere).
-    let styles = roxmltree::Document::parse(d.part("word/styles.xml")).unwrap();
-    let fonts = styles
+    // Times New Roman for every script, 14 pt by default, Vietnamese, black (no colour set
+    // anywhere); every style resolves to Times New Roman.
+    let styles = Styles::parse(d.part("word/styles.xml"));
+    let defaults = styles
+        .doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "rPrDefault")))
+        .unwrap();
+    let fonts = defaults
         .descendants()
         .find(|n| n.has_tag_name((W, "rFonts")))
         .unwrap();
     for a in ["ascii", "hAnsi", "eastAsia", "cs"] {
         assert_eq!(attr(fonts, a), Some("Times New Roman"), "{a}");
     }
+    let lang = defaults
+        .descendants()
+        .find(|n| n.has_tag_name((W, "lang")))
+        .expect("w:lang in the defaults");
+    assert_eq!(attr(lang, "val"), Some("vi-VN"));
+    for s in styles
+        .doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "style")) && attr(*n, "type") == Some("paragraph"))
+    {
+        let id = attr(s, "styleId").unwrap();
+        for a in ["ascii", "hAnsi", "eastAsia", "cs"] {
+            let font = styles.run_prop(Some(id), |r| {
+                child(r, "rFonts")
+                    .and_then(|f| attr(f, a))
+                    .map(str::to_string)
+            });
+            assert_eq!(font.as_deref(), Some("Times New Roman"), "style {id}: {a}");
+        }
+        assert_eq!(
+            styles
+                .run_prop(Some(id), |r| child(r, "lang")
+                    .and_then(|l| attr(l, "val"))
+                    .map(str::to_string))
+                .as_deref(),
+            Some("vi-VN"),
+            "style {id}"
+        );
+    }
     assert!(!xml.contains("<w:color "), "no coloured text");
+    assert!(!xml.contains("w:val=\"true\"") && !xml.contains("w:val=\"false\""));
+    // Rules are one line: no paragraph has both a top and a bottom border (the DỰ THẢO box
+    // aside, which a final plan does not have).
+    for p in doc.descendants().filter(|n| n.has_tag_name((W, "pBdr"))) {
+        assert!(
+            !(child(p, "top").is_some() && child(p, "bottom").is_some()),
+            "a paragraph with top and bottom borders"
+        );
+    }
 
     // The page number: a centred PAGE field of 14 pt in the default header.
     let header = d
@@ -183,7 +372,37 @@ fn province_plan_follows_nd30() {
     assert!(header.contains(r#"<w:jc w:val="center" />"#), "{header}");
     assert!(header.contains(r#"<w:sz w:val="28" />"#));
 
-    let paras = paragraphs(&doc);
+    let paras = paragraphs(&doc, &styles);
+    // Every framework heading is a heading style with its outline level: I. → 0, 1. → 1,
+    // 1.1. → 2 (Word's Navigation pane and a table of contents list them).
+    let fw = Framework::builtin("5406/BTTTT-CĐSQG").unwrap();
+    let levels = outline_levels(&doc, &styles);
+    for (h, depth) in heading_depths(&fw) {
+        let level = levels
+            .iter()
+            .find(|(t, _, _)| *t == h)
+            .unwrap_or_else(|| panic!("heading „{h}” missing"));
+        assert_eq!(level.2, Some(depth - 1), "„{h}”: outline level");
+        assert_eq!(
+            level.1.as_deref(),
+            Some(format!("Heading{depth}").as_str()),
+            "„{h}”: style"
+        );
+    }
+    // Lettered target groups are the fourth level.
+    assert!(
+        levels.iter().any(|(t, s, l)| t.starts_with("a) ")
+            && s.as_deref() == Some("Heading4")
+            && *l == Some(3)),
+        "a lettered group at outline level 3"
+    );
+    // Body text carries no outline level.
+    assert!(
+        levels
+            .iter()
+            .filter(|(t, _, _)| t.starts_with("Năm 2022, tỉnh Hà Lâm"))
+            .all(|(_, _, l)| l.is_none())
+    );
     // Header block.
     assert_eq!(style(&paras, "ỦY BAN NHÂN DÂN"), (Some(26), true, false));
     assert_eq!(
@@ -231,19 +450,26 @@ fn province_plan_follows_nd30() {
                 .starts_with("Năm 2022, tỉnh Hà Lâm")
         })
         .unwrap();
-    let ppr = child(body, "pPr").unwrap();
-    assert_eq!(child(ppr, "jc").and_then(|j| attr(j, "val")), Some("both"));
+    assert_eq!(para_style(body), Some("BodyText"));
+    assert_eq!(styles.para_attr(body, "jc", "val").as_deref(), Some("both"));
     assert_eq!(
-        child(ppr, "ind").and_then(|j| attr(j, "firstLine")),
+        styles.para_attr(body, "ind", "firstLine").as_deref(),
         Some("567")
     );
-    let spacing = child(ppr, "spacing").unwrap();
-    assert!(attr(spacing, "before").unwrap().parse::<u32>().unwrap() >= 120);
-    let line: u32 = attr(spacing, "line").unwrap().parse().unwrap();
+    let before: u32 = styles
+        .para_attr(body, "spacing", "before")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(before >= 120);
+    let line: u32 = styles
+        .para_attr(body, "spacing", "line")
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((240..=360).contains(&line), "line spacing {line}");
 
     // Every framework heading, exactly as the framework data has it.
-    let fw = Framework::builtin("5406/BTTTT-CĐSQG").unwrap();
     let texts: Vec<&str> = paras.iter().map(|p| p.0.as_str()).collect();
     for h in headings(&fw) {
         assert!(texts.contains(&h.as_str()), "heading „{h}” missing");
@@ -313,13 +539,26 @@ fn province_plan_follows_nd30() {
         .find(|t| t.descendants().any(|n| n.text() == Some("Nơi nhận:")))
         .unwrap();
     assert!(sig.descendants().any(|n| n.has_tag_name((W, "cantSplit"))));
-    // Core properties: title, no timestamp of today.
+    // Core properties: title, the issuing body, Vietnamese, dated the plan's own date at 00:00
+    // (never the time of the build).
     let core = d.part("docProps/core.xml");
     assert!(
         core.contains("<dc:title>Kế hoạch Chuyển đổi số tỉnh Hà Lâm năm 2023</dc:title>"),
         "{core}"
     );
-    assert!(core.contains("1980-01-01T00:00:00Z"), "{core}");
+    assert!(
+        core.contains("<dc:creator>Ủy ban nhân dân tỉnh Hà Lâm</dc:creator>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:language>vi-VN</dc:language>"), "{core}");
+    assert!(
+        core.contains(r#"<dcterms:created xsi:type="dcterms:W3CDTF">2022-12-07T00:00:00Z"#),
+        "{core}"
+    );
+    assert!(
+        core.contains(r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2022-12-07T00:00:00Z"#),
+        "{core}"
+    );
 }
 
 #[test]
@@ -327,7 +566,8 @@ fn ministry_plan_is_attached_to_a_decision() {
     let (_tmp, path) = build(&common::example("bo-hang-hai"), &[]);
     let d = Docx::open(&path);
     let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
-    let paras = paragraphs(&doc);
+    let styles = Styles::parse(d.part("word/styles.xml"));
+    let paras = paragraphs(&doc, &styles);
     let texts: Vec<&str> = paras.iter().map(|p| p.0.as_str()).collect();
     assert!(texts.contains(&"BỘ HÀNG HẢI VÀ ĐƯỜNG THỦY"));
     assert!(
@@ -360,8 +600,11 @@ fn draft_mode_blanks_number_and_date() {
     let (_tmp, path) = build(&common::example("tinh-ha-lam"), &["--draft"]);
     let d = Docx::open(&path);
     let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
-    let texts: Vec<String> = paragraphs(&doc).into_iter().map(|p| p.0).collect();
+    let styles = Styles::parse(d.part("word/styles.xml"));
+    let texts: Vec<String> = paragraphs(&doc, &styles).into_iter().map(|p| p.0).collect();
     assert_eq!(texts[0], "DỰ THẢO");
+    // A draft has no date of its own: its metadata keeps the fixed 1980 date.
+    assert!(d.part("docProps/core.xml").contains("1980-01-01T00:00:00Z"));
     assert!(
         texts.contains(&"Số:       /KH-UBND".to_string()),
         "{texts:?}"

@@ -241,11 +241,98 @@ fn soffice_to_pdf(docx: &Path, outdir: &Path) -> PathBuf {
     pdf
 }
 
+/// Words of page 1 with their boxes, in points: (text, x_min, y_min, x_max, y_max).
+fn first_page_words(pdf: &Path) -> Vec<(String, f32, f32, f32, f32)> {
+    let html = run(Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-"));
+    let attr = |line: &str, name: &str| -> f32 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (
+                text.to_string(),
+                attr(l, "xMin"),
+                attr(l, "yMin"),
+                attr(l, "xMax"),
+                attr(l, "yMax"),
+            )
+        })
+        .collect()
+}
+
+/// The dark bands (their heights in pixels at 150 dpi) crossed by a vertical line through the
+/// middle of the line ending in the word `above`, between it and the next word `below` further
+/// down: a single rule
+/// gives one thin band, the old top-and-bottom borders gave two.
+fn rule_bands(pdf: &Path, above: &str, below: &str) -> Vec<usize> {
+    let words = first_page_words(pdf);
+    let a = words.iter().find(|w| w.0 == above).unwrap();
+    let b = words
+        .iter()
+        .find(|w| w.0 == below && w.2 > a.4)
+        .unwrap_or_else(|| panic!("no „{below}” under „{above}”"));
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("p");
+    run(Command::new("pdftoppm")
+        .args(["-f", "1", "-l", "1", "-r", "150", "-gray", "-singlefile"])
+        .arg(pdf)
+        .arg(&stem));
+    let pgm = std::fs::read(stem.with_extension("pgm")).unwrap();
+    // Binary PGM: "P5", width, height, maxval, each followed by one whitespace, then the pixels.
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while pgm[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !pgm[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..i]).into_owned());
+    }
+    let pixels = &pgm[i + 1..];
+    let width: usize = fields[1].parse().unwrap();
+    let px = |pt: f32| (pt * 150.0 / 72.0) as usize;
+    // The rule is centred under the line that ends in `above`.
+    // Walk left over the words of the same line while the gaps are word spaces, so the other
+    // column of the header (at about the same height) is not taken for part of the line.
+    let mut left = a.1;
+    while let Some(w) = words
+        .iter()
+        .find(|w| (w.2 - a.2).abs() < 1.0 && w.3 < left && left - w.3 < 12.0)
+    {
+        left = w.1;
+    }
+    let x = px((left + a.3) / 2.0);
+    let mut bands = Vec::new();
+    let mut run_len = 0;
+    for y in px(a.4) + 1..px(b.2) {
+        if pixels[y * width + x] < 128 {
+            run_len += 1;
+        } else if run_len > 0 {
+            bands.push(run_len);
+            run_len = 0;
+        }
+    }
+    if run_len > 0 {
+        bands.push(run_len);
+    }
+    bands
+}
+
 #[test]
 fn libreoffice_converts_the_docx() {
     if !(common::require_tool("soffice")
         && common::require_tool("pdffonts")
-        && common::require_tool("pdftotext"))
+        && common::require_tool("pdftotext")
+        && common::require_tool("pdftoppm"))
     {
         return;
     }
@@ -261,6 +348,26 @@ fn libreoffice_converts_the_docx() {
             "{fonts}"
         );
         check_pdf_text(&pdf, ministry);
+        // ND30's rules are single lines: one dark band under the issuer and one under the motto.
+        // (A plan attached to a decision has neither số nor place and date: the title follows.)
+        let rules = if ministry {
+            [("THỦY", "KẾ"), ("phúc", "KẾ")]
+        } else {
+            [("LÂM", "Số:"), ("phúc", "Hà")]
+        };
+        for (above, below) in rules {
+            let bands = rule_bands(&pdf, above, below);
+            assert_eq!(
+                bands.len(),
+                1,
+                "{ex}: rule under „{above}”: bands {bands:?}"
+            );
+            assert!(
+                bands[0] <= 3,
+                "{ex}: rule under „{above}” {} px thick",
+                bands[0]
+            );
+        }
         let sizes = page_sizes(&pdf);
         let first_landscape = sizes.iter().position(|s| s.0 > s.1).unwrap();
         check_page_numbers(&pdf, first_landscape + 1, sizes.len());

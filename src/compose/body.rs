@@ -82,7 +82,8 @@ impl Composer<'_> {
         let role = match depth {
             1 => Role::Heading1,
             2 => Role::Heading2,
-            _ => Role::Heading3,
+            3 => Role::Heading3,
+            _ => Role::Heading4,
         };
         out.push(heading(role, format!("{}. {title}", h.number)));
         let own = h.section.is_some();
@@ -202,6 +203,7 @@ impl Composer<'_> {
                 let name = g.unwrap_or("Mục tiêu khác");
                 let letter = LETTERS.get(gi).copied().unwrap_or("-");
                 out.push(Block::Paragraph(Para {
+                    role: Role::Heading4,
                     keep_with_next: true,
                     ..body_para(vec![Run::plain(format!("{letter}) {name}"))])
                 }));

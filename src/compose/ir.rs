@@ -10,6 +10,9 @@ pub struct Document {
     /// For document metadata (DOCX core properties, PDF title).
     pub title: String,
     pub author: String,
+    /// The plan's own date (its signing date, or its decision's), `None` for a draft: the date
+    /// embedded in the files' metadata unless SOURCE_DATE_EPOCH says otherwise.
+    pub date: Option<[u32; 3]>,
     pub draft: bool,
     pub sections: Vec<PageSection>,
 }
@@ -68,8 +71,9 @@ pub enum Align {
     Justify,
 }
 
-/// What a paragraph is, for readers of the IR (tests, renderers that style by role).
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+/// What a paragraph is, for readers of the IR (tests, renderers that style by role: the DOCX
+/// writer gives each role its own named style).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     DraftMark,
@@ -90,6 +94,8 @@ pub enum Role {
     Heading2,
     /// "1.1. Ngày Chuyển đổi số".
     Heading3,
+    /// "a) Nhận thức số": lettered groups, and framework headings below 1.1.
+    Heading4,
     Body,
     ListItem,
     RecipientsLabel,

@@ -100,9 +100,21 @@ pub fn compose(
         author: config
             .map(|c| c.issuer.full_name.value.clone())
             .unwrap_or_default(),
+        date: (!c.draft).then(|| issue_date(plan)).flatten(),
         draft: c.draft,
         sections,
     }
+}
+
+/// The date the plan is signed: its own, or that of the decision it is attached to.
+fn issue_date(plan: &Plan) -> Option<[u32; 3]> {
+    let c = plan.config.as_ref()?;
+    let date = match plan.mode() {
+        Mode::Standalone => c.document.date.as_ref(),
+        Mode::WithDecision => c.decision.as_ref()?.date.as_ref(),
+    }?;
+    let d = crate::model::values::date(&date.value).ok()?;
+    Some([u32::try_from(d.year).ok()?, d.month, d.day])
 }
 
 impl Composer<'_> {

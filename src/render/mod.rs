@@ -14,8 +14,9 @@ use crate::lang::Msg;
 /// What a renderer may need besides the document.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// Seconds since the epoch for every embedded date (SOURCE_DATE_EPOCH); `None` means the fixed
-    /// date 1980-01-01, the earliest a ZIP can hold. Never the current time: same input, same bytes.
+    /// Seconds since the epoch for every embedded date (SOURCE_DATE_EPOCH); `None` means the
+    /// plan's own date (see [`Context::embedded_time`]). Never the current time: same input, same
+    /// bytes.
     pub timestamp: Option<i64>,
     /// What only the PDF renderer reads.
     pub pdf: PdfOptions,
@@ -33,10 +34,17 @@ pub struct PdfOptions {
 }
 
 impl Context {
-    /// The one date every renderer embeds, as (year, month, day, hour, minute, second) in UTC.
-    pub fn embedded_time(&self) -> (i32, u32, u32, u32, u32, u32) {
-        // 315 532 800 s = 1980-01-01T00:00:00Z.
-        civil(self.timestamp.unwrap_or(315_532_800))
+    /// The one date every renderer embeds, as (year, month, day, hour, minute, second) in UTC:
+    /// SOURCE_DATE_EPOCH, else the plan's own date at 00:00 (so the metadata means something and
+    /// rebuilds stay identical), else 1980-01-01, the earliest a ZIP entry can hold.
+    pub fn embedded_time(&self, doc: &Document) -> (i32, u32, u32, u32, u32, u32) {
+        match (self.timestamp, doc.date) {
+            (Some(ts), _) => civil(ts),
+            // ZIP timestamps cannot go below 1980; a plan dated earlier is a typo anyway.
+            (None, Some([y, m, d])) if y >= 1980 => (y as i32, m, d, 0, 0, 0),
+            // 315 532 800 s = 1980-01-01T00:00:00Z.
+            _ => civil(315_532_800),
+        }
     }
 }
 

@@ -349,7 +349,10 @@ fn start_text(name: &str, raw: &str) -> String {
         // docx-rs writes `w:type="dxa"` on grid columns; CT_TblGridCol has only `w:w`.
         return raw.replace(" w:type=\"dxa\"", "");
     }
-    raw.to_string()
+    // On/off properties as Word writes them: `<w:b/>` and `<w:b w:val="0"/>`, never "true"/"false"
+    // (valid in the transitional schema, yet flagged by validators and unlike anything Word saves).
+    raw.replace(" w:val=\"true\"", "")
+        .replace(" w:val=\"false\"", " w:val=\"0\"")
 }
 
 /// Re-orders the children of every property container of one XML part by the schema.
@@ -497,5 +500,12 @@ mod tests {
         let out =
             canonicalize(r#"<w:tblGrid><w:gridCol w:w="100" w:type="dxa" /></w:tblGrid>"#).unwrap();
         assert_eq!(out, r#"<w:tblGrid><w:gridCol w:w="100" /></w:tblGrid>"#);
+    }
+
+    #[test]
+    fn on_off_values_as_word_writes_them() {
+        let out =
+            canonicalize(r#"<w:rPr><w:b w:val="false" /><w:i w:val="true" /></w:rPr>"#).unwrap();
+        assert_eq!(out, r#"<w:rPr><w:b w:val="0" /><w:i /></w:rPr>"#);
     }
 }

@@ -246,7 +246,7 @@ fn font_findings(doc: &ir::Document, fonts: &FontStore, family: &str, diags: &mu
 
 /// typst's PDF options: the plan's title as identifier, the one embedded date, PDF/A when asked.
 fn pdf_options(doc: &ir::Document, ctx: &Context) -> Result<typst_pdf::PdfOptions, RenderError> {
-    let stamp = ctx.embedded_time();
+    let stamp = ctx.embedded_time(doc);
     let datetime = Datetime::from_ymd_hms(
         stamp.0,
         stamp.1 as u8,

@@ -10,9 +10,11 @@ use super::{Context, RenderError, Renderer};
 use crate::compose::ir::{self, Block, PageSection};
 use crate::compose::measure;
 
+mod styles;
+use styles::{Look, Styles};
+
 pub struct DocxRenderer;
 
-const FONT: &str = "Times New Roman";
 /// Word's default left/right cell margin, twips.
 const CELL_MARGIN: i32 = 108;
 /// Header rows are given this minimum height, found again in the XML and replaced by
@@ -40,27 +42,20 @@ impl Renderer for DocxRenderer {
         ctx: &Context,
         _diags: &mut Vec<crate::diag::Diagnostic>,
     ) -> Result<Vec<u8>, RenderError> {
-        let stamp = ctx.embedded_time();
+        let stamp = ctx.embedded_time(doc);
         let iso = format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
             stamp.0, stamp.1, stamp.2, stamp.3, stamp.4, stamp.5
         );
-        let fonts = RunFonts::new()
-            .ascii(FONT)
-            .hi_ansi(FONT)
-            .east_asia(FONT)
-            .cs(FONT);
-        let mut docx = Docx::new()
-            .default_fonts(fonts)
-            .default_size(28)
-            .created_at(&iso)
-            .updated_at(&iso);
+        let styles = Styles::of(doc);
+        // docx-rs's styles part is replaced by ours in `repack`.
+        let mut docx = Docx::new().created_at(&iso).updated_at(&iso);
         let n = doc.sections.len();
         for (i, s) in doc.sections.iter().enumerate() {
             let last = i + 1 == n;
             if last {
                 for b in &s.blocks {
-                    docx = match block(b, s.text_width_pt()) {
+                    docx = match block(b, s.text_width_pt(), &styles) {
                         Child::P(p) => docx.add_paragraph(*p),
                         Child::T(t) => docx.add_table(*t),
                     };
@@ -80,7 +75,7 @@ impl Renderer for DocxRenderer {
             } else {
                 let mut sec = Section::new();
                 for b in &s.blocks {
-                    sec = match block(b, s.text_width_pt()) {
+                    sec = match block(b, s.text_width_pt(), &styles) {
                         Child::P(p) => sec.add_paragraph(*p),
                         Child::T(t) => sec.add_table(*t),
                     };
@@ -106,7 +101,7 @@ impl Renderer for DocxRenderer {
         docx.build()
             .pack(&mut raw)
             .map_err(|e| RenderError::of("DOCX", e))?;
-        repack(raw.into_inner(), stamp, &doc.title, &doc.author)
+        repack(raw.into_inner(), stamp, doc, &styles)
     }
 }
 
@@ -173,63 +168,92 @@ fn align(a: ir::Align) -> AlignmentType {
 }
 
 /// A block laid out in a container `width` points wide (the text area or a table cell).
-fn block(b: &Block, width: f32) -> Child {
+fn block(b: &Block, width: f32, styles: &Styles) -> Child {
     match b {
-        Block::Paragraph(p) => Child::P(Box::new(paragraph(p, width))),
+        Block::Paragraph(p) => Child::P(Box::new(paragraph(p, width, styles))),
         Block::Rule(r) => Child::P(Box::new(rule(r, width))),
-        Block::Table(t) => Child::T(Box::new(table(t))),
+        Block::Table(t) => Child::T(Box::new(table(t, styles))),
     }
 }
 
-fn paragraph(p: &ir::Para, width: f32) -> Paragraph {
-    let size = (p.size * 2.0).round() as usize;
-    let mut out = Paragraph::new().align(align(p.align)).line_spacing(
-        LineSpacing::new()
-            .before(pt_tw(p.space_before) as u32)
-            .after(pt_tw(p.space_after) as u32)
-            .line((p.line * 240.0).round() as i32)
-            .line_rule(LineSpacingType::Auto),
-    );
-    if p.first_line > 0.0 {
+/// A paragraph written against its role's style: direct formatting only where it differs.
+fn paragraph(p: &ir::Para, width: f32, styles: &Styles) -> Paragraph {
+    let look = Look::of(p);
+    let (mut out, base) = match styles.get(p.role) {
+        Some((id, base)) => (Paragraph::new().style(id), *base),
+        None => (Paragraph::new(), look),
+    };
+    if look.align != base.align {
+        out = out.align(align(p.align));
+    }
+    if (look.before, look.after, look.line) != (base.before, base.after, base.line) {
+        let mut sp = LineSpacing::new();
+        if look.before != base.before {
+            sp = sp.before(look.before);
+        }
+        if look.after != base.after {
+            sp = sp.after(look.after);
+        }
+        if look.line != base.line {
+            sp = sp.line(look.line).line_rule(LineSpacingType::Auto);
+        }
+        out = out.line_spacing(sp);
+    }
+    if look.first_line != base.first_line && !p.boxed {
         out = out.indent(
             None,
-            Some(SpecialIndentType::FirstLine(tw(p.first_line))),
+            Some(SpecialIndentType::FirstLine(look.first_line)),
             None,
             None,
         );
     }
-    if p.keep_with_next {
+    if look.keep_next && !base.keep_next {
         out = out.keep_next(true);
     }
     if p.boxed {
-        // A box just around the text: indent from the left so the paragraph is as wide as its text.
-        let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
-        let w = measure::width(&text, p.size, true, false) + 12.0;
-        out = out.indent(Some(pt_tw((width - w).max(0.0))), None, None, None);
-        for pos in [
-            ParagraphBorderPosition::Top,
-            ParagraphBorderPosition::Bottom,
-            ParagraphBorderPosition::Left,
-            ParagraphBorderPosition::Right,
-        ] {
-            out.property = out.property.set_border(
-                ParagraphBorder::new(pos)
-                    .val(BorderType::Single)
-                    .size(8)
-                    .space(2),
-            );
-        }
+        out = boxed(out, p, width);
     }
     for r in &p.runs {
-        let mut run = Run::new().add_text(&r.text).size(size);
-        if r.bold {
-            run = run.bold();
+        let mut run = Run::new().add_text(&r.text);
+        if look.size != base.size {
+            run = run.size(look.size as usize);
         }
-        if r.italic {
-            run = run.italic();
+        match (r.bold, base.bold) {
+            (true, false) => run = run.bold(),
+            (false, true) => run = run.disable_bold(),
+            _ => {}
+        }
+        match (r.italic, base.italic) {
+            (true, false) => run = run.italic(),
+            (false, true) => run = run.disable_italic(),
+            _ => {}
         }
         out = out.add_run(run);
     }
+    out
+}
+
+/// A box just around the text (the DỰ THẢO mark): indented from the left so the paragraph is as
+/// wide as its text.
+fn boxed(mut out: Paragraph, p: &ir::Para, width: f32) -> Paragraph {
+    let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+    let w = measure::width(&text, p.size, true, false) + 12.0;
+    out = out.indent(Some(pt_tw((width - w).max(0.0))), None, None, None);
+    let mut borders = ParagraphBorders::with_empty();
+    for pos in [
+        ParagraphBorderPosition::Top,
+        ParagraphBorderPosition::Bottom,
+        ParagraphBorderPosition::Left,
+        ParagraphBorderPosition::Right,
+    ] {
+        borders = borders.set(
+            ParagraphBorder::new(pos)
+                .val(BorderType::Single)
+                .size(8)
+                .space(2),
+        );
+    }
+    out.property = out.property.set_borders(borders);
     out
 }
 
@@ -247,16 +271,20 @@ fn rule(r: &ir::Rule, width: f32) -> Paragraph {
                 .line_rule(LineSpacingType::Exact),
         )
         .size(2);
-    p.property = p.property.set_border(
-        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-            .val(BorderType::Single)
-            .size((r.thickness * 8.0).round() as usize)
-            .space(0),
+    // Only the bottom side: docx-rs's default borders hold all four, which Word draws as a thin
+    // box and LibreOffice as a double line.
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size((r.thickness * 8.0).round() as usize)
+                .space(0),
+        ),
     );
     p
 }
 
-fn table(t: &ir::Table) -> Table {
+fn table(t: &ir::Table, styles: &Styles) -> Table {
     let grid: Vec<usize> = t.columns.iter().map(|c| tw(*c) as usize).collect();
     let total: usize = grid.iter().sum();
     let mut rows = Vec::new();
@@ -277,7 +305,7 @@ fn table(t: &ir::Table) -> Table {
                 cell = cell.add_paragraph(Paragraph::new());
             }
             for b in &c.blocks {
-                cell = match block(b, inner) {
+                cell = match block(b, inner, styles) {
                     Child::P(p) => cell.add_paragraph(*p),
                     Child::T(nt) => cell.add_table(*nt),
                 };
@@ -310,8 +338,8 @@ fn table(t: &ir::Table) -> Table {
 fn repack(
     raw: Vec<u8>,
     stamp: (i32, u32, u32, u32, u32, u32),
-    title: &str,
-    author: &str,
+    doc: &ir::Document,
+    styles: &Styles,
 ) -> Result<Vec<u8>, RenderError> {
     let err = |e: &dyn std::fmt::Display| RenderError::of("DOCX", e);
     let mut zin = zip::ZipArchive::new(Cursor::new(raw)).map_err(|e| err(&e))?;
@@ -326,6 +354,9 @@ fn repack(
         entries.push((f.name().to_string(), data));
     }
     for (name, data) in entries.iter_mut() {
+        if name == "word/styles.xml" {
+            *data = styles.xml().into_bytes();
+        }
         if name.starts_with("word/") && name.ends_with(".xml") {
             let xml = String::from_utf8(std::mem::take(data)).map_err(|e| err(&e))?;
             *data = super::ooxml::canonicalize(&xml)
@@ -345,7 +376,7 @@ fn repack(
             let xml = xml
                 .replace(
                     "<dc:creator>unknown</dc:creator>",
-                    &format!("<dc:creator>{}</dc:creator>", esc(author)),
+                    &format!("<dc:creator>{}</dc:creator>", esc(&doc.author)),
                 )
                 .replace(
                     "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
@@ -353,7 +384,10 @@ fn repack(
                 )
                 .replace(
                     "</cp:coreProperties>",
-                    &format!("<dc:title>{}</dc:title></cp:coreProperties>", esc(title)),
+                    &format!(
+                        "<dc:title>{}</dc:title><dc:language>vi-VN</dc:language></cp:coreProperties>",
+                        esc(&doc.title)
+                    ),
                 );
             *data = xml.into_bytes();
         }
