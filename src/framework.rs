@@ -98,6 +98,16 @@ pub struct Metric {
     pub unit: Option<String>,
     #[serde(default)]
     pub deadline: Option<String>,
+    /// The framework item whose tasks can meet it ("7.4"): real plans write "Tổ chức 01 cuộc diễn
+    /// tập" as a task of 7.4 as often as a target.
+    #[serde(default)]
+    pub item: Option<String>,
+    /// The priority task whose tasks can meet it (NV20 for its deadlines).
+    #[serde(default)]
+    pub priority_task: Option<String>,
+    /// Words a task's text puts after the count ("cuộc", "chuyên gia").
+    #[serde(default)]
+    pub counts: Vec<String>,
     pub clause: String,
     pub quote: String,
 }
@@ -110,7 +120,13 @@ pub struct RegCitation {
     pub symbol: String,
     #[serde(default)]
     pub framework_symbol: Option<String>,
+    /// A Luật's name as it is cited without its number ("Luật Công nghệ thông tin").
+    #[serde(default)]
+    pub name: Option<String>,
     pub date: String,
+    /// The date as the framework misprints it, when it does.
+    #[serde(default)]
+    pub framework_date: Option<String>,
     pub issuer: String,
     pub title: String,
     #[serde(default)]
@@ -202,6 +218,16 @@ impl Framework {
         self.citations
             .iter()
             .find(|r| r.symbol == symbol || r.framework_symbol.as_deref() == Some(symbol))
+    }
+
+    /// The registry entry of a document cited by name without a number ("Luật Công nghệ thông
+    /// tin"): type and title, or the full name, match.
+    pub fn registry_by_name(&self, doc_type: &str, title: &str) -> Option<&RegCitation> {
+        let title = title.trim();
+        self.citations.iter().find(|r| {
+            r.name.as_deref() == Some(title)
+                || (r.doc_type == doc_type.trim() && r.title == title && r.name.is_some())
+        })
     }
 
     pub fn priority_task(&self, id: &str) -> Option<&PriorityTask> {

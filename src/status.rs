@@ -27,12 +27,18 @@ pub struct Coverage {
     /// Triệu đồng by task group (Phần II.III), in framework order.
     pub by_group: Vec<(String, f64)>,
     pub total: f64,
+    /// The framework's thresholds and deadlines: met or not, and by which targets or tasks (as
+    /// DX070/DX071 decide it).
+    pub metrics: Vec<crate::model::metrics::MetricStatus>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Row {
     pub id: String,
     pub label: String,
+    /// As DX030 decides it (`Plan::priority_coverage`).
+    #[serde(skip)]
+    pub covered: bool,
     pub tasks: Vec<String>,
     pub projects: Vec<String>,
     pub targets: Vec<String>,
@@ -41,7 +47,7 @@ pub struct Row {
 
 impl Row {
     pub fn status(&self) -> &'static str {
-        if !self.tasks.is_empty() || !self.projects.is_empty() {
+        if self.covered {
             "covered"
         } else if self.not_applicable.is_some() {
             "not-applicable"
@@ -53,35 +59,24 @@ impl Row {
 
 pub fn coverage(plan: &Plan) -> Coverage {
     let fw = &plan.framework;
-    let has = |v: &[crate::load::Sp<String>], id: &str| v.iter().any(|x| x.value == id);
-    let na = plan.not_applicable();
     let rows: Vec<Row> = fw
         .priority_tasks
         .iter()
-        .map(|pt| Row {
-            id: pt.id.clone(),
-            label: pt.label.clone(),
-            tasks: plan
-                .tasks()
-                .filter(|(_, t)| has(&t.priority_tasks, &pt.id))
-                .map(|(_, t)| t.id.value.clone())
-                .collect(),
-            projects: plan
-                .projects()
-                .filter(|(_, p)| has(&p.priority_tasks, &pt.id))
-                .map(|(_, p)| p.id.value.clone())
-                .collect(),
-            targets: plan
-                .targets()
-                .filter(|(_, t)| has(&t.priority_tasks, &pt.id))
-                .map(|(_, t)| t.id.value.clone())
-                .collect(),
-            not_applicable: na
-                .iter()
-                .find(|(id, _)| *id == pt.id)
-                .map(|(_, r)| r.to_string()),
+        .map(|pt| {
+            let c = plan.priority_coverage(&pt.id);
+            let owned = |v: Vec<&str>| v.into_iter().map(str::to_string).collect();
+            Row {
+                id: pt.id.clone(),
+                label: pt.label.clone(),
+                covered: c.covered(),
+                not_applicable: c.not_applicable.map(str::to_string),
+                tasks: owned(c.tasks),
+                projects: owned(c.projects),
+                targets: owned(c.targets),
+            }
         })
         .collect();
+    let metrics = fw.metrics.iter().map(|m| plan.metric_status(m)).collect();
     let inv = plan.investment();
     // Status lists the framework's sources only; a source it does not know is DX053's finding.
     let by_source = inv
@@ -107,6 +102,7 @@ pub fn coverage(plan: &Plan) -> Coverage {
         by_source,
         by_group,
         total: inv.total,
+        metrics,
     }
 }
 
@@ -131,6 +127,10 @@ struct Words {
     group: &'static str,
     amount: &'static str,
     total: &'static str,
+    metrics: &'static str,
+    requirement: &'static str,
+    met: &'static str,
+    unmet: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -159,6 +159,10 @@ fn words(lang: Lang) -> Words {
             group: "Nhóm nhiệm vụ",
             amount: "Kinh phí",
             total: "Tổng cộng",
+            metrics: "Ngưỡng và thời hạn của Khung",
+            requirement: "Yêu cầu",
+            met: "đạt",
+            unmet: "CHƯA ĐẠT",
         },
         Lang::En => Words {
             head: [
@@ -184,6 +188,10 @@ fn words(lang: Lang) -> Words {
             group: "Task group",
             amount: "Amount",
             total: "Total",
+            metrics: "Framework thresholds and deadlines",
+            requirement: "Requirement",
+            met: "met",
+            unmet: "NOT MET",
         },
     }
 }
@@ -216,6 +224,16 @@ fn rows(c: &Coverage, w: &Words) -> Vec<[String; 6]> {
         .collect()
 }
 
+/// "đạt (MT20)", "đạt (NV-7.4.02)", "CHƯA ĐẠT".
+fn metric_state(m: &crate::model::metrics::MetricStatus, w: &Words) -> String {
+    let word = if m.met { w.met } else { w.unmet };
+    if m.by.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word} ({})", m.by.join(", "))
+    }
+}
+
 /// Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
 pub fn markdown(c: &Coverage, lang: Lang) -> String {
     let w = words(lang);
@@ -246,6 +264,19 @@ pub fn markdown(c: &Coverage, lang: Lang) -> String {
     ));
     for (k, v) in &c.by_group {
         s.push_str(&format!("| {k} | {} |\n", format_amount(*v)));
+    }
+    if !c.metrics.is_empty() {
+        s.push_str(&format!(
+            "\n### {}\n\n| {} | {} |\n|---|---|\n",
+            w.metrics, w.requirement, w.head[5]
+        ));
+        for m in &c.metrics {
+            s.push_str(&format!(
+                "| {} | {} |\n",
+                m.label.replace('|', "/"),
+                metric_state(m, &w)
+            ));
+        }
     }
     s
 }
@@ -291,6 +322,12 @@ pub fn table(c: &Coverage, lang: Lang) -> String {
     s.push_str(&format!("\n{}:\n", w.by_group));
     for (k, v) in &c.by_group {
         s.push_str(&format!("  {k:<32} {:>14}\n", format_amount(*v)));
+    }
+    if !c.metrics.is_empty() {
+        s.push_str(&format!("\n{}:\n", w.metrics));
+        for m in &c.metrics {
+            s.push_str(&format!("  {}: {}\n", m.label, metric_state(m, &w)));
+        }
     }
     s
 }

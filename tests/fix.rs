@@ -43,6 +43,13 @@ fn fixes_are_safe_and_idempotent() {
         "date: 03/6/2020",
         "date: 3/6/2020",
     );
+    // Amount text that reads two ways is rewritten as the number dxplan read.
+    common::edit(
+        root,
+        "phan-2/14-kinh-phi.yaml",
+        "amount: 5300}",
+        "amount: \"5.300\"}",
+    );
     // A comment and the file's order must survive.
     common::edit(
         root,
@@ -84,6 +91,7 @@ fn fixes_are_safe_and_idempotent() {
     let budget = std::fs::read_to_string(root.join("phan-2/14-kinh-phi.yaml")).unwrap();
     assert!(budget.contains("# nguồn vốn theo danh mục\nby_source:"));
     assert!(budget.contains("amount: 86600.5"));
+    assert!(budget.contains("amount: 5300}"), "{budget}");
     assert!(
         std::fs::read_to_string(root.join("dxplan.toml"))
             .unwrap()

@@ -105,3 +105,22 @@ fn citations_registry_matches_the_framework_list() {
         );
     }
 }
+
+#[test]
+fn a_framework_file_inside_the_plan_is_not_a_section() {
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::copy(
+        common::root().join("schema/frameworks/5406-BTTTT-CDSQG.yaml"),
+        dir.path().join("khung.yaml"),
+    )
+    .unwrap();
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "framework = \"5406/BTTTT-CĐSQG\"",
+        "framework = \"5406/BTTTT-CĐSQG\"\nframework_file = \"./khung.yaml\"",
+    );
+    let (json, code) = common::check_json(dir.path());
+    assert_eq!(code, 0, "{json:#}");
+    assert!(common::codes(&json).is_empty(), "{json:#}");
+}

@@ -29,9 +29,11 @@ struct Replace {
     new: String,
 }
 
-/// Builds the broken plan of a fixture in a temporary directory.
-fn materialise(fixture_dir: &Path) -> (Fixture, tempfile::TempDir) {
-    let text = std::fs::read_to_string(fixture_dir.join("fixture.yaml")).unwrap();
+/// Builds the broken plan of a fixture in a temporary directory. A rule's directory holds
+/// `fixture.yaml` and may hold more cases as `fixture-<case>.yaml` (files/ is shared).
+fn materialise_file(path: &Path) -> (Fixture, tempfile::TempDir) {
+    let fixture_dir = path.parent().unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
     let fx: Fixture = serde_saphyr::from_str(&text).unwrap();
     let dir = common::example_copy(&fx.base);
     for r in &fx.replace {
@@ -49,7 +51,7 @@ fn materialise(fixture_dir: &Path) -> (Fixture, tempfile::TempDir) {
 
 fn rule(path: &Path) -> datatest_stable::Result<()> {
     let fdir = path.parent().unwrap();
-    let (fx, dir) = materialise(fdir);
+    let (fx, dir) = materialise_file(path);
     if fx.build {
         return build_rule(&fx, dir.path());
     }
@@ -71,7 +73,13 @@ fn rule(path: &Path) -> datatest_stable::Result<()> {
         .output()
         .unwrap();
     let human = String::from_utf8(out.stdout).unwrap();
-    insta::assert_snapshot!(format!("rule_{}", fx.expect), human);
+    let case = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.strip_prefix("fixture-"))
+        .map(|c| format!("_{c}"))
+        .unwrap_or_default();
+    insta::assert_snapshot!(format!("rule_{}{case}", fx.expect), human);
     Ok(())
 }
 
@@ -93,5 +101,5 @@ fn build_rule(fx: &Fixture, dir: &Path) -> datatest_stable::Result<()> {
 }
 
 datatest_stable::harness! {
-    { test = rule, root = "tests/fixtures/rules", pattern = r"fixture\.yaml$" },
+    { test = rule, root = "tests/fixtures/rules", pattern = r"fixture(-[a-z0-9-]+)?\.yaml$" },
 }

@@ -83,3 +83,78 @@ fn uncovered_tasks_are_marked() {
         "{t}"
     );
 }
+
+/// `status` and `check` answer from the same model (`Plan::priority_coverage`,
+/// `Plan::metric_status`): an uncovered priority task is a DX030 finding and an unmet threshold or
+/// deadline a DX070/DX071 finding, on the examples and on plans that meet a metric by a task.
+/// (file, old, new): one edit of an example.
+type Edit = (&'static str, &'static str, &'static str);
+
+#[test]
+fn status_and_check_agree() {
+    let cases: Vec<(&str, Option<Edit>)> = vec![
+        ("tinh-ha-lam", None),
+        ("bo-hang-hai", None),
+        (
+            "bo-hang-hai",
+            Some((
+                "phan-2/09-nhiem-vu-an-toan-thong-tin.yaml",
+                "Quý I/2023 - Quý III/2023",
+                "Quý I/2023 - Quý IV/2023",
+            )),
+        ),
+        (
+            "bo-hang-hai",
+            Some((
+                "phan-2/09-nhiem-vu-an-toan-thong-tin.yaml",
+                "tổ chức tối thiểu 01 cuộc diễn tập",
+                "tổ chức diễn tập",
+            )),
+        ),
+        (
+            "tinh-ha-lam",
+            Some((
+                "phan-2/08-nhan-luc-so.yaml",
+                "priority_tasks: [NV17]",
+                "priority_tasks: []",
+            )),
+        ),
+    ];
+    for (example, edit) in cases {
+        let dir = common::example_copy(example);
+        if let Some((file, old, new)) = edit {
+            common::edit(dir.path(), file, old, new);
+        }
+        let out = common::dxplan()
+            .args(["status", "--format", "json"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let (check, _) = common::check_json(dir.path());
+        let codes = common::codes(&check);
+        let count = |c: &str| codes.iter().filter(|x| *x == c).count();
+        assert_eq!(
+            status["uncovered"].as_u64().unwrap() as usize,
+            count("DX030"),
+            "{example} {edit:?}"
+        );
+        let unmet = status["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["met"] == false)
+            .count();
+        assert_eq!(
+            unmet > 0,
+            count("DX070") + count("DX071") > 0,
+            "{example} {edit:?}: {status:#}"
+        );
+        if edit.is_some() {
+            assert!(
+                status["uncovered"].as_u64().unwrap() > 0 || unmet > 0,
+                "{example} {edit:?}: the edit breaks something"
+            );
+        }
+    }
+}

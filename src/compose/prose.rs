@@ -41,22 +41,33 @@ pub(super) fn task_block(t: &Task) -> Block {
 pub(super) fn citation_text(c: &Citation) -> String {
     let t = c.doc_type.value.trim();
     let title = c.title.value.trim();
-    let mut s = match &c.number {
-        Some(n) if !n.value.trim().is_empty() => format!("{t} số {}", n.value.trim()),
-        _ if title.to_lowercase().starts_with(&t.to_lowercase()) => String::new(),
-        _ => t.to_string(),
-    };
-    if let Some(d) = c.date.as_ref().and_then(|d| values::date(&d.value).ok()) {
-        s.push_str(&format!(" ngày {}", d.short()));
+    let date = c
+        .date
+        .as_ref()
+        .and_then(|d| values::date(&d.value).ok())
+        .map(|d| format!(" ngày {}", d.short()))
+        .unwrap_or_default();
+    let issuer = c
+        .issuer
+        .as_ref()
+        .map(|i| format!(" của {}", i.value.trim()))
+        .unwrap_or_default();
+    match &c.number {
+        // "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt …"
+        Some(n) if !n.value.trim().is_empty() => {
+            format!("{t} số {}{date}{issuer} {title}", n.value.trim())
+        }
+        // Without a number the name comes first, as a Luật is cited: "Luật Công nghệ thông tin
+        // ngày 29/6/2006", "Kế hoạch chuyển đổi số tỉnh … giai đoạn 2021-2025".
+        _ => {
+            let name = if title.to_lowercase().starts_with(&t.to_lowercase()) {
+                title.to_string()
+            } else {
+                format!("{t} {title}")
+            };
+            format!("{name}{date}{issuer}")
+        }
     }
-    if let Some(i) = &c.issuer {
-        s.push_str(&format!(" của {}", i.value.trim()));
-    }
-    if !s.is_empty() {
-        s.push(' ');
-    }
-    s.push_str(title);
-    s
 }
 
 /// "Text: 100% (thời hạn: …)."

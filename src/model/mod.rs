@@ -2,7 +2,9 @@
 //! file fills, validates every file against the schema of its section kind and deserialises what
 //! is valid into typed structs for the rules.
 
+pub mod coverage;
 pub mod investment;
+pub mod metrics;
 pub mod rules;
 pub mod schema;
 pub mod types;
@@ -207,7 +209,20 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
     let mut first_seen: HashMap<String, SourceId> = HashMap::new();
     let mut declared = Vec::new();
     let mut dropped = Vec::new();
+    // A framework file kept inside the plan folder is data, never a section of the plan.
+    let framework_file = config
+        .as_ref()
+        .and_then(|c| c.framework_file.as_ref())
+        .map(|f| {
+            f.value
+                .replace('\\', "/")
+                .trim_start_matches("./")
+                .to_string()
+        });
     for Doc { source, mut root } in docs {
+        if framework_file.as_deref() == Some(sources.get(source).name.as_str()) {
+            continue;
+        }
         let Some((slug, span)) = section_of(&root, source, &framework, &mut diags) else {
             continue;
         };

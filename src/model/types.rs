@@ -360,6 +360,9 @@ pub struct Task {
     /// Nhiệm vụ trọng tâm mà nhiệm vụ này thực hiện, ví dụ ["NV19", "NV20"].
     #[serde(default)]
     pub priority_tasks: Vec<Text>,
+    /// Ngưỡng/thời hạn của Khung mà nhiệm vụ này đáp ứng, ví dụ "dien-tap-thuc-chien" (không bắt
+    /// buộc: nhiệm vụ thuộc đúng tiểu mục hoặc nhiệm vụ trọng tâm cũng được tính).
+    pub metric: Option<Text>,
 }
 
 /// Phần II.IV: giải pháp.

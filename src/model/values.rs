@@ -30,6 +30,34 @@ fn parse_amount_text(s: &str) -> Option<f64> {
     normalized.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Whether amount text can be read two ways: one separator followed by exactly three digits
+/// ("1.234", "1,234") is a thousands group to a Vietnamese reader and a decimal (or the English
+/// thousands comma) to others. "1.234,5", "12.345.678", "1234,5" and "950" are unambiguous.
+///
+/// ```
+/// use dxplan::model::values::amount_is_ambiguous;
+/// assert!(amount_is_ambiguous("1.234"));
+/// assert!(amount_is_ambiguous("1,234"));
+/// assert!(!amount_is_ambiguous("7.250,5"));
+/// assert!(!amount_is_ambiguous("12.345.678"));
+/// assert!(!amount_is_ambiguous("850"));
+/// ```
+pub fn amount_is_ambiguous(s: &str) -> bool {
+    let t: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_start_matches('-');
+    let seps: Vec<(usize, char)> = t
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | ','))
+        .collect();
+    match seps.as_slice() {
+        [(i, _)] => {
+            let (head, tail) = (&t[..*i], &t[i + 1..]);
+            !head.is_empty() && head.len() <= 3 && tail.len() == 3
+        }
+        _ => false,
+    }
+}
+
 /// "1.234" and "12.345.678" are thousand groups, not decimals, in Vietnamese writing.
 fn is_grouped(t: &str) -> bool {
     let parts: Vec<&str> = t.trim_start_matches('-').split('.').collect();

@@ -3,27 +3,30 @@
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
 use crate::load::Sp;
-use crate::model::values::amount;
+use crate::model::values::{amount, amount_is_ambiguous, format_amount};
 use crate::model::{Amount, Content};
 use crate::msg;
 use crate::source::SourceId;
 
 crate::declare_rule! {
-    /// Kiểm tra: số tiền viết bằng chuỗi kiểu Việt Nam (`"1.234,5"`) thay vì số (`1234.5`).
+    /// Kiểm tra: số tiền viết bằng chuỗi đọc được hai cách — một dấu phân cách theo sau đúng ba chữ
+    /// số, như `"1.234"` hay `"1,234"`.
     ///
-    /// Vì sao: dxplan đọc được cả hai, nhưng dạng chuỗi dễ nhầm („1.234” là một nghìn hai trăm ba mươi
-    /// tư hay một phẩy hai ba bốn?) và công cụ khác (bảng tính, JSON Schema) không hiểu. Văn bản xuất ra
-    /// luôn viết kiểu Việt Nam. Chỉ là thông tin; `dxplan check --fix` đổi sang số mà không đổi giá trị.
+    /// Vì sao: dxplan đọc số tiền viết kiểu Việt Nam (`"7.250,5"`, `"12.345.678"`, `"1234,5"`) như
+    /// tài liệu hướng dẫn cho phép, và những dạng đó không bị báo. Nhưng „1.234” là một nghìn hai
+    /// trăm ba mươi tư với người Việt, lại là một phẩy hai ba bốn với bảng tính kiểu Anh; „1,234”
+    /// ngược lại. dxplan đọc theo kiểu Việt Nam và nói rõ đã đọc thế nào; nếu sai, tổng cộng sai.
+    /// `dxplan check --fix` viết lại thành số đúng như cách đã đọc.
     ///
-    /// Ví dụ: `investment: "7.250,5"`.
-    /// Sửa: `investment: 7250.5`.
+    /// Ví dụ: `investment: "1.234"`.
+    /// Sửa: `investment: 1234` (hoặc `1.234` không ngoặc kép nếu ý là một phẩy hai ba bốn).
     AMOUNT_FORMAT {
         code: "DX056",
         name: "amount-format",
-        severity: Info,
-        summary: ("Số tiền viết bằng chuỗi", "Amount written as text"),
+        severity: Warning,
+        summary: ("Số tiền viết bằng chuỗi đọc được hai cách", "Amount text that reads two ways"),
         clause: "dxplan: định dạng số",
-        en: "Reports amounts written as Vietnamese-style text. Why: dxplan reads them, but text is ambiguous (`1.234`) and other tools do not understand it; the document always prints Vietnamese style. Info only. Fix: `dxplan check --fix` writes the number.",
+        en: "Reports amount text that can be read two ways: one separator followed by exactly three digits (`\"1.234\"`, `\"1,234\"`). Why: Vietnamese-style text such as `\"7.250,5\"` is allowed and not reported, but `1.234` is one thousand two hundred thirty-four to a Vietnamese reader and 1.234 to others; dxplan reads it the Vietnamese way and says so. Fix: write a number (`--fix` writes the value as read).",
     }
 }
 
@@ -53,7 +56,11 @@ pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for (src, a) in found {
         let Amount::Text(t) = &a.value else { continue };
+        if !amount_is_ambiguous(t) {
+            continue;
+        }
         let Some(v) = amount(&a.value) else { continue }; // unreadable: `investment-invalid`
+        let shown = format_amount(v);
         let canonical = if v.fract() == 0.0 {
             format!("{v:.0}")
         } else {
@@ -63,8 +70,8 @@ pub fn check(ctx: &mut Ctx) {
             Diagnostic::new(
                 &AMOUNT_FORMAT,
                 msg!(
-                    "Số tiền „{t}” viết bằng chuỗi; nên viết số {canonical}",
-                    "Amount „{t}” is text; write the number {canonical}"
+                    "Số tiền „{t}” đọc được hai cách; dxplan đọc là {shown} triệu đồng",
+                    "Amount „{t}” reads two ways; dxplan reads it as {shown} million đồng"
                 ),
             )
             .at(src, a.span.clone())

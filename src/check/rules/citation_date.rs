@@ -13,6 +13,11 @@ crate::declare_rule! {
     /// ban hành” (Nghị định 30/2020, Phụ lục I, mục II.6.a); ngày sai là lỗi chép lại hay gặp (ví dụ
     /// „52-NQ/TW ngày 27/9/2013”).
     ///
+    /// Ngày Khung in nhầm cũng được nhận ra: Khung 5406 ghi Quyết định 27/QĐ-UBQGCĐS ngày
+    /// 15/6/2022, nhưng đầu Quyết định ghi „ngày 15 tháng 3 năm 2022”; kế hoạch ghi 15/3/2022 là
+    /// đúng, ghi 15/6/2022 thì được báo kèm nguồn gốc của ngày sai. Luật dẫn không số (Luật Công
+    /// nghệ thông tin ngày 29/6/2006) được tra theo tên.
+    ///
     /// Ví dụ sai: `number: 52-NQ/TW`, `date: 27/9/2013`.
     /// Sửa: `date: 27/9/2019`.
     CITATION_DATE {
@@ -28,38 +33,59 @@ crate::declare_rule! {
 pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for (s, cit) in ctx.plan.citations() {
-        let (Some(number), Some(d)) = (&cit.number, &cit.date) else {
-            continue;
+        let Some(d) = &cit.date else { continue };
+        let reg = match &cit.number {
+            Some(n) if !n.value.trim().is_empty() => ctx.fw.registry(n.value.trim()),
+            _ => ctx
+                .fw
+                .registry_by_name(&cit.doc_type.value, &cit.title.value),
         };
-        let Some(reg) = ctx.fw.registry(&number.value) else {
-            continue;
-        };
+        let Some(reg) = reg else { continue };
         let (Ok(given), Ok(want)) = (date(&d.value), date(&reg.date)) else {
             continue;
         };
         if given == want {
             continue;
         }
-        let (n, g, w) = (&number.value, given.dmy(), want.dmy());
+        let n = cit
+            .number
+            .as_ref()
+            .map(|n| n.value.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .or(reg.name.clone())
+            .unwrap_or_else(|| reg.symbol.clone());
+        let (g, w) = (given.short(), want.short());
         let note = reg
             .note
             .clone()
             .map(|x| format!(" ({x})"))
             .unwrap_or_default();
-        out.push(
-            Diagnostic::new(
-                &CITATION_DATE,
-                msg!(
-                    "{n} ghi ngày {g}, nhưng danh mục căn cứ ghi ngày {w}",
-                    "{n} is dated {g}, but the registry says {w}"
-                ),
+        // The framework's own misprint: say where the wrong date comes from.
+        let misprint = reg
+            .framework_date
+            .as_deref()
+            .and_then(|f| date(f).ok())
+            .is_some_and(|f| f == given);
+        let message = if misprint {
+            let fw = &ctx.fw.id;
+            msg!(
+                "{n} ghi ngày {g}, là ngày Khung {fw} in nhầm; văn bản ban hành ngày {w}",
+                "{n} is dated {g}, the date framework {fw} misprints; the document is dated {w}"
             )
-            .at(s.source, d.span.clone())
-            .hint(msg!("Sửa thành {w}{note}.", "Change it to {w}{note}."))
-            .clause(format!(
-                "{}; {}, Phần II.I",
-                CITATION_DATE.clause, ctx.fw.id
-            )),
+        } else {
+            msg!(
+                "{n} ghi ngày {g}, nhưng danh mục căn cứ ghi ngày {w}",
+                "{n} is dated {g}, but the registry says {w}"
+            )
+        };
+        out.push(
+            Diagnostic::new(&CITATION_DATE, message)
+                .at(s.source, d.span.clone())
+                .hint(msg!("Sửa thành {w}{note}.", "Change it to {w}{note}."))
+                .clause(format!(
+                    "{}; {}, Phần II.I",
+                    CITATION_DATE.clause, ctx.fw.id
+                )),
         );
     }
     ctx.report_all(out);

@@ -11,7 +11,9 @@ crate::declare_rule! {
     /// Kiểm tra: mục tiêu gắn với một thời hạn của Khung (`metric: phe-duyet-cap-do` — phê duyệt cấp
     /// độ an toàn hệ thống thông tin trong Quý I/2023; `metric: trien-khai-phuong-an-cap-do` — triển
     /// khai phương án theo cấp độ muộn nhất trong Quý III/2023) có `deadline` không muộn hơn thời hạn
-    /// đó; và mỗi thời hạn của Khung có một mục tiêu gắn với nó.
+    /// đó; và mỗi thời hạn của Khung có một mục tiêu gắn với nó — hoặc một nhiệm vụ thực hiện NV20
+    /// (hoặc gắn `metric:`) có thời gian thực hiện kết thúc không muộn hơn thời hạn, như kế hoạch thật
+    /// hay viết ở tiểu mục 7.1. `dxplan status` cho biết nhiệm vụ hay mục tiêu nào đáp ứng.
     ///
     /// Vì sao: nhiệm vụ trọng tâm NV20 của Văn bản 5406/BTTTT-CĐSQG đặt các mốc này. Phần II.III.7.1
     /// của Khung ghi „trước tháng 6 năm 2023” cho việc triển khai; dxplan dùng mốc muộn hơn của thư
@@ -26,7 +28,7 @@ crate::declare_rule! {
         locked: true,
         summary: ("Thời hạn muộn hơn thời hạn của Khung", "Deadline later than the framework's"),
         clause: "Văn bản 5406/BTTTT-CĐSQG, NV20",
-        en: "Checks the framework's deadlines (security levels approved in Q1/2023; protection plans deployed by Q3/2023 — NV20): a target tied with `metric:` must exist with a deadline no later. Why: priority task NV20 of letter 5406 sets these dates. Fix: `deadline: Quý I/2023`.",
+        en: "Checks the framework's deadlines (security levels approved in Q1/2023; protection plans deployed by Q3/2023 — NV20): a target tied with `metric:` must exist with a deadline no later, or a task implementing NV20 (or tied with `metric:`) must end by it. Why: priority task NV20 of letter 5406 sets these dates. Fix: `deadline: Quý I/2023`.",
     }
 }
 
@@ -53,26 +55,59 @@ pub fn check(ctx: &mut Ctx) {
         };
         let clause = format!("{}, {}", ctx.fw.id, m.clause);
         let (label, id, quote) = (&m.label, &m.id, &m.quote);
-        let matching: Vec<_> = plan
-            .targets()
-            .filter(|(_, t)| t.metric.as_ref().is_some_and(|x| x.value == m.id))
-            .collect();
-        if matching.is_empty() {
+        let ev = plan.metric_evidence(m);
+        if ev.met_by_task() {
+            continue; // a task of the priority task ends by the deadline
+        }
+        if ev.targets.is_empty()
+            && let Some((s, t)) = ev.failing_tasks.first()
+        {
+            out.push(
+                Diagnostic::new(
+                    &DEADLINE_EXCEEDED,
+                    msg!(
+                        "Nhiệm vụ {} gắn với „{label}” có thời gian „{}”, muộn hơn thời hạn của Khung ({deadline})",
+                        "Task {} is tied to „{label}” with timeframe „{}”, later than the framework's ({deadline})",
+                        t.id.value,
+                        t.timeframe.value
+                    ),
+                )
+                .at(s.source, t.timeframe.span.clone())
+                .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
+                .clause(clause),
+            );
+            continue;
+        }
+        if ev.targets.is_empty() {
+            let pt = m
+                .priority_task
+                .as_deref()
+                .map(|p| {
+                    format!(
+                        ", hoặc một nhiệm vụ thực hiện {p} có thời gian kết thúc không muộn hơn"
+                    )
+                })
+                .unwrap_or_default();
+            let pt_en = m
+                .priority_task
+                .as_deref()
+                .map(|p| format!(", or a task implementing {p} that ends no later"))
+                .unwrap_or_default();
             out.push(
                 Diagnostic::new(&DEADLINE_EXCEEDED, msg!(
-                    "Kế hoạch chưa có mục tiêu cho „{label}” (thời hạn {deadline})",
-                    "No target plans „{label}” (deadline {deadline})"
+                    "Kế hoạch chưa có mục tiêu hay nhiệm vụ nào cho „{label}” (thời hạn {deadline})",
+                    "No target or task plans „{label}” (deadline {deadline})"
                 ))
                 .at(targets_section.source, targets_section.span.clone())
                 .hint(msg!(
-                    "Thêm mục tiêu có `metric: {id}` và `deadline: {deadline}`. Khung: „{quote}”",
-                    "Add a target with `metric: {id}` and `deadline: {deadline}`. Framework: „{quote}”"
+                    "Thêm mục tiêu có `metric: {id}` và `deadline: {deadline}`{pt}. Khung: „{quote}”",
+                    "Add a target with `metric: {id}` and `deadline: {deadline}`{pt_en}. Framework: „{quote}”"
                 ))
                 .clause(clause),
             );
             continue;
         }
-        for (s, t) in matching {
+        for (s, t) in ev.targets {
             out.extend(target_deadline(
                 t, s.source, deadline, &limit, year, quote, &clause,
             ));

@@ -34,20 +34,14 @@ pub fn check(ctx: &mut Ctx) {
     if plan.tasks().next().is_none() && plan.projects().next().is_none() {
         return;
     }
-    let declared_na = plan.not_applicable();
     let anchor = plan
         .sections
         .iter()
         .find(|s| matches!(s.content, Content::Projects(_)))
         .map(|s| (s.source, s.span.clone()));
     for pt in &ctx.fw.priority_tasks {
-        let covered = plan
-            .tasks()
-            .any(|(_, t)| t.priority_tasks.iter().any(|p| p.value == pt.id))
-            || plan
-                .projects()
-                .any(|(_, p)| p.priority_tasks.iter().any(|x| x.value == pt.id));
-        if covered || declared_na.iter().any(|(id, _)| *id == pt.id) {
+        let c = plan.priority_coverage(&pt.id);
+        if c.covered() || c.not_applicable.is_some() {
             continue;
         }
         let (id, label) = (&pt.id, &pt.label);
