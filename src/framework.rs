@@ -164,6 +164,35 @@ pub fn locator(numbers: &[String]) -> String {
     format!("Phần {}", parts.join("."))
 }
 
+/// The key a plan uses to retitle a heading (`[headings]` in dxplan.toml): the locator without
+/// "Phần": "I" for a part, "I.II" for a mục, "II.III.7.4" for an item.
+pub fn heading_key(numbers: &[String]) -> String {
+    locator(numbers).trim_start_matches("Phần ").to_string()
+}
+
+impl Framework {
+    /// Every heading's key and printed title, parts first in document order.
+    pub fn heading_keys(&self) -> Vec<(String, &str)> {
+        fn walk<'a>(h: &'a Heading, path: &mut Vec<String>, out: &mut Vec<(String, &'a str)>) {
+            path.push(h.number.clone());
+            out.push((heading_key(path), h.title.as_str()));
+            for c in &h.children {
+                walk(c, path, out);
+            }
+            path.pop();
+        }
+        let mut out = Vec::new();
+        for p in &self.parts {
+            out.push((p.number.clone(), p.title.as_str()));
+            let mut path = vec![p.number.clone()];
+            for h in &p.children {
+                walk(h, &mut path, &mut out);
+            }
+        }
+        out
+    }
+}
+
 #[derive(Debug)]
 pub struct FrameworkError {
     pub message: String,

@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use dxplan::framework::{Framework, Heading, SectionKind};
+use dxplan::framework::Framework;
 use unicode_normalization::UnicodeNormalization;
 
 fn build(example: &str, format: &str, dir: &Path) -> PathBuf {
@@ -42,31 +42,6 @@ fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn headings(fw: &Framework) -> Vec<String> {
-    fn walk(h: &Heading, depth: usize, out: &mut Vec<String>) {
-        let title = if depth == 1 {
-            h.title.to_uppercase()
-        } else {
-            h.title.clone()
-        };
-        out.push(format!("{}. {title}", h.number));
-        if h.kind == Some(SectionKind::Solutions) {
-            return;
-        }
-        for c in &h.children {
-            walk(c, depth + 1, out);
-        }
-    }
-    let mut out = Vec::new();
-    for p in &fw.parts {
-        out.push(p.title.to_uppercase());
-        for c in &p.children {
-            walk(c, 1, &mut out);
-        }
-    }
-    out
-}
-
 fn check_pdf_text(pdf: &Path, ministry: bool) {
     let text = run(Command::new("pdftotext").arg(pdf).arg("-"));
     assert_eq!(
@@ -76,7 +51,12 @@ fn check_pdf_text(pdf: &Path, ministry: bool) {
     );
     let flat = flat(&text);
     let fw = Framework::builtin("5406/BTTTT-CĐSQG").unwrap();
-    for h in headings(&fw) {
+    let example = if ministry {
+        "bo-hang-hai"
+    } else {
+        "tinh-ha-lam"
+    };
+    for h in common::printed_headings(&fw, example) {
         assert!(
             flat.contains(&flat_str(&h)),
             "{}: heading „{h}” not found",

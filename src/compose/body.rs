@@ -55,18 +55,28 @@ impl Composer<'_> {
                 format!("Phần {}", part.number),
                 12.0,
             ));
-            blocks.push(title_line(Role::PartTitle, part.title.to_uppercase(), 0.0));
+            let title = self.title_of(&part.number, &part.title);
+            blocks.push(title_line(Role::PartTitle, title.to_uppercase(), 0.0));
+            let mut path = vec![part.number.clone()];
             for h in &part.children {
-                self.heading(h, 1, None, blocks);
+                self.heading(h, &mut path, None, blocks);
             }
         }
+    }
+
+    /// A heading's printed title: the plan's own words (`[headings]`) or the framework's.
+    fn title_of(&self, key: &str, framework: &str) -> String {
+        self.plan
+            .heading_override(key)
+            .map(|t| t.value.trim().to_string())
+            .unwrap_or_else(|| framework.to_string())
     }
 
     /// Renders a framework heading and, when it is a section, the plan's content for it.
     fn heading(
         &mut self,
         h: &Heading,
-        depth: usize,
+        path: &mut Vec<String>,
         current: Option<&Section>,
         out: &mut Vec<Block>,
     ) {
@@ -74,10 +84,14 @@ impl Composer<'_> {
             .section
             .as_deref()
             .map_or(current, |slug| self.plan.section(slug));
+        path.push(h.number.clone());
+        // Depth under the part: 1 = mục (I.), 2 = khoản (1.), 3 = 1.1. …
+        let depth = path.len() - 1;
+        let title = self.title_of(&crate::framework::heading_key(path), &h.title);
         let title = if depth == 1 {
-            h.title.to_uppercase()
+            title.to_uppercase()
         } else {
-            h.title.clone()
+            title
         };
         let role = match depth {
             1 => Role::Heading1,
@@ -97,12 +111,16 @@ impl Composer<'_> {
             Some(Content::Tasks(t)) if !own => sub_item(t, h, out),
             // The framework's example solution groups are not headings of the plan (IV: "không
             // giới hạn").
-            Some(Content::Solutions(_)) => return,
+            Some(Content::Solutions(_)) => {
+                path.pop();
+                return;
+            }
             _ => {}
         }
         for c in &h.children {
-            self.heading(c, depth + 1, section, out);
+            self.heading(c, path, section, out);
         }
+        path.pop();
     }
 
     /// "a) Kết quả đạt được: …", "b) Tồn tại, hạn chế: …" under an evaluated item.

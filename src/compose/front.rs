@@ -70,20 +70,42 @@ impl Composer<'_> {
         }
         blocks.push(self.header_table());
         blocks.extend(self.title_block());
-        if let Some(c) = &self.plan.config {
-            let fw = &self.plan.framework;
-            let opening = self.render(
-                "opening.txt",
-                context! {
-                    issuer => c.issuer.full_name.value.clone(),
-                    framework => fw.citation.clone(),
-                    title => c.document.title.value.clone(),
-                    year => self.plan.year(),
-                },
-            );
-            if !opening.is_empty() {
-                blocks.push(body(text::inline(&opening)));
+        self.opening(blocks);
+    }
+
+    /// "Căn cứ …;" lines (italic, one per paragraph) and the "Thực hiện …" sentence.
+    fn opening(&mut self, blocks: &mut Vec<Block>) {
+        let Some(c) = &self.plan.config else { return };
+        let fw = &self.plan.framework;
+        let opening = c.opening.as_ref();
+        for g in opening.map(|o| o.grounds.as_slice()).unwrap_or_default() {
+            blocks.push(body(vec![run(ground_text(fw, &g.value), false, true)]));
+        }
+        let sentence = match opening.and_then(|o| o.text.as_ref()) {
+            Some(t) => t.value.trim().to_string(),
+            None => {
+                // The guidance letter as the plan calls it: "Văn bản số 5406/…" or "Công văn số …".
+                let letter = opening.and_then(|o| o.letter.as_ref());
+                let framework = match letter {
+                    Some(l) => match fw.citation.split_once(" số ") {
+                        Some((_, rest)) => format!("{} số {rest}", l.value.trim()),
+                        None => fw.citation.clone(),
+                    },
+                    None => fw.citation.clone(),
+                };
+                self.render(
+                    "opening.txt",
+                    context! {
+                        issuer => c.issuer.full_name.value.clone(),
+                        framework => framework,
+                        title => c.document.title.value.clone(),
+                        year => self.plan.year(),
+                    },
+                )
             }
+        };
+        if !sentence.is_empty() {
+            blocks.push(body(text::inline(&sentence)));
         }
     }
 
@@ -250,4 +272,38 @@ impl Composer<'_> {
         }
         Block::Table(layout_row(vec![53.0, 102.0], 0.0, vec![left, right]))
     }
+}
+
+/// One "Căn cứ …;" line: a registry symbol is written out in full, other text kept as written.
+fn ground_text(fw: &crate::framework::Framework, g: &str) -> String {
+    let g = g.trim().trim_end_matches([';', '.', ',']).trim();
+    let entry = fw
+        .registry(g)
+        .or_else(|| fw.citations.iter().find(|r| r.name.as_deref() == Some(g)));
+    let body = match entry {
+        Some(r) => match &r.name {
+            Some(name) => format!("{name} ngày {}", short_date(&r.date)),
+            None => format!(
+                "{} số {} ngày {} của {} {}",
+                r.doc_type,
+                r.symbol,
+                short_date(&r.date),
+                r.issuer,
+                r.title
+            ),
+        },
+        None => g.to_string(),
+    };
+    let lower = body.to_lowercase();
+    if lower.starts_with("căn cứ") {
+        format!("{body};")
+    } else {
+        format!("Căn cứ {body};")
+    }
+}
+
+fn short_date(iso: &str) -> String {
+    crate::model::values::date(iso)
+        .map(|d| d.short())
+        .unwrap_or_else(|_| iso.to_string())
 }

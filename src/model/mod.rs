@@ -165,6 +165,16 @@ impl Plan {
             .collect()
     }
 
+    /// The plan's own title for a framework heading (`[headings]`), by key ("I.II.1"; "Phần
+    /// I.II.1" is accepted too).
+    pub fn heading_override(&self, key: &str) -> Option<&crate::load::Sp<String>> {
+        let c = self.config.as_ref()?;
+        c.headings
+            .iter()
+            .find(|(k, _)| normalize_heading_key(k) == key)
+            .map(|(_, v)| v)
+    }
+
     pub fn targets(&self) -> impl Iterator<Item = (&Section, &Target)> {
         self.sections.iter().flat_map(|s| match &s.content {
             Content::Targets(t) => t.targets.iter().map(move |x| (s, x)).collect::<Vec<_>>(),
@@ -485,4 +495,11 @@ fn resolve_framework(
             default()
         }
     }
+}
+
+/// "Phần I.II.1 " → "I.II.1".
+pub fn normalize_heading_key(k: &str) -> String {
+    let k = k.trim();
+    let k = k.strip_prefix("Phần").unwrap_or(k).trim();
+    k.replace(' ', "")
 }

@@ -65,8 +65,33 @@ pub struct Config {
     pub signer: Option<Signer>,
     /// Nơi nhận (kế hoạch ban hành độc lập).
     pub recipients: Option<Recipients>,
+    /// Phần mở đầu: các dòng „Căn cứ …;” và câu „Thực hiện …”.
+    pub opening: Option<Opening>,
+    /// Tên mục của Khung in theo lời của kế hoạch, theo mã mục: `"I" = "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN
+    /// KẾ HOẠCH NĂM 2022"`, `"I.II.1" = "Về nhận thức số"`. Số mục giữ của Khung; kiểm tra vẫn biết
+    /// mục nào là mục nào.
+    #[serde(default)]
+    pub headings: std::collections::BTreeMap<String, Text>,
     /// Cấu hình kiểm tra.
     pub lint: Option<Lint>,
+}
+
+/// Phần mở đầu (`[opening]`), như kế hoạch thật viết: không có, một câu „Thực hiện …”, hoặc một
+/// loạt dòng „Căn cứ …;” (in nghiêng, mỗi dòng một đoạn) rồi câu „Thực hiện …”.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Opening {
+    /// Các căn cứ, mỗi phần tử một dòng. Ghi số, ký hiệu có trong danh mục căn cứ của Khung (ví dụ
+    /// "749/QĐ-TTg") thì dxplan viết đầy đủ tên loại, ngày, cơ quan ban hành và trích yếu; ghi lời
+    /// văn (ví dụ "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015") thì in nguyên văn.
+    /// „Căn cứ” ở đầu và „;” ở cuối do dxplan thêm nếu thiếu.
+    #[serde(default)]
+    pub grounds: Vec<Text>,
+    /// Từ gọi văn bản hướng dẫn trong câu „Thực hiện …”: "Văn bản" (mặc định, như Khung ghi) hoặc
+    /// "Công văn".
+    pub letter: Option<Text>,
+    /// Câu „Thực hiện …” theo lời của kế hoạch, thay câu mặc định; để "" thì không có câu này.
+    pub text: Option<Text>,
 }
 
 /// Cấu hình kiểm tra (`[lint]`).

@@ -82,3 +82,56 @@ pub fn require_tool(tool: &str) -> bool {
     }
     found
 }
+
+/// The framework's headings as an example prints them: "Phần I", the part title, "I. TITLE",
+/// "1. Title" …, with the example's own titles from `[headings]` in its dxplan.toml.
+#[allow(dead_code)]
+pub fn printed_headings(fw: &dxplan::framework::Framework, example_name: &str) -> Vec<String> {
+    use dxplan::framework::{Heading, SectionKind, heading_key};
+    let toml_text = std::fs::read_to_string(example(example_name).join("dxplan.toml")).unwrap();
+    let config: toml::Table = toml::from_str(&toml_text).unwrap();
+    let overrides: Vec<(String, String)> = config
+        .get("headings")
+        .and_then(|h| h.as_table())
+        .map(|t| {
+            t.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let title = |key: &str, fw_title: &str| {
+        overrides
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| fw_title.to_string())
+    };
+    fn walk(
+        h: &Heading,
+        path: &mut Vec<String>,
+        title: &dyn Fn(&str, &str) -> String,
+        out: &mut Vec<String>,
+    ) {
+        path.push(h.number.clone());
+        let t = title(&heading_key(path), &h.title);
+        let t = if path.len() == 2 { t.to_uppercase() } else { t };
+        out.push(format!("{}. {t}", h.number));
+        // The framework's example solution groups are not headings of the plan.
+        if h.kind != Some(SectionKind::Solutions) {
+            for c in &h.children {
+                walk(c, path, title, out);
+            }
+        }
+        path.pop();
+    }
+    let mut out = Vec::new();
+    for p in &fw.parts {
+        out.push(format!("Phần {}", p.number));
+        out.push(title(&p.number, &p.title).to_uppercase());
+        let mut path = vec![p.number.clone()];
+        for c in &p.children {
+            walk(c, &mut path, &title, &mut out);
+        }
+    }
+    out
+}

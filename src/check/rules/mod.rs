@@ -20,6 +20,8 @@ pub mod deadline_exceeded;
 pub mod duplicate_id;
 pub mod evaluation_incomplete;
 pub mod funding_unknown;
+pub mod heading_override;
+pub mod heading_unknown;
 pub mod invalid_date;
 pub mod investment_invalid;
 pub mod issued_late;
@@ -61,6 +63,8 @@ pub static ALL: &[&Rule] = &[
     &evaluation_incomplete::EVALUATION_INCOMPLETE,
     &content_empty::CONTENT_EMPTY,
     &unknown_item::UNKNOWN_ITEM,
+    &heading_override::HEADING_OVERRIDE,
+    &heading_unknown::HEADING_UNKNOWN,
     &priority_uncovered::PRIORITY_UNCOVERED,
     &not_applicable_invalid::NOT_APPLICABLE_INVALID,
     &unknown_priority_task::UNKNOWN_PRIORITY_TASK,
@@ -102,6 +106,8 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     content_empty::check,
     evaluation_incomplete::check,
     unknown_item::check,
+    heading_override::check,
+    heading_unknown::check,
     priority_uncovered::check,
     not_applicable_invalid::check,
     unknown_priority_task::check,

@@ -214,7 +214,17 @@ fn paragraph(p: &ir::Para, width: f32, styles: &Styles) -> Paragraph {
         out = boxed(out, p, width);
     }
     for r in &p.runs {
-        let mut run = Run::new().add_text(&r.text);
+        // A line break inside a paragraph is a `w:br`, as in the PDF; a raw newline in `w:t`
+        // is whitespace to Word.
+        let mut run = Run::new();
+        for (i, line) in r.text.split('\n').enumerate() {
+            if i > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            if !line.is_empty() {
+                run = run.add_text(line);
+            }
+        }
         if look.size != base.size {
             run = run.size(look.size as usize);
         }
