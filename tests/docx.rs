@@ -343,8 +343,31 @@ fn province_plan_follows_nd30() {
         .map(|(_, v)| v)
         .find(|v| v.contains("PAGE"))
         .expect("a header with PAGE");
-    assert!(header.contains(r#"<w:jc w:val="center" />"#), "{header}");
-    assert!(header.contains(r#"<w:sz w:val="28" />"#));
+    let hdr = roxmltree::Document::parse(header).unwrap();
+    let hp = hdr
+        .descendants()
+        .find(|n| n.has_tag_name((W, "p")))
+        .unwrap();
+    assert_eq!(
+        styles.para_attr(hp, "jc", "val").as_deref(),
+        Some("center"),
+        "{header}"
+    );
+    // 14 pt: the document default unless a run says otherwise.
+    let sizes: Vec<&str> = hdr
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "sz")))
+        .filter_map(|n| attr(n, "val"))
+        .collect();
+    assert!(sizes.iter().all(|s| *s == "28"), "{header}");
+    assert!(header.contains("PAGE"));
+    // Every section: a first-page header of its own that is empty (ND30: no number on page 1).
+    for s in &sects {
+        let first = s
+            .children()
+            .find(|c| c.has_tag_name((W, "headerReference")) && attr(*c, "type") == Some("first"));
+        assert!(first.is_some(), "a first-page header in every section");
+    }
 
     let paras = paragraphs(&doc, &styles);
     // Every framework heading is a heading style with its outline level: I. → 0, 1. → 1,

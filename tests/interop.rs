@@ -155,7 +155,82 @@ fn typst_pdf_with_qpdf_and_poppler() {
         let first_landscape = sizes.iter().position(|s| s.0 > s.1).unwrap();
         assert!(sizes[first_landscape..].iter().all(|s| s.0 > s.1));
         check_page_numbers(&pdf, first_landscape + 1, sizes.len());
+        check_totals_not_alone(&pdf, ex);
     }
+}
+
+/// Every table's totals rows ("Tổng cộng", "Trong đó: …") sit on one page together with the row
+/// before them (its STT cell), never alone at the top of a page.
+fn check_totals_not_alone(pdf: &Path, example: &str) {
+    let c = dxplan::compile(
+        &common::example(example),
+        &dxplan::compose::Options { draft: false },
+    )
+    .unwrap();
+    let pages = pages(pdf);
+    let page_words = |n: usize| -> Vec<String> {
+        run(Command::new("pdftotext")
+            .args(["-f", &n.to_string(), "-l", &n.to_string()])
+            .arg(pdf)
+            .arg("-"))
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+    };
+    let mut tables = 0;
+    for s in &c.doc.sections {
+        for b in &s.blocks {
+            let dxplan::compose::ir::Block::Table(t) = b else {
+                continue;
+            };
+            let Some(first) = t
+                .rows
+                .iter()
+                .position(|r| r.kind == dxplan::compose::ir::RowKind::Total)
+            else {
+                continue;
+            };
+            tables += 1;
+            let cell_text = |r: &dxplan::compose::ir::Row| -> String {
+                let mut out = Vec::new();
+                for cell in &r.cells {
+                    for b in &cell.blocks {
+                        if let dxplan::compose::ir::Block::Paragraph(p) = b {
+                            out.push(p.runs.iter().map(|r| r.text.as_str()).collect::<String>());
+                        }
+                    }
+                }
+                out.join(" ")
+            };
+            let stt = cell_text(&t.rows[first - 1]);
+            let stt = stt.split_whitespace().next().unwrap().to_string();
+            let total = cell_text(&t.rows[first]);
+            let amount = total.split_whitespace().last().unwrap().to_string();
+            // The page that shows this table's total amount.
+            let page = (1..=pages)
+                .find(|&n| {
+                    let w = page_words(n);
+                    w.contains(&"Tổng".to_string()) && w.contains(&amount)
+                })
+                .unwrap_or_else(|| panic!("{}: no page with the total {amount}", pdf.display()));
+            let words = page_words(page);
+            assert!(
+                words.contains(&stt),
+                "{}: page {page} has the total {amount} but not the row before it ({stt})",
+                pdf.display()
+            );
+            for r in &t.rows[first..] {
+                let last = cell_text(r);
+                let last = last.split_whitespace().last().unwrap().to_string();
+                assert!(
+                    words.contains(&last),
+                    "{}: totals split across pages ({last} not on page {page})",
+                    pdf.display()
+                );
+            }
+        }
+    }
+    assert!(tables > 0, "{example}: no table with totals");
 }
 
 /// None on page 1, "2" on page 2; numbering restarts with the first phụ lục (page `appendix`,
@@ -351,6 +426,7 @@ fn libreoffice_converts_the_docx() {
         let sizes = page_sizes(&pdf);
         let first_landscape = sizes.iter().position(|s| s.0 > s.1).unwrap();
         check_page_numbers(&pdf, first_landscape + 1, sizes.len());
+        check_totals_not_alone(&pdf, ex);
         assert!(
             sizes[0].0 < sizes[0].1 && sizes.last().unwrap().0 > sizes.last().unwrap().1,
             "{sizes:?}"

@@ -2,6 +2,7 @@
 //! renderer trait); `build` picks them by `--format`.
 
 pub mod docx;
+#[cfg(test)]
 mod ooxml;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -1,10 +1,12 @@
-//! WordprocessingML in the order ECMA-376 defines. docx-rs writes the children of property
-//! containers (`w:pPr`, `w:rPr`, `w:tblPr`, `w:sectPr` …) in its own order; the schema defines them as
-//! sequences, and Word drops or "repairs" what is out of order (LibreOffice forgives it, so only a
-//! schema validator sees it). This pass re-reads every XML part and sorts the children of each
-//! container by the schema's sequence, stably, leaving everything else byte for byte. It also drops
-//! the `w:type` attribute docx-rs puts on `w:gridCol`, which the schema does not declare, and empty
-//! `w:rPr` elements. [`THEME`] is the theme part Word expects in every document.
+//! WordprocessingML in the order ECMA-376 defines: a pass that sorts the children of every
+//! property container (`w:pPr`, `w:rPr`, `w:tblPr`, `w:sectPr` …) by the schema's sequence, stably,
+//! leaving everything else byte for byte. The schema defines these as sequences, and Word drops or
+//! "repairs" what is out of order (LibreOffice forgives it, so only a validator sees it).
+//!
+//! The DOCX writer emits schema order by construction; this pass is its test oracle: writing a
+//! part through it must change nothing (`docx::tests`). It was the production fix while docx-rs
+//! wrote the parts (docs/DECISIONS.md 30, 35), which is also why it still drops `w:type` on
+//! `w:gridCol` and empty `w:rPr`.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -306,27 +308,6 @@ fn sequence(container: &str) -> Option<&'static [&'static str]> {
         ],
         _ => return None,
     })
-}
-
-/// A minimal Office theme whose fonts are Times New Roman (Word writes a theme part in every
-/// document and the validator requires its relationship).
-pub const THEME: &str = include_str!("../../assets/ooxml/theme1.xml");
-pub const THEME_PART: &str = "word/theme/theme1.xml";
-const THEME_REL: &str = r#"<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml" />"#;
-const THEME_TYPE: &str = r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml" />"#;
-
-/// Adds the theme part, its relationship and its content type to the package's entries.
-pub fn add_theme(entries: &mut Vec<(String, Vec<u8>)>) {
-    for (name, data) in entries.iter_mut() {
-        let (close, insert) = match name.as_str() {
-            "word/_rels/document.xml.rels" => ("</Relationships>", THEME_REL),
-            "[Content_Types].xml" => ("</Types>", THEME_TYPE),
-            _ => continue,
-        };
-        let xml = String::from_utf8_lossy(data).replace(close, &format!("{insert}{close}"));
-        *data = xml.into_bytes();
-    }
-    entries.push((THEME_PART.to_string(), THEME.as_bytes().to_vec()));
 }
 
 /// A parsed XML node: an element with its start-tag text and children, or raw markup kept as is.

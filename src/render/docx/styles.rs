@@ -138,7 +138,8 @@ impl Styles {
     /// `word/styles.xml`: document defaults (Times New Roman on every script, 14 pt, vi-VN),
     /// Word's default styles, and one paragraph style per role present.
     pub fn xml(&self) -> String {
-        let mut out = String::from(concat!(
+        let mut out = String::with_capacity(12 * 1024);
+        out.push_str(concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
             r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
         ));
