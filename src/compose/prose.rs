@@ -70,25 +70,60 @@ pub(super) fn citation_text(c: &Citation) -> String {
     }
 }
 
-/// "Text: 100% (thời hạn: …)."
+/// "Text: 100% (thời hạn: …).", "Text: tối thiểu 05 chuyên gia.", "Text: cấp tỉnh 100%, cấp
+/// huyện 80%.", or the plan's own sentence (`display`).
 pub(super) fn target_text(t: &Target) -> String {
+    if let Some(d) = &t.display {
+        let d = d.value.trim();
+        return if d.ends_with(['.', ';', ':']) {
+            d.to_string()
+        } else {
+            format!("{d}.")
+        };
+    }
     let mut s = t.text.value.trim().trim_end_matches('.').to_string();
-    if let Some(v) = &t.value {
-        let unit = t
-            .unit
-            .as_ref()
-            .map(|u| u.value.trim().to_string())
-            .unwrap_or_default();
+    let unit = t
+        .unit
+        .as_ref()
+        .map(|u| u.value.trim().to_string())
+        .unwrap_or_default();
+    let digits = t.digits.as_ref().map_or(0, |d| d.value.clamp(0, 9) as usize);
+    let qualifier = t
+        .qualifier
+        .as_ref()
+        .map(|q| format!("{} ", q.value.trim()))
+        .unwrap_or_default();
+    let amount = |v: f64| {
         let sep = if unit == "%" || unit.is_empty() {
             ""
         } else {
             " "
         };
-        s.push_str(&format!(": {}{sep}{unit}", format_amount(v.value)));
+        format!("{qualifier}{}{sep}{unit}", padded(v, digits))
+    };
+    if !t.levels.is_empty() {
+        let parts: Vec<String> = t
+            .levels
+            .iter()
+            .map(|l| format!("{} {}", l.level.value.trim(), amount(l.value.value)))
+            .collect();
+        s.push_str(&format!(": {}", parts.join(", ")));
+    } else if let Some(v) = &t.value {
+        s.push_str(&format!(": {}", amount(v.value)));
     }
     if let Some(d) = &t.deadline {
         s.push_str(&format!(" (thời hạn: {})", d.value.trim()));
     }
     s.push('.');
     s
+}
+
+/// A value in Vietnamese notation, whole numbers zero-padded to `digits` ("05").
+fn padded(v: f64, digits: usize) -> String {
+    let s = format_amount(v);
+    if v.fract() == 0.0 && v >= 0.0 && s.len() < digits {
+        format!("{}{s}", "0".repeat(digits - s.len()))
+    } else {
+        s
+    }
 }

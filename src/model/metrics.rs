@@ -66,7 +66,7 @@ impl Plan {
 /// A target tied to the metric meets it: a value at least the minimum, a deadline by the limit.
 fn target_meets(t: &Target, m: &Metric, limit: Option<&Period>, year: i32) -> bool {
     if let Some(min) = m.min
-        && t.value.as_ref().is_none_or(|v| v.value < min)
+        && t.effective_value().is_none_or(|v| v.value < min)
     {
         return false;
     }

@@ -183,6 +183,19 @@ impl Plan {
     }
 }
 
+impl Target {
+    /// The value a check reads: `value`, or the smallest of the per-level values (a target split by
+    /// level is met only where every level is).
+    pub fn effective_value(&self) -> Option<&crate::load::Sp<f64>> {
+        self.value.as_ref().or_else(|| {
+            self.levels
+                .iter()
+                .map(|l| &l.value)
+                .min_by(|a, b| a.value.total_cmp(&b.value))
+        })
+    }
+}
+
 impl Project {
     /// The estimated investment in million VND, when it reads as a number.
     pub fn amount(&self) -> Option<f64> {

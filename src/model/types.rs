@@ -316,6 +316,17 @@ pub struct Target {
     pub value: Option<Sp<f64>>,
     /// Đơn vị của giá trị: "%", "cuộc", "người", "hệ thống", …
     pub unit: Option<Text>,
+    /// Chữ đứng trước giá trị, như kế hoạch thật viết: "tối thiểu", "ít nhất", "trên", "đạt".
+    pub qualifier: Option<Text>,
+    /// Số chữ số tối thiểu khi in giá trị: `digits: 2` in 5 thành "05" („05 chuyên gia”).
+    pub digits: Option<Sp<i64>>,
+    /// Giá trị theo từng cấp trong một mục tiêu, ví dụ cấp tỉnh 100%, cấp huyện 80%, cấp xã 60%
+    /// (thay cho `value`; đơn vị, chữ đứng trước và số chữ số dùng chung).
+    #[serde(default)]
+    pub levels: Vec<TargetLevel>,
+    /// Câu in nguyên văn thay cho câu dxplan ghép từ nội dung, giá trị và thời hạn, khi câu của kế
+    /// hoạch không theo khuôn „nội dung: giá trị đơn vị”. Các kiểm tra vẫn đọc `value`, `unit`.
+    pub display: Option<Text>,
     /// Giá trị hiện tại (năm trước), nếu có.
     pub baseline: Option<Sp<f64>>,
     /// Thời hạn, ví dụ "Quý I/2023" hoặc "30/6/2023".
@@ -325,6 +336,16 @@ pub struct Target {
     /// Nhiệm vụ trọng tâm mà mục tiêu phục vụ, ví dụ ["NV12"].
     #[serde(default)]
     pub priority_tasks: Vec<Text>,
+}
+
+/// Giá trị của một mục tiêu ở một cấp.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetLevel {
+    /// Cấp, ví dụ "cấp tỉnh", "cấp huyện", "cấp xã".
+    pub level: Text,
+    /// Giá trị cần đạt ở cấp đó.
+    pub value: Sp<f64>,
 }
 
 /// Nhiệm vụ trọng tâm được khai là không áp dụng.

@@ -30,7 +30,7 @@ crate::declare_rule! {
 pub fn check(ctx: &mut Ctx) {
     let mut found = Vec::new();
     for (s, t) in ctx.plan.targets() {
-        let missing_value = t.value.is_none();
+        let missing_value = t.effective_value().is_none();
         let missing_unit = blank(&t.unit);
         if !missing_value && !missing_unit {
             continue;

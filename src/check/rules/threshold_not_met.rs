@@ -104,7 +104,7 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         for (s, t) in ev.targets {
-            match &t.value {
+            match t.effective_value() {
                 Some(v) if v.value < min => {
                     let got = format_amount(v.value);
                     out.push(
