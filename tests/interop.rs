@@ -141,22 +141,56 @@ fn typst_pdf_with_qpdf_and_poppler() {
             );
         }
         check_pdf_text(&pdf, ministry);
-        // Portrait pages for the plan, landscape for the phụ lục that follow it.
+        // Portrait pages for the plan, landscape for the danh mục that follow it; the example's
+        // own phụ lục (province) is portrait again.
         let sizes = page_sizes(&pdf);
         assert!(
             (sizes[0].0 - 595.0).abs() < 1.0 && (sizes[0].1 - 842.0).abs() < 1.0,
             "{sizes:?}"
         );
-        let last = sizes.last().unwrap();
         assert!(
-            (last.0 - 842.0).abs() < 1.0 && (last.1 - 595.0).abs() < 1.0,
+            sizes
+                .iter()
+                .all(|s| (s.0.max(s.1) - 842.0).abs() < 1.0 && (s.0.min(s.1) - 595.0).abs() < 1.0),
             "{sizes:?}"
         );
         let first_landscape = sizes.iter().position(|s| s.0 > s.1).unwrap();
-        assert!(sizes[first_landscape..].iter().all(|s| s.0 > s.1));
+        assert_eq!(
+            orientations(&sizes),
+            expected_orientations(ex),
+            "{ex}: {sizes:?}"
+        );
         check_page_numbers(&pdf, first_landscape + 1, sizes.len());
         check_totals_not_alone(&pdf, ex);
     }
+}
+
+/// The runs of page orientation, in order: "P" for portrait, "L" for landscape.
+fn orientations(sizes: &[(f32, f32)]) -> String {
+    let mut out = String::new();
+    for s in sizes {
+        let o = if s.0 > s.1 { 'L' } else { 'P' };
+        if !out.ends_with(o) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// The orientations the example's sections ask for, runs merged as in [`orientations`].
+fn expected_orientations(example: &str) -> String {
+    let c = dxplan::compile(
+        &common::example(example),
+        &dxplan::compose::Options { draft: false },
+    )
+    .unwrap();
+    let sizes: Vec<(f32, f32)> = c
+        .doc
+        .sections
+        .iter()
+        .map(|s| if s.landscape { (2.0, 1.0) } else { (1.0, 2.0) })
+        .collect();
+    orientations(&sizes)
 }
 
 /// Every table's totals rows ("Tổng cộng", "Trong đó: …") sit on one page together with the row
@@ -427,9 +461,10 @@ fn libreoffice_converts_the_docx() {
         let first_landscape = sizes.iter().position(|s| s.0 > s.1).unwrap();
         check_page_numbers(&pdf, first_landscape + 1, sizes.len());
         check_totals_not_alone(&pdf, ex);
-        assert!(
-            sizes[0].0 < sizes[0].1 && sizes.last().unwrap().0 > sizes.last().unwrap().1,
-            "{sizes:?}"
+        assert_eq!(
+            orientations(&sizes),
+            expected_orientations(ex),
+            "{ex}: {sizes:?}"
         );
         // The typst PDF and LibreOffice's rendering of the DOCX agree on length within 10 %.
         if cfg!(feature = "pdf") {
@@ -470,10 +505,12 @@ print(sum(1 for p in d.paragraphs if p.text.strip()))
 "#;
     let out = run(Command::new("python3").args(["-c", script]).arg(&docx));
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "3");
+    assert_eq!(lines[0], "4");
     assert_eq!(lines[1], "PORTRAIT (0) 210 297 True");
     assert_eq!(lines[2], "LANDSCAPE (1) 297 210 True");
     assert_eq!(lines[3], "LANDSCAPE (1) 297 210 True");
-    assert_eq!(lines[4], "Kế hoạch Chuyển đổi số tỉnh Hà Lâm năm 2023");
-    assert!(lines[5].parse::<usize>().unwrap() > 100);
+    // The example's own phụ lục is set portrait (`orientation: doc`).
+    assert_eq!(lines[4], "PORTRAIT (0) 210 297 True");
+    assert_eq!(lines[5], "Kế hoạch Chuyển đổi số tỉnh Hà Lâm năm 2023");
+    assert!(lines[6].parse::<usize>().unwrap() > 100);
 }

@@ -8,6 +8,7 @@ use super::Composer;
 use super::ir::{Align, Block, Cell, PageSection, Para, Role, Row, RowKind, Table};
 use super::style::{LANDSCAPE, capitalize, centered, para, roman, run, short_rule};
 use crate::load::Sp;
+use crate::model::types::{AppendixFile, ColumnAlign, GeneratedTable, Orientation};
 use crate::model::values::format_amount;
 use crate::model::{Content, Project, ProjectStatus};
 
@@ -212,6 +213,212 @@ impl Composer<'_> {
         rows.push(PAST_PROJECTS.total_row("Tổng cộng", total, true));
         blocks.push(PAST_PROJECTS.table(rows));
         appendix_section(blocks)
+    }
+}
+
+impl Composer<'_> {
+    /// A phụ lục of the plan's own: its head, its text, and its table — written in the file, or
+    /// made from the plan's targets or its coverage of the priority tasks.
+    pub(super) fn own_appendix(&mut self, label: &str, a: &AppendixFile) -> PageSection {
+        let mut blocks = self.appendix_head(label, a.title.value.trim());
+        if let Some(t) = &a.text {
+            blocks.extend(super::body::text_blocks(&t.value));
+        }
+        let landscape = a
+            .orientation
+            .as_ref()
+            .is_none_or(|o| o.value == Orientation::Landscape);
+        let width = if landscape { 252.0 } else { 155.0 };
+        let (heads, aligns, widths, rows) = match (&a.table, a.generate.as_ref().map(|g| g.value)) {
+            (Some(t), _) => {
+                let heads: Vec<String> = t.columns.iter().map(|c| c.title.value.clone()).collect();
+                let aligns: Vec<Align> = t
+                    .columns
+                    .iter()
+                    .map(|c| column_align(c.align.as_ref().map(|a| a.value)))
+                    .collect();
+                let given: Vec<Option<f32>> = t
+                    .columns
+                    .iter()
+                    .map(|c| c.width.as_ref().map(|w| w.value as f32))
+                    .collect();
+                let rows = t
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| c.value.clone()).collect())
+                    .collect();
+                (heads, aligns, fill_widths(&given, width), rows)
+            }
+            (None, Some(GeneratedTable::Targets)) => self.targets_table(width),
+            (None, Some(GeneratedTable::PriorityTasks)) => self.priority_table(width),
+            (None, None) => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
+        };
+        if !heads.is_empty() {
+            let mut table_rows = vec![Row {
+                kind: RowKind::Header,
+                cells: heads
+                    .iter()
+                    .map(|h| cell_text(h, Role::TableHeader, Align::Center, true, false))
+                    .collect(),
+            }];
+            for r in rows {
+                let mut cells: Vec<(String, Align)> =
+                    r.into_iter().zip(aligns.iter().copied()).collect();
+                // A short row is padded so the grid stays whole (DX029 reports it).
+                while cells.len() < heads.len() {
+                    cells.push((String::new(), Align::Left));
+                }
+                table_rows.push(data_row(cells));
+            }
+            blocks.push(Block::Table(Table {
+                columns: widths,
+                indent: 0.0,
+                borders: true,
+                header_rows: 1,
+                keep_together: false,
+                rows: table_rows,
+            }));
+        }
+        let mut section = appendix_section(blocks);
+        if !landscape {
+            section.landscape = false;
+            section.margins = super::style::PORTRAIT;
+        }
+        section
+    }
+
+    /// The plan's targets: STT, target, indicator, value, deadline.
+    fn targets_table(&self, width: f32) -> GeneratedRows {
+        let heads = ["STT", "Mục tiêu", "Chỉ tiêu", "Giá trị cần đạt", "Thời hạn"];
+        let rows = self
+            .plan
+            .targets()
+            .enumerate()
+            .map(|(i, (_, t))| {
+                let unit = t.unit.as_ref().map(|u| u.value.trim()).unwrap_or("");
+                let sep = if unit == "%" || unit.is_empty() {
+                    ""
+                } else {
+                    " "
+                };
+                let value = if t.levels.is_empty() {
+                    t.value
+                        .as_ref()
+                        .map(|v| format!("{}{sep}{unit}", format_amount(v.value)))
+                        .unwrap_or_default()
+                } else {
+                    t.levels
+                        .iter()
+                        .map(|l| {
+                            format!(
+                                "{} {}{sep}{unit}",
+                                l.level.value.trim(),
+                                format_amount(l.value.value)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                vec![
+                    (i + 1).to_string(),
+                    t.text.value.trim().to_string(),
+                    text_of(&t.indicator),
+                    value,
+                    text_of(&t.deadline),
+                ]
+            })
+            .collect();
+        (
+            heads.iter().map(|h| h.to_string()).collect(),
+            vec![
+                Align::Center,
+                Align::Left,
+                Align::Left,
+                Align::Center,
+                Align::Center,
+            ],
+            fill_widths(&[Some(12.0), None, None, Some(35.0), Some(30.0)], width),
+            rows,
+        )
+    }
+
+    /// The framework's priority tasks and what implements each: the same answer as `status`.
+    fn priority_table(&self, width: f32) -> GeneratedRows {
+        let heads = [
+            "Mã",
+            "Nhiệm vụ trọng tâm",
+            "Nhiệm vụ",
+            "Dự án",
+            "Tình trạng",
+        ];
+        let rows = self
+            .plan
+            .framework
+            .priority_tasks
+            .iter()
+            .map(|pt| {
+                let c = self.plan.priority_coverage(&pt.id);
+                let state = if c.covered() {
+                    "Thực hiện".to_string()
+                } else if let Some(r) = c.not_applicable {
+                    format!("Không áp dụng: {r}")
+                } else {
+                    "Chưa có".to_string()
+                };
+                vec![
+                    pt.id.clone(),
+                    pt.label.clone(),
+                    c.tasks.join(", "),
+                    c.projects.join(", "),
+                    state,
+                ]
+            })
+            .collect();
+        (
+            heads.iter().map(|h| h.to_string()).collect(),
+            vec![
+                Align::Center,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+            ],
+            fill_widths(
+                &[Some(16.0), None, Some(40.0), Some(40.0), Some(50.0)],
+                width,
+            ),
+            rows,
+        )
+    }
+}
+
+/// Column headings, alignments, widths (mm) and rows of text of a phụ lục table.
+type GeneratedRows = (Vec<String>, Vec<Align>, Vec<f32>, Vec<Vec<String>>);
+
+fn column_align(a: Option<ColumnAlign>) -> Align {
+    match a {
+        Some(ColumnAlign::Center) => Align::Center,
+        Some(ColumnAlign::Right) => Align::Right,
+        _ => Align::Left,
+    }
+}
+
+/// Widths in mm: the given ones as given, the others sharing what is left of `total` (at least
+/// 10 mm each); all scaled down together if the given ones alone overflow the text width.
+fn fill_widths(given: &[Option<f32>], total: f32) -> Vec<f32> {
+    let fixed: f32 = given.iter().flatten().sum();
+    let open = given.iter().filter(|w| w.is_none()).count();
+    let share = if open > 0 {
+        ((total - fixed) / open as f32).max(10.0)
+    } else {
+        0.0
+    };
+    let widths: Vec<f32> = given.iter().map(|w| w.unwrap_or(share)).collect();
+    let sum: f32 = widths.iter().sum();
+    if sum > total {
+        widths.iter().map(|w| w * total / sum).collect()
+    } else {
+        widths
     }
 }
 

@@ -19,7 +19,8 @@ pub mod templates;
 pub mod text;
 
 use crate::diag::Diagnostic;
-use crate::model::{Content, Mode, Plan};
+use crate::model::appendices::{self, AppendixKind, PAST_ID, PROJECTS_ID};
+use crate::model::{Mode, Plan};
 use ir::*;
 use templates::Templates;
 
@@ -62,32 +63,27 @@ pub fn compose(
     opts: &Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Document {
-    let has_projects = plan.projects().next().is_some();
-    let has_past = plan
-        .sections
-        .iter()
-        .any(|s| matches!(&s.content, Content::EvaluationBudget(e) if !e.projects.is_empty()));
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("Phụ lục {}", style::roman(n))
-    };
-    let appendix_projects = has_projects.then(&mut next);
-    let appendix_past = has_past.then(&mut next);
+    let list = plan.appendix_list();
+    let label = |id: &str| list.iter().find(|a| a.id == id).map(|a| a.label.clone());
     let mut c = Composer {
         plan,
         tpl,
         diags,
         draft: is_draft(plan, opts),
-        appendix_projects,
-        appendix_past,
+        appendix_projects: label(PROJECTS_ID),
+        appendix_past: label(PAST_ID),
     };
     let mut sections = vec![c.main_section()];
-    if let Some(label) = c.appendix_projects.clone() {
-        sections.push(c.projects_appendix(&label));
+    for a in &list {
+        sections.push(match a.kind {
+            AppendixKind::Projects => c.projects_appendix(&a.label),
+            AppendixKind::PastProjects => c.past_appendix(&a.label),
+            AppendixKind::Own(own) => c.own_appendix(&a.label, &own.file),
+        });
     }
-    if let Some(label) = c.appendix_past.clone() {
-        sections.push(c.past_appendix(&label));
+    // `{phụ lục:id}` in any text becomes the phụ lục's label.
+    for s in &mut sections {
+        resolve_references(&mut s.blocks, &label);
     }
     let config = plan.config.as_ref();
     Document {
@@ -137,6 +133,29 @@ impl Composer<'_> {
             page_number_size: 14.0,
             restart_numbering: false,
             blocks,
+        }
+    }
+}
+
+/// Replaces appendix references in every run of these blocks, tables included.
+fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<String>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                for r in &mut p.runs {
+                    if r.text.contains('{') {
+                        r.text = appendices::resolve(&r.text, label);
+                    }
+                }
+            }
+            Block::Table(t) => {
+                for row in &mut t.rows {
+                    for cell in &mut row.cells {
+                        resolve_references(&mut cell.blocks, label);
+                    }
+                }
+            }
+            Block::Rule(_) => {}
         }
     }
 }

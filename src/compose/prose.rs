@@ -87,7 +87,10 @@ pub(super) fn target_text(t: &Target) -> String {
         .as_ref()
         .map(|u| u.value.trim().to_string())
         .unwrap_or_default();
-    let digits = t.digits.as_ref().map_or(0, |d| d.value.clamp(0, 9) as usize);
+    let digits = t
+        .digits
+        .as_ref()
+        .map_or(0, |d| d.value.clamp(0, 9) as usize);
     let qualifier = t
         .qualifier
         .as_ref()

@@ -3,6 +3,8 @@
 
 use super::ir::{self, Align, Block, Margins, Para, Role, Rule, Run};
 use super::measure;
+/// Roman numerals live with the other value formats (the model numbers phụ lục too).
+pub use crate::model::values::roman;
 
 /// Body text size, pt (ND30: 13–14).
 pub const BODY: f32 = 14.0;
@@ -143,50 +145,5 @@ pub fn capitalize(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
-    }
-}
-
-/// Roman numerals for phụ lục labels and appendix groups (1 → "I"); 0 gives "-".
-pub fn roman(mut n: usize) -> String {
-    const DIGITS: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    if n == 0 {
-        return "-".to_string();
-    }
-    let mut s = String::new();
-    for (v, d) in DIGITS {
-        while n >= v {
-            s.push_str(d);
-            n -= v;
-        }
-    }
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn roman_numerals() {
-        let r: Vec<String> = [1, 2, 3, 4, 9, 14, 15, 40, 1994]
-            .into_iter()
-            .map(super::roman)
-            .collect();
-        assert_eq!(
-            r,
-            ["I", "II", "III", "IV", "IX", "XIV", "XV", "XL", "MCMXCIV"]
-        );
     }
 }

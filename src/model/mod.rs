@@ -2,6 +2,7 @@
 //! file fills, validates every file against the schema of its section kind and deserialises what
 //! is valid into typed structs for the rules.
 
+pub mod appendices;
 pub mod coverage;
 pub mod investment;
 pub mod metrics;
@@ -48,6 +49,13 @@ pub struct Section {
     pub content: Content,
 }
 
+/// A phụ lục of the plan's own, with the file it came from.
+#[derive(Debug)]
+pub struct OwnAppendix {
+    pub source: SourceId,
+    pub file: types::AppendixFile,
+}
+
 #[derive(Debug)]
 pub struct Plan {
     pub root: PathBuf,
@@ -56,6 +64,8 @@ pub struct Plan {
     pub config: Option<ConfigFile>,
     pub framework: Framework,
     pub sections: Vec<Section>,
+    /// The plan's own phụ lục (files with `appendix:`), in file order.
+    pub appendices: Vec<OwnAppendix>,
     /// Slugs that some file declares, even if the file was invalid: a section with a broken file
     /// is not also reported missing.
     pub declared: Vec<String>,
@@ -242,8 +252,23 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
                 .trim_start_matches("./")
                 .to_string()
         });
+    let mut appendices = Vec::new();
     for Doc { source, mut root } in docs {
         if framework_file.as_deref() == Some(sources.get(source).name.as_str()) {
+            continue;
+        }
+        // A phụ lục of the plan's own is not a framework section.
+        if root.get("appendix").is_some() && root.get("section").is_none() {
+            let schema = schema::appendix_schema();
+            let mut v = validate::Validator::new(schema, source);
+            let ok = v.check(&mut root, schema, "");
+            diags.extend(v.diags);
+            if ok {
+                match Deserialize::deserialize(&root) {
+                    Ok(file) => appendices.push(OwnAppendix { source, file }),
+                    Err(e) => diags.push(internal(source, e)),
+                }
+            }
             continue;
         }
         let Some((slug, span)) = section_of(&root, source, &framework, &mut diags) else {
@@ -297,6 +322,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
             config,
             framework,
             sections,
+            appendices,
             declared,
             dropped,
         },

@@ -57,6 +57,11 @@ pub fn section_schema(kind: SectionKind) -> &'static Value {
         .1
 }
 
+pub fn appendix_schema() -> &'static Value {
+    static CACHE: OnceLock<Value> = OnceLock::new();
+    CACHE.get_or_init(gen_schema::<AppendixFile>)
+}
+
 pub fn config_schema() -> &'static Value {
     static CACHE: OnceLock<Value> = OnceLock::new();
     CACHE.get_or_init(gen_schema::<Config>)
@@ -118,19 +123,38 @@ pub fn plan_file_schema(fw: &Framework) -> Value {
             })
         })
         .collect();
+    // A phụ lục of the plan's own (`appendix:` instead of `section:`) has its own shape.
+    let appendix = appendix_schema();
+    if let Some(defs) = appendix.get("definitions").and_then(Value::as_object) {
+        for (k, v) in defs {
+            definitions.insert(k.clone(), v.clone());
+        }
+    }
+    let mut appendix_body = appendix.clone();
+    if let Some(o) = appendix_body.as_object_mut() {
+        o.remove("definitions");
+        o.remove("$schema");
+        o.remove("title");
+    }
+    definitions.insert("AppendixFile".into(), appendix_body);
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": format!("Tệp mục của Kế hoạch Chuyển đổi số theo {}", fw.id),
-        "description": "Mỗi tệp YAML điền một mục của Khung kế hoạch; khóa `section` cho biết mục nào.",
+        "description": "Mỗi tệp YAML điền một mục của Khung kế hoạch (khóa `section` cho biết mục nào), hoặc là một phụ lục riêng của kế hoạch (khóa `appendix`).",
         "type": "object",
-        "required": ["section"],
         "properties": {
             "section": {
                 "description": "Mã mục của Khung mà tệp này điền.",
                 "oneOf": sections
+            },
+            "appendix": {
+                "description": "Mã phụ lục riêng của kế hoạch (thay cho `section`), ví dụ \"ket-qua-2022\".",
+                "type": "string"
             }
         },
-        "allOf": rules,
+        "if": { "required": ["appendix"], "not": { "required": ["section"] } },
+        "then": { "$ref": "#/definitions/AppendixFile" },
+        "else": { "required": ["section"], "allOf": rules },
         "definitions": definitions
     })
 }

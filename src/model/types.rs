@@ -72,8 +72,105 @@ pub struct Config {
     /// mục nào là mục nào.
     #[serde(default)]
     pub headings: std::collections::BTreeMap<String, Text>,
+    /// Phụ lục: cách đánh số.
+    pub appendices: Option<AppendicesConfig>,
     /// Cấu hình kiểm tra.
     pub lint: Option<Lint>,
+}
+
+/// `[appendices]`: cách đánh số phụ lục.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendicesConfig {
+    /// "la-ma" (Phụ lục I, II — mặc định) hoặc "so" (Phụ lục 1, 2).
+    pub numbering: Option<Sp<AppendixNumbering>>,
+}
+
+/// Cách đánh số phụ lục.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+pub enum AppendixNumbering {
+    /// Phụ lục I, II, III.
+    #[default]
+    #[serde(rename = "la-ma")]
+    Roman,
+    /// Phụ lục 1, 2, 3.
+    #[serde(rename = "so")]
+    Arabic,
+}
+
+/// Một phụ lục riêng của kế hoạch (tệp YAML có khóa `appendix` thay cho `section`): một bảng ghi
+/// tay, hoặc một bảng dxplan lập từ dữ liệu của kế hoạch. dxplan đánh số; lời văn dẫn chiếu bằng
+/// mã: `{phụ lục:ket-qua-2022}` in thành „Phụ lục III”.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixFile {
+    /// Mã phụ lục (chữ thường, gạch nối), duy nhất trong kế hoạch, ví dụ "ket-qua-2022".
+    pub appendix: Text,
+    /// Tên phụ lục, ví dụ "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2022" (in hoa khi in).
+    pub title: Text,
+    /// Lời dẫn dưới tên phụ lục (không bắt buộc).
+    pub text: Option<Text>,
+    /// Khổ giấy: "ngang" (mặc định, như danh mục) hoặc "doc".
+    pub orientation: Option<Sp<Orientation>>,
+    /// Bảng ghi tay: cột và hàng.
+    pub table: Option<AppendixTable>,
+    /// Hoặc bảng dxplan lập từ dữ liệu kế hoạch: "muc-tieu" (các mục tiêu năm kế hoạch) hoặc
+    /// "nhiem-vu-trong-tam" (các nhiệm vụ trọng tâm của Khung và việc thực hiện).
+    pub generate: Option<Sp<GeneratedTable>>,
+}
+
+/// Khổ giấy của một phụ lục.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Orientation {
+    #[serde(rename = "ngang")]
+    Landscape,
+    #[serde(rename = "doc")]
+    Portrait,
+}
+
+/// Bảng dxplan lập từ dữ liệu kế hoạch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum GeneratedTable {
+    /// Các mục tiêu năm kế hoạch: STT, mục tiêu, chỉ tiêu, giá trị, thời hạn.
+    #[serde(rename = "muc-tieu")]
+    Targets,
+    /// Các nhiệm vụ trọng tâm: mã, nhiệm vụ, nhiệm vụ và dự án thực hiện, tình trạng.
+    #[serde(rename = "nhiem-vu-trong-tam")]
+    PriorityTasks,
+}
+
+/// Bảng ghi tay của một phụ lục.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixTable {
+    /// Các cột, trái sang phải.
+    pub columns: Vec<AppendixColumn>,
+    /// Các hàng; mỗi hàng một danh sách ô, đủ số cột.
+    #[serde(default)]
+    pub rows: Vec<Vec<Text>>,
+}
+
+/// Một cột của bảng phụ lục.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixColumn {
+    /// Tên cột.
+    pub title: Text,
+    /// Độ rộng, mm; cột không ghi chia đều phần còn lại.
+    pub width: Option<Sp<f64>>,
+    /// Căn lề: "trai" (mặc định), "giua", "phai".
+    pub align: Option<Sp<ColumnAlign>>,
+}
+
+/// Căn lề của một cột.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum ColumnAlign {
+    #[serde(rename = "trai")]
+    Left,
+    #[serde(rename = "giua")]
+    Center,
+    #[serde(rename = "phai")]
+    Right,
 }
 
 /// Phần mở đầu (`[opening]`), như kế hoạch thật viết: không có, một câu „Thực hiện …”, hoặc một

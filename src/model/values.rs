@@ -369,3 +369,48 @@ mod tests {
         assert!(period("2025-2023", y).is_none());
     }
 }
+
+/// Roman numerals for phụ lục labels and appendix groups (1 → "I"); 0 gives "-".
+pub fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    if n == 0 {
+        return "-".to_string();
+    }
+    let mut s = String::new();
+    for (v, d) in DIGITS {
+        while n >= v {
+            s.push_str(d);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod roman_tests {
+    #[test]
+    fn roman_numerals() {
+        let r: Vec<String> = [1, 2, 3, 4, 9, 14, 15, 40, 1994]
+            .into_iter()
+            .map(super::roman)
+            .collect();
+        assert_eq!(
+            r,
+            ["I", "II", "III", "IV", "IX", "XIV", "XV", "XL", "MCMXCIV"]
+        );
+    }
+}

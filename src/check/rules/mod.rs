@@ -10,6 +10,8 @@ use super::{Ctx, Rule};
 
 pub mod agency_name_case;
 pub mod amount_format;
+pub mod appendix_ref;
+pub mod appendix_table;
 pub mod budget_mismatch;
 pub mod citation_date;
 pub mod citation_symbol;
@@ -65,6 +67,8 @@ pub static ALL: &[&Rule] = &[
     &unknown_item::UNKNOWN_ITEM,
     &heading_override::HEADING_OVERRIDE,
     &heading_unknown::HEADING_UNKNOWN,
+    &appendix_ref::APPENDIX_REF,
+    &appendix_table::APPENDIX_TABLE,
     &priority_uncovered::PRIORITY_UNCOVERED,
     &not_applicable_invalid::NOT_APPLICABLE_INVALID,
     &unknown_priority_task::UNKNOWN_PRIORITY_TASK,
@@ -108,6 +112,8 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     unknown_item::check,
     heading_override::check,
     heading_unknown::check,
+    appendix_ref::check,
+    appendix_table::check,
     priority_uncovered::check,
     not_applicable_invalid::check,
     unknown_priority_task::check,

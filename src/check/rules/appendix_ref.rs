@@ -1,0 +1,156 @@
+//! References to phụ lục resolve.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::model::appendices::references;
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: mọi dẫn chiếu tới phụ lục trong lời văn trỏ tới một phụ lục có thật — cả dẫn
+    /// chiếu bằng mã (`{phụ lục:ket-qua-2022}`, dxplan thay bằng „Phụ lục III”) lẫn số viết tay
+    /// („chi tiết tại Phụ lục 2”) khi kế hoạch không có phụ lục đó.
+    ///
+    /// Vì sao: phụ lục do dxplan đánh số (danh mục nhiệm vụ, dự án trước, rồi dự án năm trước, rồi
+    /// phụ lục riêng theo thứ tự tệp); số viết tay dễ lệch khi thêm, bớt một phụ lục, và một dẫn
+    /// chiếu tới phụ lục không có là lỗi người duyệt sẽ trả lại. Số phụ lục của văn bản khác
+    /// („Phụ lục I Nghị định 30/2020”) không bị kiểm tra.
+    ///
+    /// Ví dụ sai: `Chi tiết tại Phụ lục 2 kèm theo.` khi kế hoạch chỉ có một phụ lục.
+    /// Sửa: `Chi tiết tại {phụ lục:danh-muc} kèm theo.`
+    APPENDIX_REF {
+        code: "DX028",
+        name: "appendix-ref",
+        severity: Error,
+        summary: ("Dẫn chiếu tới phụ lục không có", "Reference to a phụ lục that does not exist"),
+        clause: "NĐ 30/2020, Phụ lục I, mục III.1.đ",
+        en: "Checks that every reference to a phụ lục in the text resolves: by id (`{phụ lục:ket-qua-2022}`, replaced by its label) or a hand-written number (\"Phụ lục 2\") the plan does not have. Why: dxplan numbers the phụ lục; hand-written numbers go stale and a dangling one is sent back. Numbers of other documents' appendices are not checked. Fix: refer by id.",
+    }
+}
+
+/// Words after "Phụ lục N" that show it belongs to another document.
+const OTHER_DOCUMENT: &[&str] = &[
+    "nghị định",
+    "quyết định",
+    "thông tư",
+    "công văn",
+    "văn bản",
+    "kế hoạch số",
+    "ban hành kèm",
+    "của",
+    "/",
+];
+
+pub fn check(ctx: &mut Ctx) {
+    let plan = ctx.plan;
+    let list = plan.appendix_list();
+    let ids: Vec<&str> = list.iter().map(|a| a.id.as_str()).collect();
+    let labels: Vec<String> = list.iter().map(|a| normalize(&a.label)).collect();
+    let framework_file = plan
+        .config
+        .as_ref()
+        .and_then(|c| c.framework_file.as_ref())
+        .map(|f| f.value.trim_start_matches("./").to_string());
+    let mut out = Vec::new();
+    for (id, file) in plan.sources.iter() {
+        if Some(&file.name) == framework_file.as_ref() {
+            continue;
+        }
+        let text = &file.text;
+        for (range, target) in references(text) {
+            if ids.contains(&target) || in_comment(text, range.start) {
+                continue;
+            }
+            let known = ids.join(", ");
+            out.push(
+                Diagnostic::new(
+                    &APPENDIX_REF,
+                    msg!(
+                        "Không có phụ lục mã „{target}”",
+                        "No phụ lục has the id „{target}”"
+                    ),
+                )
+                .at(id, range)
+                .hint(msg!(
+                    "Các phụ lục của kế hoạch: {known}.",
+                    "The plan's phụ lục: {known}."
+                )),
+            );
+        }
+        for (range, written) in literal_mentions(text) {
+            if labels.contains(&normalize(written)) || in_comment(text, range.start) {
+                continue;
+            }
+            let n = list.len();
+            out.push(
+                Diagnostic::new(
+                    &APPENDIX_REF,
+                    msg!(
+                        "Lời văn nhắc „{written}”, nhưng kế hoạch có {n} phụ lục",
+                        "The text mentions „{written}”, but the plan has {n} phụ lục"
+                    ),
+                )
+                .at(id, range)
+                .hint(msg!(
+                    "Dẫn chiếu bằng mã để dxplan đánh số: `{{phụ lục:<mã>}}`; các mã: {}.",
+                    "Refer by id so dxplan numbers it: `{{phụ lục:<id>}}`; ids: {}.",
+                    ids.join(", ")
+                )),
+            );
+        }
+    }
+    ctx.report_all(out);
+}
+
+/// "Phụ lục 2", "phụ lục II" written by hand, unless what follows names another document.
+fn literal_mentions(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    // Lower-casing Vietnamese keeps byte offsets here only where lengths agree; check it.
+    if lower.len() != text.len() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("phụ lục ").map(|i| i + from) {
+        let start_num = at + "phụ lục ".len();
+        let num_len = text[start_num..]
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L'))
+            .map(|(i, c)| i + c.len_utf8())
+            .last()
+            .unwrap_or(0);
+        from = start_num;
+        if num_len == 0 {
+            continue;
+        }
+        let end = start_num + num_len;
+        // A number must end at a word boundary ("Phụ lục II," yes; "Phụ lục Ia" no).
+        if text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            continue;
+        }
+        let after: String = lower[end..].chars().take(40).collect();
+        let after = after.trim_start_matches([' ', ',', '.', ';', ':']);
+        if OTHER_DOCUMENT.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        out.push((at..end, &text[at..end]));
+    }
+    out
+}
+
+/// Whether the offset is on a comment line (`#` first on the line) of YAML or TOML.
+fn in_comment(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..offset].trim_start().starts_with('#')
+}
+
+fn normalize(label: &str) -> String {
+    label
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,91 @@
+//! A phụ lục of the plan's own is well formed.
+
+use crate::check::Ctx;
+use crate::diag::Diagnostic;
+use crate::model::appendices::{PAST_ID, PROJECTS_ID};
+use crate::msg;
+
+crate::declare_rule! {
+    /// Kiểm tra: mỗi phụ lục riêng (tệp có khóa `appendix`) có mã riêng, có đúng một bảng — ghi
+    /// tay (`table`) hoặc do dxplan lập (`generate`) — và mỗi hàng của bảng ghi tay có đủ số ô như
+    /// số cột.
+    ///
+    /// Vì sao: hàng thiếu, thừa ô làm lệch cột so với tiêu đề trong văn bản in; hai phụ lục cùng
+    /// mã thì dẫn chiếu `{phụ lục:mã}` không biết trỏ vào đâu.
+    ///
+    /// Ví dụ sai: bảng 4 cột, một hàng `["1", "Tỷ lệ hồ sơ trực tuyến", "50%"]`.
+    /// Sửa: thêm ô còn thiếu (để `""` nếu trống).
+    APPENDIX_TABLE {
+        code: "DX029",
+        name: "appendix-table",
+        severity: Error,
+        summary: ("Phụ lục riêng không hợp lệ", "Invalid phụ lục of the plan's own"),
+        clause: "NĐ 30/2020, Phụ lục I, mục III.1.đ",
+        en: "Checks each phụ lục of the plan's own (a file with `appendix`): a unique id, exactly one table (`table` written by hand or `generate`d by dxplan), and every row of a hand-written table with as many cells as there are columns. Why: a short row shifts the columns in print; two phụ lục with one id make references ambiguous. Fix: the message says which.",
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = vec![PROJECTS_ID, PAST_ID];
+    for a in &ctx.plan.appendices {
+        let f = &a.file;
+        let id = f.appendix.value.trim();
+        if seen.contains(&id) {
+            out.push(
+                Diagnostic::new(
+                    &APPENDIX_TABLE,
+                    msg!(
+                        "Mã phụ lục „{id}” đã dùng",
+                        "The phụ lục id „{id}” is already used"
+                    ),
+                )
+                .at(a.source, f.appendix.span.clone())
+                .hint(msg!(
+                    "Đặt một mã khác; „{PROJECTS_ID}” và „{PAST_ID}” là của các phụ lục dxplan lập.",
+                    "Choose another id; „{PROJECTS_ID}” and „{PAST_ID}” belong to the generated ones."
+                )),
+            );
+        }
+        seen.push(id);
+        if f.table.is_some() == f.generate.is_some() {
+            out.push(
+                Diagnostic::new(
+                    &APPENDIX_TABLE,
+                    msg!(
+                        "Phụ lục „{id}” cần đúng một bảng: `table` hoặc `generate`",
+                        "Phụ lục „{id}” needs exactly one table: `table` or `generate`"
+                    ),
+                )
+                .at(a.source, f.appendix.span.clone()),
+            );
+        }
+        let Some(t) = &f.table else { continue };
+        let n = t.columns.len();
+        for (i, row) in t.rows.iter().enumerate() {
+            if row.len() == n {
+                continue;
+            }
+            let (got, line) = (row.len(), i + 1);
+            let span = row
+                .first()
+                .map(|c| c.span.start..row.last().map_or(c.span.end, |l| l.span.end))
+                .unwrap_or_else(|| f.appendix.span.clone());
+            out.push(
+                Diagnostic::new(
+                    &APPENDIX_TABLE,
+                    msg!(
+                        "Hàng {line} của phụ lục „{id}” có {got} ô, bảng có {n} cột",
+                        "Row {line} of phụ lục „{id}” has {got} cells, the table has {n} columns"
+                    ),
+                )
+                .at(a.source, span)
+                .hint(msg!(
+                    "Thêm hoặc bớt ô cho đủ {n}; ô trống ghi \"\".",
+                    "Add or remove cells to make {n}; an empty cell is \"\"."
+                )),
+            );
+        }
+    }
+    ctx.report_all(out);
+}
