@@ -14,6 +14,7 @@ pub mod appendix_ref;
 pub mod appendix_table;
 pub mod budget_mismatch;
 pub mod citation_date;
+pub mod citation_in_text;
 pub mod citation_symbol;
 pub mod citation_unknown;
 pub mod content_empty;
@@ -87,6 +88,7 @@ pub static ALL: &[&Rule] = &[
     &citation_symbol::CITATION_SYMBOL,
     &citation_date::CITATION_DATE,
     &citation_unknown::CITATION_UNKNOWN,
+    &citation_in_text::CITATION_IN_TEXT,
     &symbol_format::SYMBOL_FORMAT,
     &number_format::NUMBER_FORMAT,
     &invalid_date::INVALID_DATE,
@@ -132,6 +134,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     citation_symbol::check,
     citation_date::check,
     citation_unknown::check,
+    citation_in_text::check,
     symbol_format::check,
     number_format::check,
     invalid_date::check,
