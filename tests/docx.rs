@@ -134,6 +134,22 @@ impl<'a> Styles<'a> {
     }
 }
 
+/// A paragraph's text as a reader sees it: `w:t` pieces, a non-breaking hyphen as "-", and no
+/// word joiners (they are invisible).
+fn para_text(p: roxmltree::Node) -> String {
+    p.descendants()
+        .filter_map(|n| {
+            if n.has_tag_name((W, "t")) {
+                n.text().map(|t| t.replace('\u{2060}', ""))
+            } else if n.has_tag_name((W, "noBreakHyphen")) {
+                Some("-".to_string())
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 fn para_style<'a>(p: roxmltree::Node<'a, 'a>) -> Option<&'a str> {
     child(p, "pPr")
         .and_then(|x| child(x, "pStyle"))
@@ -149,11 +165,7 @@ fn paragraphs(
     doc.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
         .map(|p| {
-            let text: String = p
-                .descendants()
-                .filter(|n| n.has_tag_name((W, "t")))
-                .filter_map(|t| t.text())
-                .collect();
+            let text = para_text(p);
             let rpr = p
                 .children()
                 .find(|c| c.has_tag_name((W, "r")))
@@ -198,11 +210,7 @@ fn outline_levels(
     doc.descendants()
         .filter(|n| n.has_tag_name((W, "p")))
         .map(|p| {
-            let text: String = p
-                .descendants()
-                .filter(|n| n.has_tag_name((W, "t")))
-                .filter_map(|t| t.text())
-                .collect();
+            let text = para_text(p);
             let level = styles
                 .para_attr(p, "outlineLvl", "val")
                 .and_then(|v| v.parse().ok());
@@ -492,8 +500,14 @@ fn province_plan_follows_nd30() {
         .collect();
     let appendix = tables
         .iter()
-        .find(|t| t.descendants().any(|n| n.has_tag_name((W, "tblHeader"))))
-        .expect("a table with tblHeader");
+        .find(|t| {
+            t.descendants().any(|n| n.has_tag_name((W, "tblHeader")))
+                && t.descendants().any(|n| {
+                    n.text().map(|x| x.replace('\u{2060}', "")).as_deref()
+                        == Some("Tên nhiệm vụ/dự án")
+                })
+        })
+        .expect("the danh mục table with tblHeader");
     let grid: Vec<u32> = appendix
         .descendants()
         .filter(|n| n.has_tag_name((W, "gridCol")))

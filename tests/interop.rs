@@ -44,6 +44,22 @@ fn flat(s: &str) -> String {
 
 fn check_pdf_text(pdf: &Path, ministry: bool) {
     let text = run(Command::new("pdftotext").arg(pdf).arg("-"));
+    // Document symbols never break across lines ("38/ | KH-UBND"), and the joiners that hold
+    // them together are not part of the text.
+    assert!(
+        !text.contains('\u{2060}'),
+        "{}: word joiner in the text",
+        pdf.display()
+    );
+    for line in text.lines() {
+        let last = line.split_whitespace().last().unwrap_or("");
+        let core = last.trim_end_matches(['/', '-']);
+        // A symbol has a digit or is upper case ("38/", "KH-"); "Mới/" in a narrow cell may break.
+        let broken = last.len() > core.len()
+            && core.chars().last().is_some_and(char::is_alphanumeric)
+            && (core.chars().any(|c| c.is_ascii_digit()) || !core.chars().any(char::is_lowercase));
+        assert!(!broken, "{}: a symbol broken after „{line}”", pdf.display());
+    }
     assert_eq!(
         text.nfc().collect::<String>(),
         text,
@@ -513,4 +529,114 @@ print(sum(1 for p in d.paragraphs if p.text.strip()))
     assert_eq!(lines[4], "PORTRAIT (0) 210 297 True");
     assert_eq!(lines[5], "Kế hoạch Chuyển đổi số tỉnh Hà Lâm năm 2023");
     assert!(lines[6].parse::<usize>().unwrap() > 100);
+}
+
+/// Every word of the document, as a sorted list.
+fn word_list<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut w: Vec<String> = texts
+        .flat_map(|t| t.split_whitespace())
+        .map(|w| w.replace('\u{2060}', ""))
+        .filter(|w| !w.is_empty())
+        .collect();
+    w.sort();
+    w
+}
+
+/// Items of `a` not in `b`, as multisets (both sorted).
+fn missing(a: &[String], b: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    for x in a {
+        while j < b.len() && b[j] < *x {
+            j += 1;
+        }
+        if j < b.len() && b[j] == *x {
+            j += 1;
+        } else {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
+/// The DOCX and the PDF carry the same words as the document IR: a line break inside a paragraph
+/// separates words in both (it used to glue "29/6/2006;Căn" together in the DOCX).
+#[test]
+fn docx_and_pdf_carry_the_same_words() {
+    if !cfg!(feature = "pdf") || !common::require_tool("pdftotext") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    for ex in ["tinh-ha-lam", "bo-hang-hai"] {
+        let c = dxplan::compile(
+            &common::example(ex),
+            &dxplan::compose::Options { draft: false },
+        )
+        .unwrap();
+        let texts = c.doc.texts();
+        let ir = word_list(texts.iter().map(|(_, t)| t.as_str()));
+        // DOCX: the text of every paragraph of the body, a non-breaking hyphen read as "-".
+        let docx = build(ex, "docx", tmp.path());
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        let paras: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((w, "p")))
+            .map(|p| {
+                p.descendants()
+                    .filter_map(|n| {
+                        if n.has_tag_name((w, "t")) {
+                            n.text().map(str::to_string)
+                        } else if n.has_tag_name((w, "noBreakHyphen")) {
+                            Some("-".into())
+                        } else if n.has_tag_name((w, "br")) {
+                            Some(" ".into())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let docx_words = word_list(paras.iter().map(String::as_str));
+        assert_eq!(
+            missing(&ir, &docx_words),
+            Vec::<String>::new(),
+            "{ex}: DOCX lacks"
+        );
+        assert_eq!(
+            missing(&docx_words, &ir),
+            Vec::<String>::new(),
+            "{ex}: DOCX adds"
+        );
+        // PDF: every word is there. pdftotext drops a "-" that ends a line (it takes it for a
+        // hyphenation) and a word broken after "/" in a narrow cell comes out as two, so both
+        // sides are split after "/" and lone dashes are left out; the PDF may add page numbers
+        // and the header rows it repeats on every page.
+        let pdf = build(ex, "pdf", tmp.path());
+        let text = run(Command::new("pdftotext").arg(&pdf).arg("-"));
+        let split = |words: &[String]| {
+            let mut out: Vec<String> = words
+                .iter()
+                .filter(|w| *w != "-")
+                .flat_map(|w| {
+                    w.split_inclusive('/')
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        let pdf_words = split(&word_list(std::iter::once(text.as_str())));
+        assert_eq!(
+            missing(&split(&ir), &pdf_words),
+            Vec::<String>::new(),
+            "{ex}: PDF lacks"
+        );
+    }
 }

@@ -5,9 +5,9 @@
 use minijinja::context;
 
 use super::Composer;
-use super::ir::{Block, Para, Role, Run};
+use super::ir::{Align, Block, Cell, Para, Role, Row, RowKind, Run, Table};
 use super::prose::{citation_text, target_text, task_block};
-use super::style::{body, body_para, capitalize, heading, item, title_line};
+use super::style::{body, body_para, capitalize, heading, item, para, title_line};
 use super::text;
 use crate::framework::Heading;
 use crate::load::Sp;
@@ -21,15 +21,116 @@ const LETTERS: [&str; 13] = [
     "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n",
 ];
 
-/// The authors' free text as body paragraphs and list items.
+/// The authors' free text: paragraphs, bullets ("- ", nested "+ "), numbered items, sub-headings
+/// and tables.
 pub(super) fn text_blocks(src: &str) -> Vec<Block> {
     text::blocks(src)
         .into_iter()
         .map(|b| match b {
             text::TextBlock::Para(runs) => body(runs),
-            text::TextBlock::Item(runs) => item(runs),
+            text::TextBlock::Item(0, runs) => item(runs),
+            text::TextBlock::Item(_, mut runs) => {
+                runs.insert(0, Run::plain("+ "));
+                body(runs)
+            }
+            text::TextBlock::Numbered(label, mut runs) => {
+                runs.insert(0, Run::plain(format!("{label} ")));
+                body(runs)
+            }
+            text::TextBlock::Heading(_, runs) => {
+                // A sub-heading inside a section's text: bold, kept with what follows, at the
+                // fourth outline level (below the framework's I. / 1. / 1.1.).
+                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                let mut b = heading(Role::Heading4, text);
+                if let Block::Paragraph(p) = &mut b {
+                    for (r, src) in p.runs.iter_mut().zip(&runs) {
+                        r.italic = src.italic;
+                    }
+                }
+                b
+            }
+            text::TextBlock::Table(t) => text_table(t),
         })
         .collect()
+}
+
+/// A table written in the text: bordered, its header row repeated, columns as wide as their
+/// longest cell asks (within the portrait text width, 155 mm).
+fn text_table(t: text::TextTable) -> Block {
+    const WIDTH: f32 = 155.0;
+    let n = t
+        .header
+        .len()
+        .max(t.rows.iter().map(Vec::len).max().unwrap_or(0))
+        .max(1);
+    let len = |runs: &Vec<Run>| runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
+    let mut want = vec![4usize; n];
+    for row in std::iter::once(&t.header).chain(&t.rows) {
+        for (i, c) in row.iter().enumerate().take(n) {
+            want[i] = want[i].max(len(c).min(60));
+        }
+    }
+    let sum: usize = want.iter().sum();
+    let columns: Vec<f32> = want
+        .iter()
+        .map(|w| (WIDTH * *w as f32 / sum as f32).max(12.0))
+        .collect();
+    let scale = WIDTH / columns.iter().sum::<f32>();
+    let columns: Vec<f32> = columns.iter().map(|c| c * scale).collect();
+    let cell = |runs: Vec<Run>, align: Align, role: Role, bold: bool| Cell {
+        span: 1,
+        blocks: vec![Block::Paragraph(Para {
+            space_before: 2.0,
+            space_after: 2.0,
+            ..para(
+                role,
+                runs.into_iter()
+                    .map(|r| Run {
+                        bold: r.bold || bold,
+                        ..r
+                    })
+                    .collect(),
+                align,
+                12.0,
+            )
+        })],
+    };
+    let align_of = |i: usize| t.aligns.get(i).copied().unwrap_or(Align::Left);
+    let mut rows = Vec::new();
+    if !t.header.is_empty() {
+        let mut cells: Vec<Cell> = t
+            .header
+            .into_iter()
+            .map(|c| cell(c, Align::Center, Role::TableHeader, true))
+            .collect();
+        cells.resize_with(n, || {
+            cell(Vec::new(), Align::Center, Role::TableHeader, true)
+        });
+        rows.push(Row {
+            kind: RowKind::Header,
+            cells,
+        });
+    }
+    for r in t.rows {
+        let mut cells: Vec<Cell> = r
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| cell(c, align_of(i), Role::TableCell, false))
+            .collect();
+        cells.resize_with(n, || cell(Vec::new(), Align::Left, Role::TableCell, false));
+        rows.push(Row {
+            kind: RowKind::Body,
+            cells,
+        });
+    }
+    Block::Table(Table {
+        columns,
+        indent: 0.0,
+        borders: true,
+        header_rows: usize::from(rows.first().is_some_and(|r| r.kind == RowKind::Header)),
+        keep_together: false,
+        rows,
+    })
 }
 
 fn opt_text(t: &Option<Sp<String>>) -> Vec<Block> {

@@ -137,7 +137,45 @@ impl Composer<'_> {
     }
 }
 
-/// Replaces appendix references in every run of these blocks, tables included.
+/// U+2060 WORD JOINER: no line break here. Both renderers honour it (the DOCX writer turns a
+/// joined hyphen into Word's `w:noBreakHyphen`).
+pub const JOIN: char = '\u{2060}';
+
+/// Document symbols and fixed abbreviations never break across lines ("38/ | KH-UBND", "b/ | c"):
+/// inside a word that has a '/', every '/' and '-' between two letters or digits is followed by a
+/// word joiner. Long words (links) are left breakable.
+pub fn join_symbols(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        // A symbol has a digit ("38/KH-UBND"), is upper case ("CT/TU"), or is a short
+        // abbreviation ("b/c"); "Mới/Chuyển tiếp" in a narrow column may still break.
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let symbol = core.chars().any(|c| c.is_ascii_digit())
+            || !core.chars().any(char::is_lowercase)
+            || core.chars().count() <= 4;
+        if !word.contains('/') || !symbol || word.chars().count() > 30 || word.contains(JOIN) {
+            out.push_str(word);
+            continue;
+        }
+        let chars: Vec<char> = word.chars().collect();
+        for (j, c) in chars.iter().enumerate() {
+            out.push(*c);
+            let between = j > 0
+                && chars[j - 1].is_alphanumeric()
+                && chars.get(j + 1).is_some_and(|n| n.is_alphanumeric());
+            if matches!(c, '/' | '-') && between {
+                out.push(JOIN);
+            }
+        }
+    }
+    out
+}
+
+/// Replaces appendix references in every run of these blocks, tables included, and joins
+/// document symbols.
 fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<String>) {
     for b in blocks {
         match b {
@@ -145,6 +183,9 @@ fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<Strin
                 for r in &mut p.runs {
                     if r.text.contains('{') {
                         r.text = appendices::resolve(&r.text, label);
+                    }
+                    if r.text.contains('/') {
+                        r.text = join_symbols(&r.text);
                     }
                 }
             }
@@ -157,5 +198,19 @@ fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<Strin
             }
             Block::Rule(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn symbols_are_joined() {
+        let j = super::join_symbols(
+            "số 38/KH-UBND ngày 15/02/2022, b/c, 19-CT/TU, Mới/Chuyển tiếp, https://a.example/very/long/path",
+        );
+        assert_eq!(
+            j,
+            "số 38/\u{2060}KH-\u{2060}UBND ngày 15/\u{2060}02/\u{2060}2022, b/\u{2060}c, 19-\u{2060}CT/\u{2060}TU, Mới/Chuyển tiếp, https://a.example/very/long/path"
+        );
     }
 }

@@ -235,10 +235,17 @@ fn run(r: &ir::Run, look: &Look, base: &Look, out: &mut String) {
         if i > 0 {
             out.push_str("<w:br/>");
         }
-        if !line.is_empty() {
-            out.push_str(r#"<w:t xml:space="preserve">"#);
-            out.push_str(&esc(line));
-            out.push_str("</w:t>");
+        // A joined hyphen ("KH-⁠UBND") is Word's non-breaking hyphen; a joiner after '/' stays
+        // as U+2060, which Word and LibreOffice treat as "no break here".
+        for (j, piece) in line.split("-\u{2060}").enumerate() {
+            if j > 0 {
+                out.push_str("<w:noBreakHyphen/>");
+            }
+            if !piece.is_empty() {
+                out.push_str(r#"<w:t xml:space="preserve">"#);
+                out.push_str(&esc(piece));
+                out.push_str("</w:t>");
+            }
         }
     }
     out.push_str("</w:r>");
