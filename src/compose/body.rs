@@ -11,6 +11,7 @@ use super::style::{body, body_para, capitalize, heading, item, para, title_line}
 use super::text;
 use crate::framework::Heading;
 use crate::load::Sp;
+use crate::model::evaluation::PointSource;
 use crate::model::values::{amount, format_amount};
 use crate::model::{
     BudgetSection, Content, EvaluationSection, Section, TargetsSection, TasksSection,
@@ -139,6 +140,19 @@ fn opt_text(t: &Option<Sp<String>>) -> Vec<Block> {
         .unwrap_or_default()
 }
 
+/// One evaluation point: its label leads the text when the text is one paragraph ("a) Kết quả
+/// đạt được: …"), and stands on its own line before several paragraphs or a list.
+fn point_blocks(label: &str, text: Option<&Sp<String>>, out: &mut Vec<Block>) {
+    let mut blocks = text.map(|t| text_blocks(&t.value)).unwrap_or_default();
+    match blocks.as_mut_slice() {
+        [Block::Paragraph(p0)] if p0.role == Role::Body => {
+            p0.runs.insert(0, Run::plain(format!("{label}: ")))
+        }
+        _ => blocks.insert(0, body(vec![Run::plain(format!("{label}:"))])),
+    }
+    out.extend(blocks);
+}
+
 /// "1. Title" headings, each followed by its text (solutions, responsibilities).
 fn numbered<'a>(items: impl Iterator<Item = (&'a String, &'a String)>, out: &mut Vec<Block>) {
     for (i, (title, text)) in items.enumerate() {
@@ -207,7 +221,7 @@ impl Composer<'_> {
         }
         match section.map(|s| &s.content) {
             // Evaluation points of an item (Phần I.II).
-            Some(Content::Evaluation(e)) if h.evaluated => self.evaluation_points(e, h, out),
+            Some(Content::Evaluation(e)) => self.evaluation_points(e, h, out),
             // Sub-items of a task group (e.g. 7.1–7.4): their text, then the tasks filed under them.
             Some(Content::Tasks(t)) if !own => sub_item(t, h, out),
             // The framework's example solution groups are not headings of the plan (IV: "không
@@ -224,23 +238,25 @@ impl Composer<'_> {
         path.pop();
     }
 
-    /// "a) Kết quả đạt được: …", "b) Tồn tại, hạn chế: …" under an evaluated item.
+    /// "a) Kết quả đạt được: …", "b) Tồn tại, hạn chế: …" under an evaluated item, or under a
+    /// group heading ("1. Nhận thức số") when the plan evaluates the group as a whole. A point an
+    /// item shares with its group is printed once, at the group.
     fn evaluation_points(&self, e: &EvaluationSection, h: &Heading, out: &mut Vec<Block>) {
-        let item = e.items.iter().find(|i| i.number.value == h.number);
-        for p in &self.plan.framework.evaluation_points {
-            let text = item.and_then(|i| match p.key.as_str() {
-                "results" => i.results.as_ref(),
-                "limitations" => i.limitations.as_ref(),
-                _ => None,
-            });
-            let mut blocks = text.map(|t| text_blocks(&t.value)).unwrap_or_default();
-            match blocks.first_mut() {
-                Some(Block::Paragraph(p0)) if p0.role == Role::Body => {
-                    p0.runs.insert(0, Run::plain(format!("{}: ", p.label)))
+        let points = &self.plan.framework.evaluation_points;
+        if h.evaluated {
+            for p in points {
+                match e.point_for(&h.number, &p.key) {
+                    PointSource::Own(t) => point_blocks(&p.label, Some(t), out),
+                    PointSource::Grouped(..) => {}
+                    PointSource::Missing => point_blocks(&p.label, None, out),
                 }
-                _ => blocks.insert(0, body(vec![Run::plain(format!("{}:", p.label))])),
             }
-            out.extend(blocks);
+        } else if e.items.iter().any(|i| i.number.value == h.number) {
+            for p in points {
+                if let Some(t) = e.group_point(Some(&h.number), &p.key) {
+                    point_blocks(&p.label, Some(t), out);
+                }
+            }
         }
     }
 
@@ -248,7 +264,15 @@ impl Composer<'_> {
     fn section_head(&mut self, s: &Section, out: &mut Vec<Block>) {
         match &s.content {
             Content::Text(t) => out.extend(opt_text(&t.text)),
-            Content::Evaluation(e) => out.extend(opt_text(&e.intro)),
+            Content::Evaluation(e) => {
+                out.extend(opt_text(&e.intro));
+                // a) and b) for the whole section, when the plan evaluates it as one.
+                for p in &self.plan.framework.evaluation_points {
+                    if let Some(t) = e.group_point(None, &p.key) {
+                        point_blocks(&p.label, Some(t), out);
+                    }
+                }
+            }
             Content::EvaluationBudget(e) => {
                 out.extend(opt_text(&e.text));
                 if let Some(share) = &e.budget_share {
@@ -265,7 +289,12 @@ impl Composer<'_> {
                 out.extend(opt_text(&c.intro));
                 let n = c.citations.len();
                 for (i, cit) in c.citations.iter().enumerate() {
-                    let mut s = citation_text(cit);
+                    // Documents named on one line: "… và Nghị quyết số 50/NQ-CP …".
+                    let mut s = std::iter::once(cit)
+                        .chain(&cit.also)
+                        .map(citation_text)
+                        .collect::<Vec<_>>()
+                        .join(" và ");
                     s.push(if i + 1 == n { '.' } else { ';' });
                     out.push(item(vec![Run::plain(s)]));
                 }

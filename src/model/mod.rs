@@ -4,6 +4,7 @@
 
 pub mod appendices;
 pub mod coverage;
+pub mod evaluation;
 pub mod investment;
 pub mod metrics;
 pub mod rules;
@@ -141,9 +142,22 @@ impl Plan {
         })
     }
 
+    /// Every cited document, those named on the same line (`also`) included.
     pub fn citations(&self) -> impl Iterator<Item = (&Section, &Citation)> {
+        fn flat<'a>(s: &'a Section, c: &'a Citation, out: &mut Vec<(&'a Section, &'a Citation)>) {
+            out.push((s, c));
+            for a in &c.also {
+                flat(s, a, out);
+            }
+        }
         self.sections.iter().flat_map(|s| match &s.content {
-            Content::Citations(c) => c.citations.iter().map(move |x| (s, x)).collect::<Vec<_>>(),
+            Content::Citations(c) => {
+                let mut out = Vec::new();
+                for x in &c.citations {
+                    flat(s, x, &mut out);
+                }
+                out
+            }
             _ => Vec::new(),
         })
     }
@@ -190,6 +204,23 @@ impl Plan {
             Content::Targets(t) => t.targets.iter().map(move |x| (s, x)).collect::<Vec<_>>(),
             _ => Vec::new(),
         })
+    }
+}
+
+impl types::CitationsSection {
+    /// Every cited document of the section, those named on the same line (`also`) included.
+    pub fn all(&self) -> Vec<&Citation> {
+        fn flat<'a>(c: &'a Citation, out: &mut Vec<&'a Citation>) {
+            out.push(c);
+            for a in &c.also {
+                flat(a, out);
+            }
+        }
+        let mut out = Vec::new();
+        for c in &self.citations {
+            flat(c, &mut out);
+        }
+        out
     }
 }
 

@@ -293,9 +293,14 @@ pub struct EvaluationSection {
     pub section: Text,
     /// Lời dẫn (không bắt buộc).
     pub intro: Option<Text>,
-    /// Các mục đánh giá theo số của Khung ("1.1", "3", …).
+    /// Các mục đánh giá theo số của Khung ("1.1", "3", …). Số của một nhóm ("1" cho 1.1–1.3) đánh
+    /// giá chung cả nhóm.
     #[serde(default)]
     pub items: Vec<EvalItem>,
+    /// a) Kết quả đạt được, chung cho cả mục (khi kế hoạch không đánh giá từng mục).
+    pub results: Option<Text>,
+    /// b) Tồn tại, hạn chế, chung cho cả mục.
+    pub limitations: Option<Text>,
 }
 
 /// Một mục đánh giá.
@@ -379,6 +384,10 @@ pub struct Citation {
     pub issuer: Option<Text>,
     /// Trích yếu nội dung.
     pub title: Text,
+    /// Văn bản khác nêu cùng một dòng, nối bằng „và” (ví dụ Nghị quyết 52-NQ/TW và Nghị quyết
+    /// 50/NQ-CP ban hành Chương trình hành động thực hiện nó). Mỗi văn bản vẫn được kiểm tra riêng.
+    #[serde(default)]
+    pub also: Vec<Citation>,
 }
 
 /// Phần II.II: mục tiêu năm kế hoạch.

@@ -50,8 +50,8 @@ pub fn check(ctx: &mut Ctx) {
                 fields.extend(o.responsibilities.iter().map(|r| (s.source, &r.unit)))
             }
             Content::Citations(c) => fields.extend(
-                c.citations
-                    .iter()
+                c.all()
+                    .into_iter()
                     .filter_map(|x| x.issuer.as_ref())
                     .map(|i| (s.source, i)),
             ),

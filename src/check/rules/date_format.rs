@@ -32,7 +32,7 @@ pub fn check(ctx: &mut Ctx) {
         let Content::Citations(c) = &s.content else {
             continue;
         };
-        for d in c.citations.iter().filter_map(|x| x.date.as_ref()) {
+        for d in c.all().into_iter().filter_map(|x| x.date.as_ref()) {
             let v = d.value.trim();
             if !v.contains('/') {
                 continue;

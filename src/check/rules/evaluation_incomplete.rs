@@ -1,10 +1,10 @@
 //! Phần I.II: every evaluated item needs a) results and b) shortcomings.
 
 use crate::check::Ctx;
-use crate::check::rules::blank;
 use crate::diag::Diagnostic;
 use crate::framework::{Heading, locator};
 use crate::model::Content;
+use crate::model::evaluation::PointSource;
 use crate::msg;
 
 crate::declare_rule! {
@@ -57,10 +57,35 @@ pub fn check(ctx: &mut Ctx) {
         };
         let mut want = Vec::new();
         evaluated(&def.heading, &mut def.numbers.clone(), &mut want);
+        // Items evaluated together with others (under a group item or the whole section), by
+        // where their text is: one warning per group.
+        let mut grouped: Vec<(Option<String>, Vec<String>, std::ops::Range<usize>)> = Vec::new();
         for (number, title, loc) in &want {
             let clause = ctx.fw.clause(loc);
-            match e.items.iter().find(|i| i.number.value == *number) {
-                None => ctx.report(
+            let item = e.items.iter().find(|i| i.number.value == *number);
+            let mut any_own = false;
+            let mut missing = Vec::new();
+            for p in &ctx.fw.evaluation_points {
+                match e.point_for(number, &p.key) {
+                    PointSource::Own(_) => any_own = true,
+                    PointSource::Grouped(group, text) => {
+                        let key = group.map(str::to_string);
+                        match grouped.iter_mut().find(|g| g.0 == key) {
+                            Some(g) if !g.1.contains(number) => g.1.push(number.clone()),
+                            Some(_) => {}
+                            None => grouped.push((key, vec![number.clone()], text.span.clone())),
+                        }
+                    }
+                    PointSource::Missing => missing.push(p),
+                }
+            }
+            let Some(item) =
+                item.filter(|_| any_own || missing.len() < ctx.fw.evaluation_points.len())
+            else {
+                if missing.is_empty() {
+                    continue;
+                }
+                ctx.report(
                     Diagnostic::new(
                         &EVALUATION_INCOMPLETE,
                         msg!(
@@ -74,35 +99,66 @@ pub fn check(ctx: &mut Ctx) {
                         "Add to `items`: `- number: \"{number}\"` with `results` (a) and `limitations` (b)."
                     ))
                     .clause(clause),
-                ),
-                Some(item) => {
-                    for p in &ctx.fw.evaluation_points {
-                        let value = match p.key.as_str() {
-                            "results" => &item.results,
-                            "limitations" => &item.limitations,
-                            _ => continue,
-                        };
-                        if blank(value) {
-                            let label = &p.label;
-                            let key = &p.key;
-                            let d = Diagnostic::new(
-                                &EVALUATION_INCOMPLETE,
-                                msg!(
-                                    "Mục {number}. {title}: chưa có „{label}”",
-                                    "Item {number}. {title}: „{label}” is missing"
-                                ),
-                            )
-                            .at(s.source, value.as_ref().map(|v| v.span.clone()).unwrap_or(item.number.span.clone()))
-                            .hint(msg!("Điền `{key}`.", "Fill in `{key}`."))
-                            .clause(clause.clone());
-                            ctx.report(d);
-                        }
-                    }
-                }
+                );
+                continue;
+            };
+            for p in missing {
+                let (label, key) = (&p.label, &p.key);
+                let value = match key.as_str() {
+                    "results" => &item.results,
+                    _ => &item.limitations,
+                };
+                ctx.report(
+                    Diagnostic::new(
+                        &EVALUATION_INCOMPLETE,
+                        msg!(
+                            "Mục {number}. {title}: chưa có „{label}”",
+                            "Item {number}. {title}: „{label}” is missing"
+                        ),
+                    )
+                    .at(
+                        s.source,
+                        value
+                            .as_ref()
+                            .map(|v| v.span.clone())
+                            .unwrap_or(item.number.span.clone()),
+                    )
+                    .hint(msg!("Điền `{key}`.", "Fill in `{key}`."))
+                    .clause(clause.clone()),
+                );
             }
         }
+        for (group, items, span) in grouped {
+            let list = items.join(", ");
+            let at = match &group {
+                Some(g) => format!("mục {g}"),
+                None => "cả mục".to_string(),
+            };
+            let at_en = match &group {
+                Some(g) => format!("item {g}"),
+                None => "the whole section".to_string(),
+            };
+            ctx.report(
+                Diagnostic::new(
+                    &super::evaluation_grouped::EVALUATION_GROUPED,
+                    msg!(
+                        "Các mục {list} được đánh giá chung ở {at}, không có a), b) riêng",
+                        "Items {list} are evaluated together under {at_en}, without a) and b) of their own"
+                    ),
+                )
+                .at(s.source, span)
+                .hint(msg!(
+                    "Khung đề nghị đánh giá a) Kết quả đạt được, b) Tồn tại, hạn chế cho từng mục; tách ra nếu được, hoặc giữ nếu đánh giá chung là chủ ý.",
+                    "The framework asks for a) results and b) shortcomings per item; split them if you can, or keep the joint evaluation if it is deliberate."
+                ))
+                .clause(ctx.fw.clause(&def.locator())),
+            );
+        }
         for item in &e.items {
-            if !want.iter().any(|(n, _, _)| *n == item.number.value) {
+            // A group's number ("1" for 1.1–1.3) is a joint evaluation, not an unknown item.
+            let n = &item.number.value;
+            let group = want.iter().any(|(w, _, _)| w.starts_with(&format!("{n}.")));
+            if !group && !want.iter().any(|(w, _, _)| w == n) {
                 let n = &item.number.value;
                 let list = want
                     .iter()

@@ -40,8 +40,8 @@ pub fn check(ctx: &mut Ctx) {
     for s in &ctx.plan.sections {
         if let Content::Citations(c) = &s.content {
             dates.extend(
-                c.citations
-                    .iter()
+                c.all()
+                    .into_iter()
                     .filter_map(|x| x.date.as_ref())
                     .map(|d| (s.source, d)),
             );

@@ -21,6 +21,7 @@ pub mod content_empty;
 pub mod date_format;
 pub mod deadline_exceeded;
 pub mod duplicate_id;
+pub mod evaluation_grouped;
 pub mod evaluation_incomplete;
 pub mod funding_unknown;
 pub mod heading_override;
@@ -73,6 +74,7 @@ pub static ALL: &[&Rule] = &[
     &priority_uncovered::PRIORITY_UNCOVERED,
     &not_applicable_invalid::NOT_APPLICABLE_INVALID,
     &unknown_priority_task::UNKNOWN_PRIORITY_TASK,
+    &evaluation_grouped::EVALUATION_GROUPED,
     &target_not_quantitative::TARGET_NOT_QUANTITATIVE,
     &duplicate_id::DUPLICATE_ID,
     &unknown_task_ref::UNKNOWN_TASK_REF,
