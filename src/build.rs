@@ -90,11 +90,41 @@ pub fn default_name(plan: &Plan, draft: bool) -> String {
         .as_ref()
         .map(|c| c.document.title.value.as_str())
         .unwrap_or("ke-hoach");
+    // File names stay well under the 255-byte limit of file systems, whatever the title.
     let mut name = format!("ke-hoach-{}", slug(title));
+    if name.len() > 120 {
+        name.truncate(120);
+        name = name.trim_end_matches('-').to_string();
+    }
     if draft {
         name.push_str("-du-thao");
     }
     name
+}
+
+/// Why an output path must not be written: something that is not a regular file (a symlink, a
+/// device, a FIFO, a directory) would be replaced by the rename, and a plan's own source file
+/// would be lost.
+fn refuse_output(path: &Path, plan: &Plan) -> Option<crate::lang::Msg> {
+    let p = path.display();
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_file() {
+        return Some(msg!(
+            "không ghi {p}: đó không phải một tệp thường (liên kết, thiết bị hay thư mục); chọn đường dẫn khác bằng -o",
+            "not writing {p}: it is not a regular file (a link, a device or a directory); choose another path with -o"
+        ));
+    }
+    let target = std::fs::canonicalize(path).ok()?;
+    let is_source = plan
+        .sources
+        .iter()
+        .any(|(_, f)| std::fs::canonicalize(plan.root.join(&f.name)).is_ok_and(|s| s == target));
+    is_source.then(|| {
+        msg!(
+            "không ghi {p}: đó là một tệp của kế hoạch",
+            "not writing {p}: it is one of the plan's own files"
+        )
+    })
 }
 
 pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
@@ -114,8 +144,13 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
         return Ok(out);
     }
     let name = default_name(&out.plan, doc.draft);
+    // Every format is rendered before any is written: a failure leaves all old outputs as they
+    // were, never a new DOCX beside an old PDF.
+    let mut rendered = Vec::new();
     for r in renderers(opts.format) {
         let path = match &opts.output {
+            // An existing directory: the outputs go inside it, under their default names.
+            Some(p) if p.is_dir() => p.join(format!("{name}.{}", r.extension())),
             Some(p) if opts.format == Format::All => p.with_extension(r.extension()),
             Some(p) => p.clone(),
             None => out
@@ -125,15 +160,25 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
                 .join(format!("{name}.{}", r.extension())),
         };
         match r.render(&doc, &opts.context, &mut out.render_diags) {
-            Ok(bytes) => match write_atomic(&path, &bytes) {
-                Ok(()) => out.outputs.push(path),
-                Err(e) => {
-                    let p = path.display();
-                    out.failures
-                        .push(msg!("không ghi được {p}: {e}", "cannot write {p}: {e}"))
-                }
-            },
+            Ok(bytes) => rendered.push((path, bytes)),
             Err(e) => out.failures.push(e.0),
+        }
+    }
+    if !out.failures.is_empty() {
+        return Ok(out);
+    }
+    for (path, bytes) in rendered {
+        if let Some(refusal) = refuse_output(&path, &out.plan) {
+            out.failures.push(refusal);
+            continue;
+        }
+        match write_atomic(&path, &bytes) {
+            Ok(()) => out.outputs.push(path),
+            Err(e) => {
+                let p = path.display();
+                out.failures
+                    .push(msg!("không ghi được {p}: {e}", "cannot write {p}: {e}"))
+            }
         }
     }
     Ok(out)

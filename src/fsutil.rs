@@ -5,6 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // The rename would replace a link, a device or a directory instead of writing a file.
+    if let Ok(m) = std::fs::symlink_metadata(path)
+        && !m.file_type().is_file()
+    {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -28,4 +34,73 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Why a file of the plan was not read.
+#[derive(Debug)]
+pub enum PlanReadError {
+    NotFound,
+    /// It resolves outside the plan directory (an absolute path, `..`, a link pointing out).
+    Outside,
+    /// A link, a device, a FIFO, a directory: not a regular file.
+    NotRegular,
+    /// Larger than the cap (nothing of it is kept).
+    TooLarge,
+    Io(std::io::Error),
+}
+
+impl PlanReadError {
+    /// The refusal in both languages; it names the path, never the file's content.
+    pub fn msg(&self, shown: &str) -> crate::lang::Msg {
+        match self {
+            PlanReadError::NotFound => {
+                crate::msg!("không có tệp {shown}", "there is no file {shown}")
+            }
+            PlanReadError::Outside => crate::msg!(
+                "không đọc {shown}: tệp nằm ngoài thư mục kế hoạch",
+                "not reading {shown}: it is outside the plan directory"
+            ),
+            PlanReadError::NotRegular => crate::msg!(
+                "không đọc {shown}: đó không phải một tệp thường (liên kết, thiết bị, thư mục)",
+                "not reading {shown}: it is not a regular file (a link, a device, a directory)"
+            ),
+            PlanReadError::TooLarge => crate::msg!(
+                "không đọc {shown}: tệp quá lớn",
+                "not reading {shown}: the file is too large"
+            ),
+            PlanReadError::Io(e) => {
+                crate::msg!("không đọc được {shown}: {e}", "cannot read {shown}: {e}")
+            }
+        }
+    }
+}
+
+/// Reads a file that belongs to the plan: it must be a regular file (not a link) that resolves
+/// inside `root`, and at most `cap` bytes are read — the size in the metadata is not trusted
+/// (devices and FIFOs report 0), the read itself stops at `cap + 1`.
+pub fn read_in_plan(root: &Path, path: &Path, cap: u64) -> Result<Vec<u8>, PlanReadError> {
+    use std::io::Read;
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(PlanReadError::NotFound),
+        Err(e) => return Err(PlanReadError::Io(e)),
+    };
+    if !meta.file_type().is_file() {
+        return Err(PlanReadError::NotRegular);
+    }
+    let (Ok(root), Ok(full)) = (std::fs::canonicalize(root), std::fs::canonicalize(path)) else {
+        return Err(PlanReadError::Outside);
+    };
+    if !full.starts_with(&root) {
+        return Err(PlanReadError::Outside);
+    }
+    let file = std::fs::File::open(&full).map_err(PlanReadError::Io)?;
+    let mut buf = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut buf)
+        .map_err(PlanReadError::Io)?;
+    if buf.len() as u64 > cap {
+        return Err(PlanReadError::TooLarge);
+    }
+    Ok(buf)
 }

@@ -181,6 +181,18 @@ fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<Strin
         match b {
             Block::Paragraph(p) => {
                 for r in &mut p.runs {
+                    if r.text
+                        .contains(|c: char| c.is_control() && c != '\n' && c != '\t')
+                    {
+                        // Word's soft line break is a line break; other control characters
+                        // (DX008) are dropped, so no renderer ever sees them.
+                        r.text = r
+                            .text
+                            .replace('\u{b}', "\n")
+                            .chars()
+                            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+                            .collect();
+                    }
                     if r.text.contains('{') {
                         r.text = appendices::resolve(&r.text, label);
                     }

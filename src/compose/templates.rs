@@ -59,10 +59,17 @@ impl Templates {
     pub fn load(plan_dir: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Templates {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // A plan's override is untrusted code: each render gets a bounded number of steps (the
+        // built-ins take a few hundred), so nested loops end as a located DX100, not a hung CI.
+        env.set_fuel(Some(100_000));
         let mut overrides = Vec::new();
         for (name, text) in BUILTIN {
             let custom = plan_dir.join("templates").join(name);
-            let (src, origin) = match std::fs::read_to_string(&custom) {
+            // An override must be a regular file inside the plan (256 KiB at most); one that
+            // exists but cannot be read is reported, never silently replaced by the built-in.
+            let read = crate::fsutil::read_in_plan(plan_dir, &custom, 256 << 10)
+                .map(|b| String::from_utf8_lossy(&b).into_owned());
+            let (src, origin) = match read {
                 Ok(s) => {
                     let id = sources.add(SourceFile::new(
                         custom.clone(),
@@ -72,7 +79,20 @@ impl Templates {
                     overrides.push((name.to_string(), id));
                     (s, Some(id))
                 }
-                Err(_) => (text.to_string(), None),
+                Err(crate::fsutil::PlanReadError::NotFound) => (text.to_string(), None),
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::new(
+                            &crate::compose::rules::TEMPLATE_ERROR,
+                            e.msg(&format!("templates/{name}")),
+                        )
+                        .hint(crate::msg!(
+                            "Mẫu có sẵn được dùng thay; đặt một tệp thường vào templates/ của kế hoạch.",
+                            "The built-in template is used instead; put a regular file in the plan's templates/."
+                        )),
+                    );
+                    (text.to_string(), None)
+                }
             };
             if let Err(e) = env.add_template_owned(name.to_string(), src) {
                 diags.push(template_diag(&e, origin, name, sources));
@@ -117,6 +137,10 @@ fn template_diag(
             ("dùng biến không có", "uses an undefined variable")
         }
         minijinja::ErrorKind::SyntaxError => ("sai cú pháp", "has a syntax error"),
+        minijinja::ErrorKind::OutOfFuel => (
+            "chạy quá số bước cho phép (vòng lặp quá lớn)",
+            "runs past the allowed number of steps (a loop too large)",
+        ),
         minijinja::ErrorKind::UnknownFilter | minijinja::ErrorKind::UnknownFunction => (
             "dùng bộ lọc hoặc hàm không có",
             "uses an unknown filter or function",

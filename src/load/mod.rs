@@ -86,9 +86,11 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
 /// Reads and parses `dxplan.toml`, or reports that it is missing.
 fn load_config(loaded: &mut Loaded, dir: &Path) -> Result<(), IoFailure> {
     let config_path = dir.join(CONFIG_FILE);
-    if config_path.exists() {
+    if std::fs::symlink_metadata(&config_path).is_ok() {
         if let Some((id, text)) = read_source(loaded, &config_path, CONFIG_FILE.into())? {
             trailing_whitespace(&text, id, &mut loaded.diags);
+            control_characters(&text, id, &mut loaded.diags);
+            control_characters(&text, id, &mut loaded.diags);
             match toml::parse(&text) {
                 Ok(mut root) => {
                     normalize(&mut root, id, &text, &mut loaded.diags);
@@ -136,6 +138,7 @@ fn load_yaml(loaded: &mut Loaded, path: &Path, name: String) -> Result<(), IoFai
         return Ok(());
     };
     trailing_whitespace(&text, id, &mut loaded.diags);
+    control_characters(&text, id, &mut loaded.diags);
     match yaml::parse(&text) {
         Ok(mut root) => {
             normalize(&mut root, id, &text, &mut loaded.diags);
@@ -210,7 +213,9 @@ fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, IoFailure> {
                 .unwrap_or_else(|| std::io::Error::other("walk error")),
         })?;
         let p = entry.path();
-        if entry.file_type().is_file()
+        // Links are listed too, so reading refuses them with a finding instead of skipping them
+        // silently.
+        if (entry.file_type().is_file() || entry.file_type().is_symlink())
             && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
         {
             out.push(p.to_path_buf());
@@ -230,30 +235,47 @@ fn read_source(
         path: path.to_path_buf(),
         error,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        let id = loaded
-            .sources
-            .add(SourceFile::new(path.into(), name, String::new()));
-        let mib = size as f64 / (1 << 20) as f64;
-        let max = MAX_FILE_BYTES >> 20;
-        loaded.diags.push(
-            Diagnostic::new(
-                &rules::LIMITS,
-                msg!(
-                    "Tệp quá lớn ({mib:.1} MiB), giới hạn là {max} MiB; tệp không được đọc",
-                    "File too large ({mib:.1} MiB), the limit is {max} MiB; it was not read"
-                ),
-            )
-            .at(id, 0..0)
-            .hint(msg!(
-                "Tách nội dung thành nhiều tệp theo mục của Khung, hoặc bỏ dữ liệu không thuộc kế hoạch.",
-                "Split the content into one file per framework section, or drop data that is not plan text."
-            )),
-        );
-        return Ok(None);
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // A regular file inside the plan, read up to the cap whatever its metadata says (devices and
+    // FIFOs report size 0): a link, a device or a file outside the plan is refused, never quoted.
+    let bytes = match crate::fsutil::read_in_plan(&loaded.root, path, MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(crate::fsutil::PlanReadError::Io(e)) => return Err(io(e)),
+        Err(crate::fsutil::PlanReadError::TooLarge) => {
+            let id = loaded
+                .sources
+                .add(SourceFile::new(path.into(), name, String::new()));
+            let max = MAX_FILE_BYTES >> 20;
+            loaded.diags.push(
+                Diagnostic::new(
+                    &rules::LIMITS,
+                    msg!(
+                        "Tệp lớn hơn giới hạn {max} MiB; tệp không được đọc",
+                        "File larger than the limit of {max} MiB; it was not read"
+                    ),
+                )
+                .at(id, 0..0)
+                .hint(msg!(
+                    "Tách nội dung thành nhiều tệp theo mục của Khung, hoặc bỏ dữ liệu không thuộc kế hoạch.",
+                    "Split the content into one file per framework section, or drop data that is not plan text."
+                )),
+            );
+            return Ok(None);
+        }
+        Err(e) => {
+            let id = loaded
+                .sources
+                .add(SourceFile::new(path.into(), name.clone(), String::new()));
+            loaded.diags.push(
+                Diagnostic::new(&rules::LIMITS, e.msg(&name))
+                    .at(id, 0..0)
+                    .hint(msg!(
+                        "Đặt tệp thật (không phải liên kết) vào thư mục kế hoạch.",
+                        "Put a real file (not a link) inside the plan directory."
+                    )),
+            );
+            return Ok(None);
+        }
+    };
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -292,6 +314,32 @@ fn read_source(
     }
 }
 
+/// Characters no XML can carry (pasted from Word, mostly), one finding per character, at most 100
+/// per file (a binary pasted by mistake should not bury everything else).
+fn control_characters(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>) {
+    let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}');
+    for (at, c) in text.char_indices().filter(|(_, c)| bad(*c)).take(100) {
+        let code = format!("U+{:04X}", c as u32);
+        let (what_vi, what_en, with) = if c == '\u{b}' {
+            ("ngắt dòng mềm của Word", "Word's soft line break", " ")
+        } else {
+            ("ký tự điều khiển", "control character", "")
+        };
+        diags.push(
+            Diagnostic::new(
+                &rules::CONTROL_CHARACTER,
+                msg!("Có {what_vi} {code}", "A {what_en} {code}"),
+            )
+            .at(source, at..at + c.len_utf8())
+            .fix(
+                msg!("xóa {code}", "remove {code}"),
+                at..at + c.len_utf8(),
+                with,
+            ),
+        );
+    }
+}
+
 /// One finding per line that ends in spaces or tabs, with the fix that deletes them.
 fn trailing_whitespace(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>) {
     let mut offset = 0;
@@ -320,6 +368,7 @@ fn trailing_whitespace(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>
 /// NFC-normalises every string and key in place, warning once per non-NFC string (with the fix
 /// that rewrites the file's text in NFC).
 fn normalize(node: &mut Node, source: SourceId, text: &str, diags: &mut Vec<Diagnostic>) {
+    escaped_controls(node, source, text, diags);
     let mut bad: Vec<Range<usize>> = Vec::new();
     fix(node, &mut bad);
     for span in bad {
@@ -340,6 +389,49 @@ fn normalize(node: &mut Node, source: SourceId, text: &str, diags: &mut Vec<Diag
             .fix(msg!("chuẩn hóa NFC", "normalise to NFC"), span, nfc),
         );
     }
+}
+
+/// Control characters written as escapes ("\v" in a double-quoted YAML string, "\u000B" in TOML):
+/// the raw scan cannot see them, the parsed value carries them. Located on the value; no fix
+/// (the escape is the author's own writing).
+fn escaped_controls(node: &Node, source: SourceId, text: &str, diags: &mut Vec<Diagnostic>) {
+    let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
+    let mut check = |s: &str, span: &Range<usize>| {
+        let raw = text.get(span.clone()).unwrap_or("");
+        if let Some(c) = s.chars().find(|c| bad(*c))
+            && !raw.contains(c)
+        {
+            let code = format!("U+{:04X}", c as u32);
+            diags.push(
+                Diagnostic::new(
+                    &rules::CONTROL_CHARACTER,
+                    msg!(
+                        "Giá trị chứa ký tự điều khiển {code} (viết bằng mã thoát)",
+                        "The value contains the control character {code} (written as an escape)"
+                    ),
+                )
+                .at(source, span.clone())
+                .hint(msg!(
+                    "Xóa mã thoát; muốn xuống dòng thì dùng khối `|` của YAML.",
+                    "Remove the escape; for a line break use a YAML `|` block."
+                )),
+            );
+        }
+    };
+    fn walk(node: &Node, check: &mut dyn FnMut(&str, &Range<usize>)) {
+        match &node.kind {
+            Kind::Str(s) => check(s, &node.span),
+            Kind::Seq(items) => items.iter().for_each(|n| walk(n, check)),
+            Kind::Map(entries) => {
+                for (k, v) in entries {
+                    check(&k.name, &k.span);
+                    walk(v, check);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(node, &mut check);
 }
 
 fn fix(node: &mut Node, bad: &mut Vec<Range<usize>>) {

@@ -492,19 +492,19 @@ fn resolve_framework(
     let source = config.source;
     if let Some(file) = &config.framework_file {
         let path = root.join(&file.value);
-        let text = match std::fs::read_to_string(&path) {
+        // Inside the plan, a regular file, 2 MiB at most (the built-in framework is 40 KiB).
+        let text = match crate::fsutil::read_in_plan(root, &path, 2 << 20)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+        {
             Ok(t) => t,
             Err(e) => {
-                let p = path.display();
                 diags.push(
-                    Diagnostic::new(
-                        &rules::FRAMEWORK_UNKNOWN,
-                        msg!(
-                            "Không đọc được tệp Khung {p}: {e}",
-                            "Cannot read framework file {p}: {e}"
-                        ),
-                    )
-                    .at(source, file.span.clone()),
+                    Diagnostic::new(&rules::FRAMEWORK_UNKNOWN, e.msg(&file.value))
+                        .at(source, file.span.clone())
+                        .hint(msg!(
+                            "`framework_file` là đường dẫn tương đối tới một tệp trong thư mục kế hoạch.",
+                            "`framework_file` is a relative path to a file inside the plan directory."
+                        )),
                 );
                 return default();
             }

@@ -44,17 +44,19 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
             }
             help.push_str(&format!("{clause_word}: {}", d.clause));
         }
-        let mut md = MietteDiagnostic::new(d.message.get(opts.lang).to_string())
+        let mut md = MietteDiagnostic::new(super::escape_controls(d.message.get(opts.lang), true))
             .with_code(format!("{} {}", d.rule.code, d.rule.name))
             .with_severity(match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Info => miette::Severity::Advice,
             })
-            .with_help(help);
+            .with_help(super::escape_controls(&help, false));
         let pos = position(d, sources);
         let report = match (d.source, &d.span) {
-            (Some(id), Some(span)) => {
+            // The excerpt only where miette can draw it safely: lines of sane length (it panics
+            // past column 65,535) and no control characters to echo to the terminal.
+            (Some(id), Some(span)) if excerpt_ok(&sources.get(id).text, span) => {
                 let src = sources.get(id);
                 let label = d.severity.label(opts.lang).to_string();
                 md = md.with_label(LabeledSpan::new(Some(label), span.start, span.len()));
@@ -63,10 +65,21 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
             }
             _ => miette::Report::new(md),
         };
-        if let Some(p) = &pos
-            && d.span.is_none()
-        {
-            out.push_str(&format!("{}:\n", p.file));
+        if let Some(p) = &pos {
+            if d.span.is_none() {
+                out.push_str(&format!("{}:\n", super::escape_controls(&p.file, true)));
+            } else if !d
+                .source
+                .zip(d.span.as_ref())
+                .is_some_and(|(id, span)| excerpt_ok(&sources.get(id).text, span))
+            {
+                out.push_str(&format!(
+                    "{}:{}:{}:\n",
+                    super::escape_controls(&p.file, true),
+                    p.line,
+                    p.column
+                ));
+            }
         }
         let mut buf = String::new();
         if handler.render_report(&mut buf, report.as_ref()).is_ok() {
@@ -86,4 +99,30 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
         ),
     });
     out
+}
+
+/// Whether the lines around a span can be shown as an excerpt: each at most 1,000 bytes and free
+/// of control characters (tab and carriage return aside).
+fn excerpt_ok(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return false;
+    }
+    // Two lines of context either side, as miette shows them.
+    let mut from = start;
+    for _ in 0..3 {
+        from = text[..from].rfind('\n').unwrap_or(0);
+    }
+    let mut to = end;
+    for _ in 0..3 {
+        to = text[to..]
+            .find('\n')
+            .map_or(text.len(), |i| to + i + 1)
+            .min(text.len());
+    }
+    text[from..to].split('\n').all(|l| l.len() <= 1000)
+        && !text[from..to]
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
 }

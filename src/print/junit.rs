@@ -8,8 +8,10 @@ use crate::check::rules;
 use crate::diag::{Diagnostic, Severity, position};
 use crate::source::Sources;
 
+/// XML-escaped, control characters shown as `\u{…}` (XML 1.0 cannot carry most of them).
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
+    super::escape_controls(s, false)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

@@ -43,3 +43,24 @@ pub fn render(format: Format, diags: &[Diagnostic], sources: &Sources, opts: &Op
         Format::Junit => junit::render(diags, sources, opts),
     }
 }
+
+/// Text from a plan (a key, a value quoted in a message) made safe for a terminal or a CI log:
+/// control characters become `\u{…}`, so a key with a newline and `::error` cannot inject a
+/// workflow command. Without `escape_newlines` the line breaks dxplan itself puts in hints stay.
+pub fn escape_controls(s: &str, escape_newlines: bool) -> String {
+    if !s
+        .chars()
+        .any(|c| c.is_control() && (escape_newlines || c != '\n'))
+    {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() && (escape_newlines || c != '\n') {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

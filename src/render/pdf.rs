@@ -137,8 +137,12 @@ impl PdfRenderer {
     fn layout(ctx: &Context) -> (String, String) {
         if let Some(dir) = &ctx.plan_dir {
             let p = dir.join("templates/layout.typ");
-            if let Ok(s) = std::fs::read_to_string(&p) {
-                return (s, "templates/layout.typ".to_string());
+            // Only a regular file inside the plan (1 MiB at most); `check` reports a refused one.
+            if let Ok(b) = crate::fsutil::read_in_plan(dir, &p, 1 << 20) {
+                return (
+                    String::from_utf8_lossy(&b).into_owned(),
+                    "templates/layout.typ".to_string(),
+                );
             }
         }
         (LAYOUT.to_string(), "layout.typ (built-in)".to_string())

@@ -58,6 +58,7 @@ pub static ALL: &[&Rule] = &[
     &crate::model::rules::FRAMEWORK_UNKNOWN,
     &crate::load::rules::CONFIG_MISSING,
     &crate::load::rules::TRAILING_WHITESPACE,
+    &crate::load::rules::CONTROL_CHARACTER,
     &crate::model::rules::UNKNOWN_KEY,
     &crate::model::rules::WRONG_TYPE,
     &crate::model::rules::MISSING_FIELD,

@@ -11,9 +11,15 @@ use crate::compose::measure;
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+/// A character XML 1.0 cannot carry at all (control characters but tab, newline and carriage
+/// return; U+FFFE, U+FFFF): whatever a plan contains, the writer never emits ill-formed XML.
+fn xml_forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
 /// Text safe for element content and attribute values.
 pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(['&', '<', '>', '"']) {
+    if !s.contains(['&', '<', '>', '"']) && !s.chars().any(xml_forbidden) {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -23,6 +29,7 @@ pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            c if xml_forbidden(c) => {}
             c => out.push(c),
         }
     }
@@ -231,7 +238,8 @@ fn run(r: &ir::Run, look: &Look, base: &Look, out: &mut String) {
         out.push_str(&rpr);
         out.push_str("</w:rPr>");
     }
-    for (i, line) in r.text.split('\n').enumerate() {
+    // Word's soft line break (U+000B, common in text pasted from Word) is a line break too.
+    for (i, line) in r.text.split(['\n', '\u{b}']).enumerate() {
         if i > 0 {
             out.push_str("<w:br/>");
         }

@@ -1,0 +1,20 @@
+crate::declare_rule! {
+    /// Kiểm tra: tệp không chứa ký tự điều khiển (U+0000–U+001F trừ tab, xuống dòng; U+007F;
+    /// U+FFFE, U+FFFF) — hay gặp khi dán văn bản từ Word: U+000B là „ngắt dòng mềm” (Shift+Enter).
+    ///
+    /// Vì sao: các ký tự này không hiện ra khi soạn nhưng không có trong XML hợp lệ; trước đây chúng
+    /// làm DOCX hỏng mà `check` không nói gì. Nay các trình xuất không bao giờ ghi chúng ra (U+000B
+    /// được in thành ngắt dòng, ký tự khác bị bỏ), và quy tắc này chỉ đúng chỗ để sửa tận gốc.
+    /// `dxplan check --fix` xóa chúng (U+000B thay bằng dấu cách).
+    ///
+    /// Ví dụ: `text: "Kết quả đạt được:\u000bmột là …"` (dán từ Word).
+    /// Sửa: `dxplan check --fix`, hoặc xuống dòng thật trong khối `|`.
+    CONTROL_CHARACTER {
+        code: "DX008",
+        name: "control-character",
+        severity: Warning,
+        summary: ("Ký tự điều khiển trong tệp", "Control character in a file"),
+        clause: "dxplan: quy ước tệp",
+        en: "Reports control characters (U+0000–U+001F but tab and newline, U+007F, U+FFFE, U+FFFF), often pasted from Word (U+000B is its soft line break). Why: invisible while editing and not allowed in XML; renderers now drop them (U+000B becomes a line break), and this rule locates them. Fix: `dxplan check --fix` removes them (U+000B becomes a space).",
+    }
+}

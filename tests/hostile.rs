@@ -1,0 +1,200 @@
+//! Hostile plans (issue 11): what a pull request can put in a plan must never crash dxplan, make
+//! it read outside the plan, write where it must not, or inject into the reports CI shows.
+
+mod common;
+
+use std::path::Path;
+
+fn check(dir: &Path, format: &str) -> (Option<i32>, String) {
+    let o = common::dxplan()
+        .args(["check", "--color", "never", "--format", format])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    )
+}
+
+fn build(dir: &Path, out: &Path) -> std::process::Output {
+    common::dxplan()
+        .args(["build", "--format", "docx", "-o"])
+        .arg(out)
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_very_long_line_is_reported_not_a_panic() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let long = format!("Tăng cường hợp tác quốc tế {}   ", "x".repeat(70_000));
+    common::edit(
+        dir.path(),
+        "phan-2/13-giai-phap.yaml",
+        "Tăng cường hợp tác quốc tế",
+        &long,
+    );
+    let (code, out) = check(dir.path(), "human");
+    assert_eq!(code, Some(0), "{out}");
+    // The finding is there, located, without the excerpt miette cannot draw.
+    assert!(out.contains("DX007"), "{out}");
+    assert!(out.contains("phan-2/13-giai-phap.yaml:"), "{out}");
+}
+
+#[test]
+fn keys_cannot_inject_into_reports() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "phan-2/13-giai-phap.yaml",
+        "section: giai-phap",
+        "section: giai-phap\n\"x\\n::error file=a.yaml::pwned\": 1",
+    );
+    for format in ["human", "concise", "github"] {
+        let (_, out) = check(dir.path(), format);
+        assert!(
+            !out.lines()
+                .any(|l| l.trim_start().starts_with("::error file=a.yaml")),
+            "{format}: {out}"
+        );
+    }
+    let (_, junit) = check(dir.path(), "junit");
+    roxmltree::Document::parse(&junit).expect("JUnit stays well-formed XML");
+}
+
+#[test]
+fn control_characters_never_make_ill_formed_xml() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "phan-2/02-muc-tieu.yaml",
+        "text: Tổ chức diễn tập thực chiến bảo đảm an toàn thông tin mạng",
+        "text: \"Tổ chức\\vdiễn tập\\x01 thực\\fchiến\\x1b bảo đảm an toàn thông tin mạng\"",
+    );
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "title = \"Chuyển đổi số tỉnh Hà Lâm năm 2023\"",
+        "title = \"Chuyển đổi số tỉnh Hà Lâm\\u0001 năm 2023\"",
+    );
+    let (_, out) = check(dir.path(), "concise");
+    assert!(out.contains("DX008"), "{out}");
+    let out_path = dir.path().join("out.docx");
+    let o = build(dir.path(), &out_path);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&out_path).unwrap()).unwrap();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let name = f.name().to_string();
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut f, &mut s).unwrap();
+            roxmltree::Document::parse(&s).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_never_replace_links_devices_or_the_plan() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let root = dir.path();
+    // A link as output: refused, its target untouched.
+    let target = root.join("target.txt");
+    std::fs::write(&target, "giữ nguyên").unwrap();
+    let link = root.join("link.docx");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let o = build(root, &link);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không phải một tệp thường"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "giữ nguyên");
+    // One of the plan's own files: refused, unchanged.
+    let src = root.join("phan-2/01-can-cu.yaml");
+    let before = std::fs::read(&src).unwrap();
+    let o = build(root, &src);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tệp của kế hoạch"));
+    assert_eq!(std::fs::read(&src).unwrap(), before);
+    // An existing directory: the output goes inside it, under its default name.
+    let outdir = root.join("ra");
+    std::fs::create_dir(&outdir).unwrap();
+    let o = build(root, &outdir);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        outdir
+            .join("ke-hoach-chuyen-doi-so-tinh-ha-lam-nam-2023.docx")
+            .is_file()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn nothing_outside_the_plan_is_read() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(&secret, "section: giai-phap\nsecret: BÍ MẬT\n").unwrap();
+    let dir = common::example_copy("tinh-ha-lam");
+    let root = dir.path();
+    // A section file that is a link to a file outside the plan.
+    std::os::unix::fs::symlink(&secret, root.join("phan-2/99-link.yaml")).unwrap();
+    // A template override that is a link, and a framework file outside the plan.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::os::unix::fs::symlink(&secret, root.join("templates/opening.txt")).unwrap();
+    common::edit(
+        root,
+        "dxplan.toml",
+        "framework = \"5406/BTTTT-CĐSQG\"",
+        &format!(
+            "framework = \"5406/BTTTT-CĐSQG\"\nframework_file = \"{}\"",
+            secret.display()
+        ),
+    );
+    let (code, out) = check(root, "human");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        !out.contains("BÍ MẬT"),
+        "a file outside the plan was quoted:\n{out}"
+    );
+    assert!(out.contains("phan-2/99-link.yaml"), "{out}");
+    assert!(out.contains("không phải một tệp thường"), "{out}");
+    assert!(out.contains("nằm ngoài thư mục kế hoạch"), "{out}");
+    // A dxplan.toml that is a device would be read without end: refused at once.
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::remove_file(dir.path().join("dxplan.toml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("dxplan.toml")).unwrap();
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("dxplan.toml"), "{out}");
+}
+
+#[test]
+fn template_loops_are_bounded() {
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/opening.txt"),
+        "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}x{% endfor %}{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("DX100"), "{out}");
+}
