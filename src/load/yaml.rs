@@ -50,7 +50,7 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
                         offset_of_line_col(text, l.line() as usize, l.column() as usize)
                     });
                     let len = s.byte_len().map(|b| b as usize).unwrap_or(1).max(1);
-                    start..(start + len).min(text.len())
+                    snap(text, start..start + len)
                 })
                 .unwrap_or(0..0);
             let full = e.to_string();
@@ -81,6 +81,23 @@ fn strip_position_prefix(s: &str) -> &str {
         Some(i) => &s[..i],
         None => s,
     }
+}
+
+/// A byte range inside `text` on character boundaries, at least one character long where the
+/// text allows it (the parser's lengths are not always whole characters).
+fn snap(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = r.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = r.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if end == start && start < text.len() {
+        end = start + text[start..].chars().next().map_or(0, char::len_utf8);
+    }
+    start..end
 }
 
 fn offset_of_line_col(text: &str, line: usize, col: usize) -> usize {
