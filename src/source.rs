@@ -13,6 +13,9 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// The last (byte offset, character column) computed on a line: findings come in order, so
+    /// counting on from it keeps many findings on one long line linear, not quadratic.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl SourceFile {
@@ -24,6 +27,7 @@ impl SourceFile {
             name,
             text,
             line_starts,
+            last: std::cell::Cell::new((0, 0)),
         }
     }
 
@@ -32,11 +36,17 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(offset - start);
+        let (from, base) = match self.last.get() {
+            (at, col) if at >= start && at <= offset => (at, col),
+            _ => (start, 0),
+        };
+        let col = base
+            + self
+                .text
+                .get(from..offset)
+                .map(|s| s.chars().count())
+                .unwrap_or(offset - from);
+        self.last.set((offset, col));
         (line + 1, col + 1)
     }
 
