@@ -43,10 +43,37 @@ pub fn compile(dir: &Path, opts: &compose::Options) -> Result<Compiled, load::Io
     let root = plan.root.clone();
     let templates = compose::templates::Templates::load(&root, &mut plan.sources, &mut diags);
     let doc = compose::compose(&plan, &templates, opts, &mut diags);
+    check_layout(&plan, &doc, &mut diags);
     check::suppress::apply(&plan, &mut diags);
     diag::sort(&mut diags, &plan.sources);
     Ok(Compiled { plan, diags, doc })
 }
+
+/// A plan's own `templates/layout.typ` is compiled by `check` too, so a broken one fails the
+/// check instead of the build (DX100).
+#[cfg(feature = "pdf")]
+fn check_layout(plan: &Plan, doc: &compose::ir::Document, diags: &mut Vec<Diagnostic>) {
+    use render::Renderer;
+    if std::fs::symlink_metadata(plan.root.join("templates/layout.typ")).is_err() {
+        return;
+    }
+    let ctx = render::Context {
+        plan_dir: Some(plan.root.clone()),
+        ..Default::default()
+    };
+    // Font and layout findings belong to `build`; only a layout that does not compile is reported.
+    if let Err(e) = render::pdf::PdfRenderer.render(doc, &ctx, &mut Vec::new()) {
+        diags.push(
+            Diagnostic::new(&compose::rules::TEMPLATE_ERROR, e.0).hint(msg!(
+                "Sửa templates/layout.typ của kế hoạch, hoặc xóa tệp để dùng bố cục có sẵn.",
+                "Fix the plan's templates/layout.typ, or delete it to use the built-in layout."
+            )),
+        );
+    }
+}
+
+#[cfg(not(feature = "pdf"))]
+fn check_layout(_: &Plan, _: &compose::ir::Document, _: &mut Vec<Diagnostic>) {}
 
 /// Everything `dxplan check` reports for a plan directory.
 pub fn check_dir(dir: &Path) -> Result<(Plan, Vec<Diagnostic>), load::IoFailure> {

@@ -198,3 +198,38 @@ fn template_loops_are_bounded() {
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("DX100"), "{out}");
 }
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_plan_layout_is_checked_and_bounded_in_time() {
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let layout = dir.path().join("templates/layout.typ");
+    // A broken layout fails `check`, not only `build`.
+    std::fs::write(
+        &layout,
+        "#let doc = json(\"/doc.json\")\n#doc.no_such_field\n",
+    )
+    .unwrap();
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("DX100") && out.contains("templates/layout.typ:2"),
+        "{out}"
+    );
+    // A layout that would run for hours is stopped.
+    std::fs::write(
+        &layout,
+        "#let n = 0\n#for a in range(100000) { for b in range(100000) { n = n + 1 } }\n#n\n",
+    )
+    .unwrap();
+    let o = common::dxplan()
+        .env("DXPLAN_LAYOUT_TIMEOUT", "2")
+        .args(["check", "--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("DX100") && out.contains("2 giây"), "{out}");
+}

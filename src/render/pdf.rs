@@ -24,6 +24,9 @@ pub struct PdfRenderer;
 const LAYOUT: &str = include_str!("../../templates/layout.typ");
 /// Preferred family (ND30), and the metric-compatible fallback embedded in the binary.
 const TIMES: &str = "Times New Roman";
+/// A plan's own `layout.typ` is untrusted code: typst compiles it on a thread that gets this long
+/// (the built-in layout of a 1,000-project plan takes under 1 s in a release build).
+const COMPILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 const LIBERATION: &str = "Liberation Serif";
 
 struct PlanWorld {
@@ -175,7 +178,7 @@ impl Renderer for PdfRenderer {
             doc: Bytes::new(json),
             doc_id: file_id("/doc.json"),
         };
-        let result = typst::compile::<PagedDocument>(&world);
+        let (result, world) = compile_bounded(world)?;
         let describe = |d: &typst::diag::SourceDiagnostic| {
             let line = world
                 .range(d.span)
@@ -209,6 +212,37 @@ impl Renderer for PdfRenderer {
             )
         })
     }
+}
+
+/// Compiles on a thread and gives up after [`COMPILE_LIMIT`]: a layout with endless loops ends as
+/// an error (the thread is left behind and ends with the process), not a hung CI job.
+type Compiled = (
+    typst::diag::Warned<typst::diag::SourceResult<PagedDocument>>,
+    PlanWorld,
+);
+
+fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("typst".into())
+        .spawn(move || {
+            let result = typst::compile::<PagedDocument>(&world);
+            let _ = tx.send((result, world));
+        })
+        .map_err(|e| RenderError::of("PDF", e))?;
+    // DXPLAN_LAYOUT_TIMEOUT (seconds) shortens it, for tests.
+    let limit = std::env::var("DXPLAN_LAYOUT_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(std::time::Duration::from_secs)
+        .unwrap_or(COMPILE_LIMIT);
+    rx.recv_timeout(limit).map_err(|_| {
+        let secs = limit.as_secs();
+        RenderError(msg!(
+            "không xuất được PDF: bố cục (templates/layout.typ) chạy quá {secs} giây",
+            "cannot render PDF: the layout (templates/layout.typ) ran for more than {secs} s"
+        ))
+    })
 }
 
 /// The font the PDF is set in (information when it is the fallback) and the characters it lacks.
