@@ -233,3 +233,33 @@ fn a_plan_layout_is_checked_and_bounded_in_time() {
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("DX100") && out.contains("2 giây"), "{out}");
 }
+
+#[test]
+fn an_invalid_config_value_is_reported_once_and_hides_nothing() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "level = \"tinh\"",
+        "level = \"xa\"",
+    );
+    common::edit(dir.path(), "dxplan.toml", "year = 2023", "year = \"2023\"");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "number = \"215\"",
+        "number = \"5\"",
+    );
+    let (json, code) = common::check_json(dir.path());
+    assert_eq!(code, 1);
+    let codes = common::codes(&json);
+    // level and year: one finding each, located; not also "missing".
+    assert_eq!(
+        codes.iter().filter(|c| *c == "DX011").count(),
+        2,
+        "{codes:?}"
+    );
+    assert!(!codes.contains(&"DX012".to_string()), "{codes:?}");
+    // The rest of dxplan.toml is still read and checked (the unpadded number).
+    assert!(codes.contains(&"DX091".to_string()), "{codes:?}");
+}

@@ -98,10 +98,13 @@ impl Plan {
         self.config.as_ref().map(|c| c.level.value)
     }
 
+    /// The plan's year; an invalid or absurd one (already reported) reads as the framework's.
     pub fn year(&self) -> i32 {
         self.config
             .as_ref()
-            .map(|c| c.year.value as i32)
+            .map(|c| c.year.value)
+            .filter(|y| (1900..=9999).contains(y))
+            .map(|y| y as i32)
             .unwrap_or(self.framework.plan_year)
     }
 

@@ -51,6 +51,16 @@ impl<'a> Validator<'a> {
         schema
     }
 
+    /// The schema behind a reference, also when schemars wraps a described `$ref` as
+    /// `allOf: [{$ref}]`.
+    fn unwrap_ref(&self, schema: &'a Value) -> &'a Value {
+        let s = self.resolve(schema);
+        match s.get("allOf").and_then(Value::as_array) {
+            Some(all) if all.len() == 1 => self.resolve(&all[0]),
+            _ => s,
+        }
+    }
+
     /// Returns false when the node is invalid and must be dropped by its parent.
     pub fn check(&mut self, node: &mut Node, schema: &'a Value, path: &str) -> bool {
         let schema = self.resolve(schema);
@@ -58,10 +68,16 @@ impl<'a> Validator<'a> {
         if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
             return all.iter().all(|s| self.check(node, s, path));
         }
+        // Documented enum variants come as `oneOf` of `const`s: an enum, not alternatives.
+        let consts: Option<Vec<Value>> = schema
+            .get("oneOf")
+            .and_then(Value::as_array)
+            .and_then(|o| o.iter().map(|v| v.get("const").cloned()).collect());
         let branches = schema
             .get("anyOf")
             .or_else(|| schema.get("oneOf"))
-            .and_then(Value::as_array);
+            .and_then(Value::as_array)
+            .filter(|_| consts.is_none());
         if let Some(branches) = branches {
             return self.check_branches(node, schema, branches, path);
         }
@@ -76,7 +92,13 @@ impl<'a> Validator<'a> {
                 return false;
             }
         }
-        if let Some(allowed) = schema.get("enum").and_then(Value::as_array)
+        // An enum is `enum: [...]`, or — when its variants are documented — `oneOf` of `const`s.
+        let allowed = schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .cloned()
+            .or(consts);
+        if let Some(allowed) = allowed
             && !allowed.iter().any(|a| enum_eq(a, node))
         {
             let names: Vec<String> = allowed
@@ -199,6 +221,7 @@ impl<'a> Validator<'a> {
         };
         let mut valid = true;
         let mut kept = Vec::with_capacity(entries.len());
+        let mut invalid_required: Vec<String> = Vec::new();
         for (key, mut value) in std::mem::take(entries) {
             let child_path = if path.is_empty() {
                 key.name.clone()
@@ -225,9 +248,13 @@ impl<'a> Validator<'a> {
                     } else if is_required {
                         // Keep the object (its field is already reported) so other rules do not
                         // report it again, e.g. a task whose lead is wrong is still a task.
-                        match placeholder(self.resolve(s), &value.span) {
+                        match placeholder(self.unwrap_ref(s), &value.span) {
                             Some(p) => kept.push((key, p)),
-                            None => valid = false,
+                            None => {
+                                valid = false;
+                                // Reported as invalid; not "missing" as well.
+                                invalid_required.push(key.name.clone());
+                            }
                         }
                     } else {
                         self.dropped.push((obj_span.clone(), key.name.clone()));
@@ -237,7 +264,12 @@ impl<'a> Validator<'a> {
                 None => kept.push((key, value)),
             }
         }
-        valid &= self.missing_required(&required, props, path, &obj_span, &mut kept);
+        let still: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|r| !invalid_required.iter().any(|i| i == r))
+            .collect();
+        valid &= self.missing_required(&still, props, path, &obj_span, &mut kept);
         *entries = kept;
         valid
     }
@@ -357,9 +389,31 @@ impl<'a> Validator<'a> {
 
 /// An empty value of a text or list field, standing in for one that is missing or invalid.
 fn placeholder(schema: &Value, span: &std::ops::Range<usize>) -> Option<Node> {
-    let kind = match schema.get("type") {
-        Some(Value::String(t)) if t == "string" => Kind::Str(String::new()),
-        Some(Value::String(t)) if t == "array" => Kind::Seq(Vec::new()),
+    // An enum stands in with its first value, so an invalid `level` keeps the rest of the file
+    // (and every other finding) instead of dropping the whole `dxplan.toml`.
+    let first_const = schema
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .and_then(|o| o.first())
+        .and_then(|v| v.get("const"))
+        .or_else(|| {
+            schema
+                .get("enum")
+                .and_then(Value::as_array)
+                .and_then(|e| e.first())
+        })
+        .and_then(Value::as_str);
+    let kind = match (first_const, schema.get("type")) {
+        (Some(c), _) => Kind::Str(c.to_string()),
+        (None, Some(Value::String(t))) if t == "string" => Kind::Str(String::new()),
+        (None, Some(Value::String(t))) if t == "array" => Kind::Seq(Vec::new()),
+        // A required whole number (the plan's year) stands in as 0, which the model reads as
+        // "unknown" (`Plan::year` falls back on the framework's year).
+        (None, Some(Value::String(t))) if t == "integer" => Kind::Num {
+            value: 0.0,
+            int: Some(0),
+            raw: "0".into(),
+        },
         _ => return None,
     };
     Some(Node::new(kind, span.clone()))
