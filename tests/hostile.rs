@@ -263,3 +263,41 @@ fn an_invalid_config_value_is_reported_once_and_hides_nothing() {
     // The rest of dxplan.toml is still read and checked (the unpadded number).
     assert!(codes.contains(&"DX091".to_string()), "{codes:?}");
 }
+
+#[test]
+fn odd_numbers_are_located_findings() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "year = 2023",
+        "year = 99999999999",
+    );
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "date = \"2022-12-07\"",
+        "date = \"0000-01-01\"",
+    );
+    common::edit(
+        dir.path(),
+        "phan-2/16-danh-muc.yaml",
+        "investment: 7250.5",
+        "investment: .nan",
+    );
+    let (json, code) = common::check_json(dir.path());
+    assert_eq!(code, 1);
+    let codes = common::codes(&json);
+    // A `.nan` amount is one located finding on the value, the file is kept (no syntax error)
+    // and no budget totals cascade from it.
+    assert!(codes.contains(&"DX052".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"DX001".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"DX060".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"DX020".to_string()), "{codes:?}");
+    // The year and the date out of range are located.
+    assert_eq!(
+        codes.iter().filter(|c| *c == "DX092").count(),
+        2,
+        "{codes:?}"
+    );
+}

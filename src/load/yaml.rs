@@ -23,6 +23,9 @@ fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: budget,
         with_snippet: false,
+        // `.nan` / `.inf` arrive as text, so an amount written so is one located finding
+        // (investment-invalid), not a syntax error that drops the whole file.
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
     }
 }
 

@@ -192,7 +192,13 @@ pub fn date(s: &str) -> Result<Date, DateError> {
     if y.len() != 4 {
         return Err(DateError::Format);
     }
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+    // Documents a plan cites or is dated by fall between the 20th and the 22nd century; "0000"
+    // or "9999" is a typo, and arithmetic on it (deadlines, periods) would print nonsense.
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+        || !(1900..=2100).contains(&year)
+    {
         return Err(DateError::Impossible);
     }
     Ok(Date { year, month, day })

@@ -38,6 +38,16 @@ pub fn check(ctx: &mut Ctx) {
     let Content::Budget(b) = &budget_section.content else {
         return;
     };
+    // A project amount that cannot be read is already reported (investment-invalid); totals
+    // compared without it would only add findings that go away once it is fixed.
+    let unreadable = ctx.plan.projects().any(|(_, p)| {
+        p.investment
+            .as_ref()
+            .is_some_and(|a| amount(&a.value).is_none())
+    });
+    if unreadable {
+        return;
+    }
     let inv = ctx.plan.investment();
     let total = inv.total;
     let clause = ctx.clause_of(&budget_section.slug);

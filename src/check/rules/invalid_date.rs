@@ -48,6 +48,24 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
     let mut out = Vec::new();
+    // The plan's year is a number, checked here for range: 99999999999 would print nonsense.
+    if let Some(c) = &ctx.plan.config
+        && !(2000..=2100).contains(&c.year.value)
+        && c.year.value != 0
+    {
+        let y = c.year.value;
+        out.push(
+            Diagnostic::new(
+                &INVALID_DATE,
+                msg!(
+                    "Năm kế hoạch {y} nằm ngoài khoảng 2000–2100",
+                    "The plan year {y} is outside 2000–2100"
+                ),
+            )
+            .at(c.source, c.year.span.clone())
+            .hint(msg!("Ví dụ: `year = 2023`.", "For example: `year = 2023`.")),
+        );
+    }
     for (src, d) in dates {
         let v = &d.value;
         if v.trim().is_empty() {
