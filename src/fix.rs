@@ -14,31 +14,42 @@ pub struct Change {
     pub fixes: usize,
 }
 
-/// The new text of every file some fix touches. Overlapping edits are skipped (the next run
-/// applies them), so a fix never corrupts another.
+/// The new text of every file some fix touches. Overlapping edits are skipped (`check --fix`
+/// runs again until nothing is left to apply), so a fix never corrupts another.
 pub fn plan(diags: &[Diagnostic], sources: &Sources) -> Vec<Change> {
-    let mut by_source: BTreeMap<SourceId, Vec<&Edit>> = BTreeMap::new();
-    let mut counts: BTreeMap<SourceId, usize> = BTreeMap::new();
-    for d in diags {
+    // Each edit with the finding it belongs to, so a finding counts as fixed only when all of
+    // its edits were applied.
+    let mut by_source: BTreeMap<SourceId, Vec<(&Edit, usize)>> = BTreeMap::new();
+    for (i, d) in diags.iter().enumerate() {
         if let (Some(src), Some(fix)) = (d.source, &d.fix) {
-            by_source.entry(src).or_default().extend(fix.edits.iter());
-            *counts.entry(src).or_default() += 1;
+            by_source
+                .entry(src)
+                .or_default()
+                .extend(fix.edits.iter().map(|e| (e, i)));
         }
     }
     let mut out = Vec::new();
     for (src, mut edits) in by_source {
         let before = sources.get(src).text.clone();
-        edits.sort_by_key(|e| (e.span.start, e.span.end));
-        edits.dedup();
+        edits.sort_by_key(|(e, i)| (e.span.start, e.span.end, *i));
         let mut after = String::with_capacity(before.len());
         let mut at = 0;
-        for e in edits {
+        let mut skipped = std::collections::BTreeSet::new();
+        let mut touched = std::collections::BTreeSet::new();
+        let mut last: Option<&Edit> = None;
+        for (e, i) in edits {
+            touched.insert(i);
+            if last == Some(e) {
+                continue; // the same edit twice (two findings, one fix)
+            }
             if e.span.start < at || e.span.end > before.len() {
+                skipped.insert(i);
                 continue;
             }
             after.push_str(&before[at..e.span.start]);
             after.push_str(&e.replacement);
             at = e.span.end;
+            last = Some(e);
         }
         after.push_str(&before[at..]);
         if after != before {
@@ -46,7 +57,7 @@ pub fn plan(diags: &[Diagnostic], sources: &Sources) -> Vec<Change> {
                 source: src,
                 before,
                 after,
-                fixes: counts[&src],
+                fixes: touched.difference(&skipped).count(),
             });
         }
     }
@@ -55,7 +66,14 @@ pub fn plan(diags: &[Diagnostic], sources: &Sources) -> Vec<Change> {
 
 pub fn write(changes: &[Change], sources: &Sources) -> std::io::Result<()> {
     for c in changes {
-        write_atomic(&sources.get(c.source).path, c.after.as_bytes())?;
+        let file = sources.get(c.source);
+        // A byte order mark the file had is kept.
+        let bytes = if file.bom {
+            format!("\u{feff}{}", c.after).into_bytes()
+        } else {
+            c.after.clone().into_bytes()
+        };
+        write_atomic(&file.path, &bytes)?;
     }
     Ok(())
 }

@@ -12,6 +12,8 @@ pub struct SourceFile {
     /// Path relative to the plan directory, with `/` separators: what users see.
     pub name: String,
     pub text: String,
+    /// The file began with a UTF-8 byte order mark (not part of `text`).
+    pub bom: bool,
     line_starts: Vec<usize>,
     /// The last (byte offset, character column) computed on a line: findings come in order, so
     /// counting on from it keeps many findings on one long line linear, not quadratic.
@@ -26,6 +28,7 @@ impl SourceFile {
             path,
             name,
             text,
+            bom: false,
             line_starts,
             last: std::cell::Cell::new((0, 0)),
         }

@@ -301,3 +301,48 @@ fn odd_numbers_are_located_findings() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn fix_keeps_the_bom_and_escapes_and_settles_in_one_run() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let p = dir.path().join("phan-2/13-giai-phap.yaml");
+    let text = std::fs::read_to_string(&p).unwrap();
+    // A BOM, a decomposed (non-NFC) word on a line that also ends in spaces, and an escaped space
+    // at the end of a line inside a double-quoted string.
+    let text = text.replacen(
+        "Tăng cường hợp tác quốc tế",
+        "Ta\u{0306}ng cường hợp tác quốc tế   ",
+        1,
+    );
+    let text = format!("\u{feff}{text}\nintro: \"Giải pháp chung:\\ \n  tiếp theo\"\n");
+    std::fs::write(&p, &text).unwrap();
+    let o = common::dxplan()
+        .args(["check", "--fix"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Đã sửa"),
+        "{o:?}"
+    );
+    let after = std::fs::read_to_string(&p).unwrap();
+    assert!(after.starts_with('\u{feff}'), "the BOM was dropped");
+    assert!(
+        after.contains("Tăng cường hợp tác quốc tế\n")
+            || after.contains("Tăng cường hợp tác quốc tế\r\n")
+    );
+    assert!(
+        after.contains("Giải pháp chung:\\ \n"),
+        "an escaped space was removed"
+    );
+    let again = common::dxplan()
+        .args(["check", "--diff"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        again.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+}

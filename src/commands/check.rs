@@ -68,19 +68,34 @@ fn diff(args: &Args) -> Result {
 
 /// `--fix`: applies the safe fixes, then reports what it changed on stderr.
 fn fix(args: &Args, lang: Lang) -> std::result::Result<(), Error> {
-    let (plan, diags) = checked(&args.dir)?;
-    let changes = dxplan::fix::plan(&diags, &plan.sources);
-    dxplan::fix::write(&changes, &plan.sources)
-        .map_err(|e| Error(msg!("không ghi được: {e}", "cannot write: {e}")))?;
-    let n: usize = changes.iter().map(|c| c.fixes).sum();
-    let files = changes.len();
+    // Overlapping fixes (an NFC rewrite and a trailing space on one line) need another pass;
+    // a few passes settle any real file.
+    let mut n = 0;
+    let mut touched: Vec<String> = Vec::new();
+    for _ in 0..5 {
+        let (plan, diags) = checked(&args.dir)?;
+        let changes = dxplan::fix::plan(&diags, &plan.sources);
+        if changes.is_empty() {
+            break;
+        }
+        dxplan::fix::write(&changes, &plan.sources)
+            .map_err(|e| Error(msg!("không ghi được: {e}", "cannot write: {e}")))?;
+        n += changes.iter().map(|c| c.fixes).sum::<usize>();
+        for c in &changes {
+            let name = plan.sources.get(c.source).name.clone();
+            if !touched.contains(&name) {
+                touched.push(name);
+            }
+        }
+    }
+    let files = touched.len();
     let done = msg!(
         "Đã sửa {n} lỗi trong {files} tệp",
         "Fixed {n} findings in {files} files"
     );
     eprintln!("{}", done.get(lang));
-    for c in &changes {
-        eprintln!("  {}", plan.sources.get(c.source).name);
+    for name in &touched {
+        eprintln!("  {name}");
     }
     Ok(())
 }

@@ -278,12 +278,14 @@ fn read_source(
     };
     match String::from_utf8(bytes) {
         Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
+            let bom = text.starts_with('\u{feff}');
+            if bom {
                 text.replace_range(..3, "");
             }
-            let id = loaded
-                .sources
-                .add(SourceFile::new(path.into(), name, text.clone()));
+            let mut file = SourceFile::new(path.into(), name, text.clone());
+            // `--fix` writes it back as it was.
+            file.bom = bom;
+            let id = loaded.sources.add(file);
             Ok(Some((id, text)))
         }
         Err(e) => {
@@ -346,7 +348,9 @@ fn trailing_whitespace(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim_end_matches([' ', '\t']);
-        if trimmed.len() < body.len() {
+        // "…\ " at the end of a line in a double-quoted YAML string is an escaped space: part
+        // of the value, not trailing whitespace.
+        if trimmed.len() < body.len() && !trimmed.ends_with('\\') {
             let span = offset + trimmed.len()..offset + body.len();
             diags.push(
                 Diagnostic::new(
