@@ -346,3 +346,17 @@ fn fix_keeps_the_bom_and_escapes_and_settles_in_one_run() {
         String::from_utf8_lossy(&again.stdout)
     );
 }
+
+#[test]
+fn files_deeper_than_the_walk_are_said() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let deep = dir.path().join("a/b/c/d/e/f/g/h/i");
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("x.yaml"), "section: giai-phap\n").unwrap();
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("DX003") && out.contains("a/b/c/d/e/f/g/h"),
+        "{out}"
+    );
+}

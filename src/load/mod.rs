@@ -70,7 +70,31 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
     };
 
     load_config(&mut loaded, dir)?;
-    for path in yaml_files(dir)? {
+    let (files, too_deep) = yaml_files(dir)?;
+    // Directories deeper than the walk goes are said, not skipped in silence.
+    if let Some(first) = too_deep.first() {
+        let shown = first
+            .strip_prefix(dir)
+            .unwrap_or(first)
+            .to_string_lossy()
+            .into_owned();
+        let n = too_deep.len();
+        // A warning: nothing was refused, a part of the tree was not looked at.
+        let mut d = Diagnostic::new(
+            &rules::LIMITS,
+            msg!(
+                "{n} thư mục nằm sâu hơn {MAX_DEPTH} cấp không được đọc (ví dụ {shown})",
+                "{n} directories deeper than {MAX_DEPTH} levels were not read (e.g. {shown})"
+            ),
+        )
+        .hint(msg!(
+            "Đặt các tệp của kế hoạch gần thư mục gốc hơn.",
+            "Keep the plan's files closer to its root."
+        ));
+        d.severity = crate::diag::Severity::Warning;
+        loaded.diags.push(d);
+    }
+    for path in files {
         let name = path
             .strip_prefix(dir)
             .unwrap_or(&path)
@@ -188,11 +212,16 @@ fn load_yaml(loaded: &mut Loaded, path: &Path, name: String) -> Result<(), IoFai
     Ok(())
 }
 
-/// Plan YAML files in a stable order (sorted paths), skipping hidden and output directories.
-fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, IoFailure> {
+/// How deep the walk goes below the plan directory.
+const MAX_DEPTH: usize = 8;
+
+/// Plan YAML files in a stable order (sorted paths), skipping hidden and output directories;
+/// and the directories found at the depth limit, whose content was not read.
+fn yaml_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), IoFailure> {
     let mut out = Vec::new();
+    let mut too_deep = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
-        .max_depth(8)
+        .max_depth(MAX_DEPTH)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -220,8 +249,11 @@ fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, IoFailure> {
         {
             out.push(p.to_path_buf());
         }
+        if entry.depth() == MAX_DEPTH && entry.file_type().is_dir() {
+            too_deep.push(p.to_path_buf());
+        }
     }
-    Ok(out)
+    Ok((out, too_deep))
 }
 
 /// Reads a file, refusing huge ones and locating invalid UTF-8. Returns `None` (with a diagnostic)
