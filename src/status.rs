@@ -30,6 +30,107 @@ pub struct Coverage {
     /// The framework's thresholds and deadlines: met or not, and by which targets or tasks (as
     /// DX070/DX071 decide it).
     pub metrics: Vec<crate::model::metrics::MetricStatus>,
+    /// The implementation view, once results are recorded during the year.
+    pub implementation: Option<Implementation>,
+}
+
+/// Results recorded in the plan: targets, tasks and projects by status; disbursed against planned
+/// by funding source.
+#[derive(Debug, Serialize)]
+pub struct Implementation {
+    /// Targets by evaluation, in the order of the four statuses; targets with no result count as
+    /// "chưa có thông tin đánh giá".
+    pub targets: Vec<(String, usize)>,
+    pub targets_total: usize,
+    pub tasks: Vec<(String, usize)>,
+    pub projects: Vec<(String, usize)>,
+    /// (source, planned, disbursed), triệu đồng.
+    pub disbursed: Vec<(String, f64, f64)>,
+}
+
+fn implementation(plan: &Plan) -> Option<Implementation> {
+    use crate::model::types::{TargetStatus, WorkStatus};
+    let any = plan.targets().any(|(_, t)| t.result.is_some())
+        || plan.tasks().any(|(_, t)| t.result.is_some())
+        || plan.projects().any(|(_, p)| p.result.is_some());
+    if !any {
+        return None;
+    }
+    let target_names = [
+        (TargetStatus::Done, "hoàn thành"),
+        (TargetStatus::NotDone, "chưa hoàn thành"),
+        (TargetStatus::NotImplemented, "không thực hiện"),
+        (TargetStatus::Unknown, "chưa có thông tin đánh giá"),
+    ];
+    let targets = target_names
+        .iter()
+        .map(|(st, name)| {
+            let n = plan
+                .targets()
+                .filter(|(_, t)| {
+                    t.result
+                        .as_ref()
+                        .map_or(TargetStatus::Unknown, |r| r.status.value)
+                        == *st
+                })
+                .count();
+            (name.to_string(), n)
+        })
+        .collect();
+    let work_names = [
+        (Some(WorkStatus::Done), "hoàn thành"),
+        (Some(WorkStatus::InProgress), "đang thực hiện"),
+        (Some(WorkStatus::NotStarted), "chưa triển khai"),
+        (Some(WorkStatus::Stopped), "dừng"),
+        (None, "chưa có thông tin"),
+    ];
+    let count = |statuses: Vec<Option<WorkStatus>>| -> Vec<(String, usize)> {
+        work_names
+            .iter()
+            .map(|(st, name)| {
+                (
+                    name.to_string(),
+                    statuses.iter().filter(|s| *s == st).count(),
+                )
+            })
+            .collect()
+    };
+    let tasks = count(
+        plan.tasks()
+            .map(|(_, t)| t.result.as_ref().map(|r| r.status.value))
+            .collect(),
+    );
+    let projects = count(
+        plan.projects()
+            .map(|(_, p)| p.result.as_ref().map(|r| r.status.value))
+            .collect(),
+    );
+    let inv = plan.investment();
+    let disbursed = inv
+        .by_source
+        .iter()
+        .filter(|(s, _)| plan.framework.funding_sources.contains(s))
+        .map(|(source, planned)| {
+            let done: f64 = plan
+                .projects()
+                .filter(|(_, p)| {
+                    p.funding
+                        .as_ref()
+                        .is_some_and(|f| f.value.trim().to_lowercase() == source.to_lowercase())
+                })
+                .filter_map(|(_, p)| p.result.as_ref()?.disbursed.as_ref())
+                .filter_map(|a| crate::model::values::amount(&a.value))
+                .sum();
+            (source.clone(), *planned, done)
+        })
+        .collect();
+    Some(Implementation {
+        targets,
+        targets_total: plan.targets().count(),
+        tasks,
+        projects,
+        disbursed,
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -103,6 +204,7 @@ pub fn coverage(plan: &Plan) -> Coverage {
         by_group,
         total: inv.total,
         metrics,
+        implementation: implementation(plan),
     }
 }
 
@@ -129,6 +231,11 @@ struct Words {
     total: &'static str,
     metrics: &'static str,
     requirement: &'static str,
+    implementation: &'static str,
+    targets_word: &'static str,
+    tasks_word: &'static str,
+    projects_word: &'static str,
+    disbursed: &'static str,
     met: &'static str,
     unmet: &'static str,
 }
@@ -161,6 +268,11 @@ fn words(lang: Lang) -> Words {
             total: "Tổng cộng",
             metrics: "Ngưỡng và thời hạn của Khung",
             requirement: "Yêu cầu",
+            implementation: "Tình hình thực hiện",
+            targets_word: "Mục tiêu",
+            tasks_word: "Nhiệm vụ",
+            projects_word: "Dự án",
+            disbursed: "Giải ngân / kế hoạch theo nguồn vốn (triệu đồng)",
             met: "đạt",
             unmet: "CHƯA ĐẠT",
         },
@@ -190,6 +302,11 @@ fn words(lang: Lang) -> Words {
             total: "Total",
             metrics: "Framework thresholds and deadlines",
             requirement: "Requirement",
+            implementation: "Implementation",
+            targets_word: "Targets",
+            tasks_word: "Tasks",
+            projects_word: "Projects",
+            disbursed: "Disbursed / planned by funding source (million VND)",
             met: "met",
             unmet: "NOT MET",
         },
@@ -265,6 +382,9 @@ pub fn markdown(c: &Coverage, lang: Lang) -> String {
     for (k, v) in &c.by_group {
         s.push_str(&format!("| {k} | {} |\n", format_amount(*v)));
     }
+    if let Some(i) = &c.implementation {
+        s.push_str(&format!("\n```{}```\n", implementation_text(i, &w)));
+    }
     if !c.metrics.is_empty() {
         s.push_str(&format!(
             "\n### {}\n\n| {} | {} |\n|---|---|\n",
@@ -328,6 +448,44 @@ pub fn table(c: &Coverage, lang: Lang) -> String {
         for m in &c.metrics {
             s.push_str(&format!("  {}: {}\n", m.label, metric_state(m, &w)));
         }
+    }
+    if let Some(i) = &c.implementation {
+        s.push_str(&implementation_text(i, &w));
+    }
+    s
+}
+
+/// The implementation view as text (the table and the Markdown share it).
+fn implementation_text(i: &Implementation, w: &Words) -> String {
+    let pct = |n: usize| {
+        if i.targets_total == 0 {
+            "0".to_string()
+        } else {
+            format_amount((n as f64 * 1000.0 / i.targets_total as f64).round() / 10.0)
+        }
+    };
+    let mut s = format!("\n{}:\n", w.implementation);
+    s.push_str(&format!("  {}:", w.targets_word));
+    for (name, n) in &i.targets {
+        s.push_str(&format!(" {name} {n} ({}%);", pct(*n)));
+    }
+    s.pop();
+    s.push('\n');
+    for (label, rows) in [(w.tasks_word, &i.tasks), (w.projects_word, &i.projects)] {
+        let parts: Vec<String> = rows
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| format!("{name} {n}"))
+            .collect();
+        s.push_str(&format!("  {label}: {}\n", parts.join("; ")));
+    }
+    s.push_str(&format!("  {}:\n", w.disbursed));
+    for (source, planned, done) in &i.disbursed {
+        s.push_str(&format!(
+            "    {source:<24} {:>12} / {:>12}\n",
+            format_amount(*done),
+            format_amount(*planned)
+        ));
     }
     s
 }

@@ -158,3 +158,65 @@ fn status_and_check_agree() {
         }
     }
 }
+
+/// The implementation view counts what the example records, computed here from the files' text.
+#[test]
+fn implementation_view_counts_the_recorded_results() {
+    let dir = common::example("tinh-ha-lam");
+    let out = common::dxplan()
+        .args(["status", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let imp = &v["implementation"];
+    let targets = std::fs::read_to_string(dir.join("phan-2/02-muc-tieu.yaml")).unwrap();
+    let count = |text: &str, status: &str| {
+        text.matches(&format!("result: {{status: {status},"))
+            .count()
+    };
+    let total =
+        targets.matches("\n  - id: MT").count() + usize::from(targets.starts_with("  - id: MT"));
+    assert_eq!(imp["targets_total"], total);
+    let by = |key: &str, name: &str| {
+        imp[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r[0] == name)
+            .unwrap()[1]
+            .as_u64()
+            .unwrap() as usize
+    };
+    assert_eq!(by("targets", "hoàn thành"), count(&targets, "hoàn thành"));
+    assert_eq!(
+        by("targets", "chưa hoàn thành"),
+        count(&targets, "chưa hoàn thành")
+    );
+    let recorded = targets.matches("    result: {").count();
+    assert_eq!(
+        by("targets", "chưa có thông tin đánh giá"),
+        total - recorded
+    );
+    // Disbursed: the sum of `disbursed` of the projects funded by the local budget.
+    let projects = std::fs::read_to_string(dir.join("phan-2/16-danh-muc.yaml")).unwrap();
+    let disbursed: f64 = projects
+        .split("disbursed: ")
+        .skip(1)
+        .map(|s| {
+            s.split([',', '}'])
+                .next()
+                .unwrap()
+                .trim()
+                .parse::<f64>()
+                .unwrap()
+        })
+        .sum();
+    let local = imp["disbursed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[2].as_f64().unwrap())
+        .sum::<f64>();
+    assert!((local - disbursed).abs() < 1e-9, "{local} vs {disbursed}");
+}

@@ -433,6 +433,8 @@ pub struct Target {
     /// Câu in nguyên văn thay cho câu dxplan ghép từ nội dung, giá trị và thời hạn, khi câu của kế
     /// hoạch không theo khuôn „nội dung: giá trị đơn vị”. Các kiểm tra vẫn đọc `value`, `unit`.
     pub display: Option<Text>,
+    /// Kết quả thực hiện, ghi trong năm (không bắt buộc).
+    pub result: Option<TargetResult>,
     /// Giá trị hiện tại (năm trước), nếu có.
     pub baseline: Option<Sp<f64>>,
     /// Thời hạn, ví dụ "Quý I/2023" hoặc "30/6/2023".
@@ -515,6 +517,64 @@ pub struct Task {
     /// Ngưỡng/thời hạn của Khung mà nhiệm vụ này đáp ứng, ví dụ "dien-tap-thuc-chien" (không bắt
     /// buộc: nhiệm vụ thuộc đúng tiểu mục hoặc nhiệm vụ trọng tâm cũng được tính).
     pub metric: Option<Text>,
+    /// Tình hình thực hiện, ghi trong năm (không bắt buộc).
+    pub result: Option<WorkResult>,
+}
+
+/// Kết quả thực hiện một mục tiêu.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetResult {
+    /// Đánh giá: "hoàn thành", "chưa hoàn thành", "không thực hiện", "chưa có thông tin đánh giá".
+    pub status: Sp<TargetStatus>,
+    /// Giá trị đạt được, cùng đơn vị với mục tiêu.
+    pub value: Option<Sp<f64>>,
+    /// Đơn vị của giá trị đạt được (bỏ trống: như mục tiêu).
+    pub unit: Option<Text>,
+    /// Ngày ghi nhận kết quả.
+    pub date: Option<Text>,
+    /// Ghi chú.
+    pub note: Option<Text>,
+}
+
+/// Đánh giá một mục tiêu, như các báo cáo thật dùng.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+pub enum TargetStatus {
+    #[serde(rename = "hoàn thành")]
+    Done,
+    #[serde(rename = "chưa hoàn thành")]
+    NotDone,
+    #[serde(rename = "không thực hiện")]
+    NotImplemented,
+    #[serde(rename = "chưa có thông tin đánh giá")]
+    Unknown,
+}
+
+/// Tình hình thực hiện một nhiệm vụ hay dự án.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkResult {
+    /// "hoàn thành", "đang thực hiện", "chưa triển khai" hoặc "dừng".
+    pub status: Sp<WorkStatus>,
+    /// Kinh phí đã giải ngân (triệu đồng), với dự án.
+    pub disbursed: Option<Sp<Amount>>,
+    /// Ngày ghi nhận.
+    pub date: Option<Text>,
+    /// Ghi chú.
+    pub note: Option<Text>,
+}
+
+/// Tình hình thực hiện một nhiệm vụ hay dự án.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+pub enum WorkStatus {
+    #[serde(rename = "hoàn thành")]
+    Done,
+    #[serde(rename = "đang thực hiện")]
+    InProgress,
+    #[serde(rename = "chưa triển khai")]
+    NotStarted,
+    #[serde(rename = "dừng")]
+    Stopped,
 }
 
 /// Phần II.IV: giải pháp.
@@ -639,4 +699,6 @@ pub struct Project {
     /// Nhiệm vụ trọng tâm mà dự án thực hiện, ví dụ ["NV05"].
     #[serde(default)]
     pub priority_tasks: Vec<Text>,
+    /// Tình hình thực hiện và giải ngân, ghi trong năm (không bắt buộc).
+    pub result: Option<WorkResult>,
 }

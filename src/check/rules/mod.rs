@@ -35,6 +35,8 @@ pub mod not_applicable_invalid;
 pub mod number_format;
 pub mod priority_uncovered;
 pub mod project_incomplete;
+pub mod result_contradiction;
+pub mod result_unit;
 pub mod section_missing;
 pub mod signer_format;
 pub mod summary_caps;
@@ -107,6 +109,8 @@ pub static ALL: &[&Rule] = &[
     &lint_config::LINT_CONFIG,
     &crate::render::rules::PDF_FONT,
     &crate::render::rules::LAYOUT_WARNING,
+    &result_unit::RESULT_UNIT,
+    &result_contradiction::RESULT_CONTRADICTION,
 ];
 
 /// Rules that run on the typed plan.
@@ -147,6 +151,8 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     date_format::check,
     summary_caps::check,
     agency_name_case::check,
+    result_unit::check,
+    result_contradiction::check,
 ];
 
 /// True when an optional text is absent or only whitespace.
