@@ -65,9 +65,12 @@ enum Command {
     Init {
         /// Thư mục sẽ tạo
         dir: PathBuf,
-        /// Cấp kế hoạch
-        #[arg(long, value_enum)]
-        level: InitLevel,
+        /// Cấp kế hoạch (bỏ qua khi có --from: lấy theo kế hoạch cũ)
+        #[arg(long, value_enum, required_unless_present = "from")]
+        level: Option<InitLevel>,
+        /// Kế hoạch năm trước: Phần I lập từ kết quả của nó, căn cứ và dự án chuyển tiếp chép sang
+        #[arg(long)]
+        from: Option<PathBuf>,
         /// Khung kế hoạch
         #[arg(long, default_value = model::DEFAULT_FRAMEWORK)]
         framework: String,
@@ -173,9 +176,19 @@ fn main() -> ExitCode {
         Command::Init {
             dir,
             level,
+            from,
             framework,
             force,
-        } => commands::init::run(dir, level, &framework, force, lang),
+        } => match from {
+            Some(old) => commands::init::from(dir, &old, &framework, force, lang),
+            None => commands::init::run(
+                dir,
+                level.expect("clap requires --level without --from"),
+                &framework,
+                force,
+                lang,
+            ),
+        },
         Command::Schema { framework, config } => commands::schema::run(&framework, config),
         Command::Status { dir, format } => commands::status::run(&dir, format, lang),
         Command::Rules => commands::rules::list(lang),

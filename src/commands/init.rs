@@ -23,7 +23,46 @@ pub fn run(dir: PathBuf, level: InitLevel, framework: &str, force: bool, lang: L
         InitLevel::Tinh => Level::Tinh,
         InitLevel::Bo => Level::Bo,
     };
-    match init::write(&dir, &fw, level, force) {
+    report(init::write(&dir, &fw, level, force), &dir, lang)
+}
+
+/// `init NEW --from OLD`: next year's plan from this year's data.
+pub fn from(
+    dir: PathBuf,
+    old: &std::path::Path,
+    framework: &str,
+    force: bool,
+    lang: Lang,
+) -> Result {
+    let fw = builtin_framework(framework)?;
+    let compiled =
+        dxplan::compile(old, &dxplan::compose::Options { draft: false }).map_err(|e| {
+            let (p, err) = (e.path.display(), &e.error);
+            Error(msg!("không đọc được {p}: {err}", "cannot read {p}: {err}"))
+        })?;
+    let plan = compiled.plan;
+    let level = plan.level().unwrap_or(Level::Tinh);
+    let (files, missing) = init::from::from_plan(&plan, &fw, init::scaffold(&fw, level));
+    for slug in &missing {
+        let id = &fw.id;
+        eprintln!(
+            "{}",
+            msg!(
+                "Mục `{slug}` của kế hoạch cũ không có trong Khung {id}: không chép sang",
+                "Section `{slug}` of the old plan is not in framework {id}: not carried over"
+            )
+            .get(lang)
+        );
+    }
+    report(init::write_files(&dir, files, force), &dir, lang)
+}
+
+fn report(
+    written: std::result::Result<Vec<PathBuf>, InitError>,
+    dir: &std::path::Path,
+    lang: Lang,
+) -> Result {
+    match written {
         Ok(files) => {
             let n = files.len();
             println!(

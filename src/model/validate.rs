@@ -139,7 +139,11 @@ impl<'a> Validator<'a> {
                         let item_path = format!("{path}[{i}]");
                         i += 1;
                         let ok = self.check(item, item_schema, &item_path);
-                        if ok && matches!(&item.kind, Kind::Str(s) if s.trim().is_empty()) {
+                        // An empty string in a list is a forgotten entry — except a table cell
+                        // of a phụ lục, which may well be empty.
+                        let cell = path.starts_with("table.rows[");
+                        if ok && !cell && matches!(&item.kind, Kind::Str(s) if s.trim().is_empty())
+                        {
                             self.diags.push(
                                 Diagnostic::new(
                                     &rules::MISSING_FIELD,

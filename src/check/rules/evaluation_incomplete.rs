@@ -79,6 +79,30 @@ pub fn check(ctx: &mut Ctx) {
                     PointSource::Missing => missing.push(p),
                 }
             }
+            let some_grouped =
+                missing.len() + usize::from(any_own) < ctx.fw.evaluation_points.len();
+            if item.is_none() && some_grouped {
+                // Evaluated with its group, which lacks this point: say which point.
+                for p in missing {
+                    let (label, key) = (&p.label, &p.key);
+                    ctx.report(
+                        Diagnostic::new(
+                            &EVALUATION_INCOMPLETE,
+                            msg!(
+                                "Mục {number}. {title} (đánh giá chung): chưa có „{label}”",
+                                "Item {number}. {title} (evaluated with its group): „{label}” is missing"
+                            ),
+                        )
+                        .at(s.source, s.span.clone())
+                        .hint(msg!(
+                            "Điền `{key}` của mục nhóm, hoặc của riêng mục {number}.",
+                            "Fill in the group's `{key}`, or item {number}'s own."
+                        ))
+                        .clause(clause.clone()),
+                    );
+                }
+                continue;
+            }
             let Some(item) =
                 item.filter(|_| any_own || missing.len() < ctx.fw.evaluation_points.len())
             else {

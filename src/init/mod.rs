@@ -9,6 +9,8 @@ use crate::fsutil::write_atomic;
 use crate::model::Level;
 use crate::model::schema::plan_file_schema;
 
+pub mod from;
+
 pub const SCHEMA_PATH: &str = ".dxplan/plan-section.schema.json";
 
 #[derive(Debug)]
@@ -36,7 +38,15 @@ pub fn write(
     level: Level,
     force: bool,
 ) -> Result<Vec<PathBuf>, InitError> {
-    let files = scaffold(fw, level);
+    write_files(dir, scaffold(fw, level), force)
+}
+
+/// Writes the files of a new plan, refusing to replace any unless `force`.
+pub fn write_files(
+    dir: &Path,
+    files: Vec<(PathBuf, String)>,
+    force: bool,
+) -> Result<Vec<PathBuf>, InitError> {
     if !force {
         for (rel, _) in &files {
             let p = dir.join(rel);
