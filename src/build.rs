@@ -24,6 +24,8 @@ pub enum Format {
 
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The results report for a period instead of the plan (`--document bao-cao`).
+    pub report: Option<crate::compose::Period>,
     pub format: Format,
     pub output: Option<PathBuf>,
     pub force: bool,
@@ -129,7 +131,7 @@ fn refuse_output(path: &Path, plan: &Plan) -> Option<crate::lang::Msg> {
 
 pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
     let crate::Compiled { plan, diags, doc } =
-        crate::compile(dir, &compose::Options { draft: opts.draft })?;
+        crate::compile_document(dir, &compose::Options { draft: opts.draft }, opts.report)?;
     let forced = Summary::of(&diags).errors > 0;
     let mut out = Outcome {
         refused: forced && !opts.force,
@@ -143,7 +145,10 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
     if out.refused {
         return Ok(out);
     }
-    let name = default_name(&out.plan, doc.draft);
+    let mut name = default_name(&out.plan, doc.draft);
+    if opts.report.is_some() {
+        name = name.replacen("ke-hoach-", "bao-cao-ke-hoach-", 1);
+    }
     // Every format is rendered before any is written: a failure leaves all old outputs as they
     // were, never a new DOCX beside an old PDF.
     let mut rendered = Vec::new();

@@ -37,12 +37,25 @@ pub struct Compiled {
 /// Load, type, check and compose a plan directory. Composing is part of checking: it is what
 /// finds errors in the plan's template overrides, and it costs a few milliseconds.
 pub fn compile(dir: &Path, opts: &compose::Options) -> Result<Compiled, load::IoFailure> {
+    compile_document(dir, opts, None)
+}
+
+/// As [`compile`], composing the results report for a period instead of the plan when asked
+/// (`build --document bao-cao`).
+pub fn compile_document(
+    dir: &Path,
+    opts: &compose::Options,
+    report: Option<compose::Period>,
+) -> Result<Compiled, load::IoFailure> {
     let loaded = load::load_dir(dir)?;
     let (mut plan, mut diags) = model::build(loaded);
     diags.extend(check::run(&plan));
     let root = plan.root.clone();
     let templates = compose::templates::Templates::load(&root, &mut plan.sources, &mut diags);
-    let doc = compose::compose(&plan, &templates, opts, &mut diags);
+    let doc = match report {
+        Some(period) => compose::compose_report(&plan, &templates, period, opts.draft, &mut diags),
+        None => compose::compose(&plan, &templates, opts, &mut diags),
+    };
     check_layout(&plan, &doc, &mut diags);
     check::suppress::apply(&plan, &mut diags);
     diag::sort(&mut diags, &plan.sources);

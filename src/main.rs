@@ -95,6 +95,12 @@ enum Command {
         /// Bản dự thảo: để trống số, ngày và ghi DỰ THẢO
         #[arg(long)]
         draft: bool,
+        /// Văn bản: ke-hoach (kế hoạch) hoặc bao-cao (báo cáo kết quả thực hiện)
+        #[arg(long, value_enum, default_value = "ke-hoach")]
+        document: commands::build::DocumentKind,
+        /// Kỳ báo cáo (với --document bao-cao): nam, 6-thang, quy-1 … quy-4
+        #[arg(long, default_value = "nam", value_parser = commands::build::parse_period)]
+        period: dxplan::compose::Period,
         /// Thêm thư mục phông chữ (PDF)
         #[arg(long)]
         font_dir: Vec<PathBuf>,
@@ -159,11 +165,15 @@ fn main() -> ExitCode {
             output,
             force,
             draft,
+            document,
+            period,
             font_dir,
             pdf_standard,
         } => commands::build::run(
             commands::build::Args {
                 dir,
+                document,
+                period,
                 format,
                 output,
                 force,

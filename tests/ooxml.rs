@@ -60,6 +60,14 @@ fn docx_has_no_schema_findings() {
     let draft = tmp.path().join("draft.docx");
     build(&common::example("tinh-ha-lam"), &draft, &["--draft"]);
     audit(&draft);
+    // The results report is written by the same writer.
+    let report = tmp.path().join("bao-cao.docx");
+    build(
+        &common::example("tinh-ha-lam"),
+        &report,
+        &["--document", "bao-cao"],
+    );
+    audit(&report);
     let big = tempfile::tempdir().unwrap();
     pipeline::generate(400, big.path());
     let out = tmp.path().join("big.docx");

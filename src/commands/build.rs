@@ -15,8 +15,34 @@ pub enum PdfStandard {
     A2b,
 }
 
+/// Which document of the plan to issue.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocumentKind {
+    /// Kế hoạch (mặc định)
+    #[value(name = "ke-hoach")]
+    Plan,
+    /// Báo cáo kết quả thực hiện kế hoạch (số, ngày ở [report] trong dxplan.toml)
+    #[value(name = "bao-cao")]
+    Report,
+}
+
+/// The period a report covers: nam, 6-thang, quy-1 … quy-4.
+pub fn parse_period(s: &str) -> std::result::Result<dxplan::compose::Period, String> {
+    use dxplan::compose::Period;
+    match s {
+        "nam" => Ok(Period::Year),
+        "6-thang" => Ok(Period::Half),
+        _ => match s.strip_prefix("quy-").and_then(|q| q.parse::<u8>().ok()) {
+            Some(q @ 1..=4) => Ok(Period::Quarter(q)),
+            _ => Err("nam, 6-thang, quy-1, quy-2, quy-3, quy-4".into()),
+        },
+    }
+}
+
 pub struct Args {
     pub dir: PathBuf,
+    pub document: DocumentKind,
+    pub period: dxplan::compose::Period,
     pub format: build::Format,
     pub output: Option<PathBuf>,
     pub force: bool,
@@ -40,6 +66,7 @@ pub fn run(args: Args, lang: Lang) -> Result {
         )));
     }
     let opts = build::Options {
+        report: (args.document == DocumentKind::Report).then_some(args.period),
         format: args.format,
         output: args.output,
         force: args.force,

@@ -78,17 +78,25 @@ impl TableSpec {
 
 impl Composer<'_> {
     /// The lines at the top of a phụ lục: label, title, „Kèm theo …”, short rule.
-    fn appendix_head(&mut self, label: &str, title: &str) -> Vec<Block> {
-        let attached = match self.attached_to_decision() {
+    pub(super) fn appendix_head(&mut self, label: &str, title: &str) -> Vec<Block> {
+        let attached = match self
+            .attached_to_decision()
+            .filter(|_| self.report.is_none())
+        {
             Some(line) => line,
             None => {
                 let c = self.plan.config.as_ref();
                 let issuer = c
                     .map(|c| c.issuer.full_name.value.clone())
                     .unwrap_or_default();
-                let date = self.words_date(c.and_then(|c| c.document.date.as_ref()));
+                let date = self.words_date(self.document_date());
+                let template = if self.report.is_some() {
+                    "attached-to-report.txt"
+                } else {
+                    "attached-to-plan.txt"
+                };
                 self.render(
-                    "attached-to-plan.txt",
+                    template,
                     context! { number => self.number_symbol(), date => date, issuer => issuer },
                 )
             }
@@ -447,7 +455,7 @@ fn project_row(stt: usize, p: &Project) -> Row {
 }
 
 /// A landscape section of its own, numbered from 1 (ND30 §III.1.đ).
-fn appendix_section(blocks: Vec<Block>) -> PageSection {
+pub(super) fn appendix_section(blocks: Vec<Block>) -> PageSection {
     PageSection {
         landscape: true,
         margins: LANDSCAPE,

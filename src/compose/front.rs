@@ -15,17 +15,35 @@ impl Composer<'_> {
     /// "12/KH-UBND", or blanks before the slash in a draft or when the number is not given yet.
     pub(super) fn number_symbol(&self) -> String {
         let c = self.plan.config.as_ref();
-        let symbol = c
-            .map(|c| c.document.symbol.value.clone())
-            .unwrap_or_default();
-        let number = c
-            .and_then(|c| c.document.number.as_ref())
-            .map(|n| n.value.trim().to_string())
-            .unwrap_or_default();
+        // The report has its own số, ký hiệu and date (`[report]`).
+        let report = c
+            .and_then(|c| c.report.as_ref())
+            .filter(|_| self.report.is_some());
+        let symbol = match report {
+            Some(r) => r.symbol.value.clone(),
+            None => c
+                .map(|c| c.document.symbol.value.clone())
+                .unwrap_or_default(),
+        };
+        let number = match report {
+            Some(r) => r.number.as_ref(),
+            None => c.and_then(|c| c.document.number.as_ref()),
+        }
+        .map(|n| n.value.trim().to_string())
+        .unwrap_or_default();
         if self.draft || number.is_empty() {
             format!("      /{symbol}")
         } else {
             format!("{number}/{symbol}")
+        }
+    }
+
+    /// The date of the document being composed: the plan's, or the report's.
+    pub(super) fn document_date(&self) -> Option<&Sp<String>> {
+        let c = self.plan.config.as_ref()?;
+        match self.report {
+            Some(_) => c.report.as_ref()?.date.as_ref(),
+            None => c.document.date.as_ref(),
         }
     }
 
@@ -55,7 +73,7 @@ impl Composer<'_> {
         Some(self.render("attached-to-decision.txt", ctx))
     }
 
-    /// Everything above the first "Phần": mark, header block, title, opening.
+    /// Everything above the first "Phần": mark, header block, title, opening (the plan's only).
     pub(super) fn front_matter(&mut self, blocks: &mut Vec<Block>) {
         if self.draft {
             blocks.push(Block::Paragraph(Para {
@@ -70,7 +88,9 @@ impl Composer<'_> {
         }
         blocks.push(self.header_table());
         blocks.extend(self.title_block());
-        self.opening(blocks);
+        if self.report.is_none() {
+            self.opening(blocks);
+        }
     }
 
     /// "Căn cứ …;" lines (italic, one per paragraph) and the "Thực hiện …" sentence.
@@ -112,7 +132,8 @@ impl Composer<'_> {
     /// ND30 ô 1–4: issuer and number on the left, national name, motto and place/date on the
     /// right, as a borderless two-column table (Mẫu 1.4: 6.75 | 10.0 cm, indent −0.35 cm).
     fn header_table(&mut self) -> Block {
-        let decision = self.plan.mode() == Mode::WithDecision;
+        // A report is issued on its own, with its number and date, whatever the plan's mode.
+        let decision = self.plan.mode() == Mode::WithDecision && self.report.is_none();
         let (left_w, right_w, indent) = if decision {
             (60.4, 102.5, 1.5)
         } else {
@@ -168,7 +189,7 @@ impl Composer<'_> {
         let place = c
             .map(|c| c.document.place.value.clone())
             .unwrap_or_default();
-        let date = self.words_date(c.and_then(|c| c.document.date.as_ref()));
+        let date = self.words_date(self.document_date());
         let number = format!("Số: {}", self.number_symbol());
         let cell = |role, runs, size| ir::Cell {
             span: 1,
@@ -192,17 +213,32 @@ impl Composer<'_> {
 
     /// ND30 ô 5a: KẾ HOẠCH / trích yếu / (Kèm theo Quyết định …) / short rule.
     fn title_block(&mut self) -> Vec<Block> {
-        let title = self
-            .plan
-            .config
-            .as_ref()
-            .map(|c| c.document.title.value.clone())
-            .unwrap_or_default();
+        let (doc_type, title) = match self.report {
+            Some(period) => {
+                let year = self.plan.year();
+                let t = self.render(
+                    "report-title.txt",
+                    context! { year => year, period => period.words() },
+                );
+                ("BÁO CÁO", t)
+            }
+            None => (
+                "KẾ HOẠCH",
+                self.plan
+                    .config
+                    .as_ref()
+                    .map(|c| c.document.title.value.clone())
+                    .unwrap_or_default(),
+            ),
+        };
         let mut out = vec![
-            title_line(Role::DocType, "KẾ HOẠCH", 18.0),
+            title_line(Role::DocType, doc_type, 18.0),
             title_line(Role::Summary, title.clone(), 0.0),
         ];
-        if let Some(line) = self.attached_to_decision() {
+        if let Some(line) = self
+            .attached_to_decision()
+            .filter(|_| self.report.is_none())
+        {
             out.push(Block::Paragraph(Para {
                 keep_with_next: true,
                 ..para(

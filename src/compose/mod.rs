@@ -9,6 +9,9 @@
 
 mod appendix;
 mod body;
+mod report;
+
+pub use report::compose_report;
 mod front;
 pub mod ir;
 pub mod measure;
@@ -46,11 +49,32 @@ pub fn is_draft(plan: &Plan, opts: &Options) -> bool {
     }
 }
 
+/// The period a results report covers (`build --document bao-cao --period …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Year,
+    Half,
+    Quarter(u8),
+}
+
+impl Period {
+    /// "năm", "6 tháng đầu năm", "quý II năm": the words before the year in the title.
+    pub fn words(self) -> String {
+        match self {
+            Period::Year => "năm".into(),
+            Period::Half => "6 tháng đầu năm".into(),
+            Period::Quarter(q) => format!("quý {} năm", style::roman(q as usize)),
+        }
+    }
+}
+
 /// What every part of the composition reads, and where template errors go.
 struct Composer<'a> {
     plan: &'a Plan,
     tpl: &'a Templates,
     diags: &'a mut Vec<Diagnostic>,
+    /// Composing the results report instead of the plan.
+    report: Option<Period>,
     draft: bool,
     /// "Phụ lục I" for the projects list and "Phụ lục II" for last year's projects, when present.
     appendix_projects: Option<String>,
@@ -69,6 +93,7 @@ pub fn compose(
         plan,
         tpl,
         diags,
+        report: None,
         draft: is_draft(plan, opts),
         appendix_projects: label(PROJECTS_ID),
         appendix_past: label(PAST_ID),

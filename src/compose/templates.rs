@@ -15,6 +15,18 @@ use crate::source::{SourceFile, SourceId, Sources};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("opening.txt", include_str!("../../templates/opening.txt")),
     (
+        "attached-to-report.txt",
+        include_str!("../../templates/attached-to-report.txt"),
+    ),
+    (
+        "report-title.txt",
+        include_str!("../../templates/report-title.txt"),
+    ),
+    (
+        "report-targets.txt",
+        include_str!("../../templates/report-targets.txt"),
+    ),
+    (
         "attached-to-plan.txt",
         include_str!("../../templates/attached-to-plan.txt"),
     ),

@@ -72,10 +72,26 @@ pub struct Config {
     /// mục nào là mục nào.
     #[serde(default)]
     pub headings: std::collections::BTreeMap<String, Text>,
+    /// Báo cáo kết quả thực hiện kế hoạch (`build --document bao-cao`).
+    pub report: Option<ReportMeta>,
     /// Phụ lục: cách đánh số.
     pub appendices: Option<AppendicesConfig>,
     /// Cấu hình kiểm tra.
     pub lint: Option<Lint>,
+}
+
+/// `[report]`: số, ký hiệu, ngày của Báo cáo kết quả thực hiện kế hoạch, và phần khó khăn, đề xuất.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportMeta {
+    /// Ký hiệu báo cáo, ví dụ "BC-UBND".
+    pub symbol: Text,
+    /// Số báo cáo; để trống khi là dự thảo.
+    pub number: Option<Text>,
+    /// Ngày báo cáo; để trống khi là dự thảo.
+    pub date: Option<Text>,
+    /// Mục IV. Khó khăn, vướng mắc và đề xuất (lời văn).
+    pub proposals: Option<Text>,
 }
 
 /// `[appendices]`: cách đánh số phụ lục.

@@ -36,6 +36,7 @@ pub mod number_format;
 pub mod priority_uncovered;
 pub mod project_incomplete;
 pub mod result_contradiction;
+pub mod result_missing;
 pub mod result_unit;
 pub mod section_missing;
 pub mod signer_format;
@@ -111,6 +112,7 @@ pub static ALL: &[&Rule] = &[
     &crate::render::rules::LAYOUT_WARNING,
     &result_unit::RESULT_UNIT,
     &result_contradiction::RESULT_CONTRADICTION,
+    &result_missing::RESULT_MISSING,
 ];
 
 /// Rules that run on the typed plan.
@@ -153,6 +155,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     agency_name_case::check,
     result_unit::check,
     result_contradiction::check,
+    result_missing::check,
 ];
 
 /// True when an optional text is absent or only whitespace.

@@ -1,0 +1,387 @@
+//! The results report (`build --document bao-cao`): the same ND30 frame as the plan (header,
+//! title, signature, Nơi nhận, phụ lục) around a body computed from the results recorded in the
+//! plan — the "hoàn thành X/Y" sentence is counted, never typed.
+
+use minijinja::context;
+
+use super::body::text_blocks;
+use super::ir::{Align, Block, Cell, Document, PageSection, Para, Role, Row, RowKind, Table};
+use super::style::{self, body, heading, item, para, run};
+use super::{Composer, Period, Templates};
+use crate::diag::Diagnostic;
+use crate::model::types::{Target, TargetStatus, WorkStatus};
+use crate::model::values::{amount, format_amount};
+use crate::model::{Content, Plan};
+
+fn target_status(s: Option<TargetStatus>) -> &'static str {
+    match s {
+        Some(TargetStatus::Done) => "Hoàn thành",
+        Some(TargetStatus::NotDone) => "Chưa hoàn thành",
+        Some(TargetStatus::NotImplemented) => "Không thực hiện",
+        Some(TargetStatus::Unknown) | None => "Chưa có thông tin đánh giá",
+    }
+}
+
+fn work_status(s: Option<WorkStatus>) -> &'static str {
+    match s {
+        Some(WorkStatus::Done) => "hoàn thành",
+        Some(WorkStatus::InProgress) => "đang thực hiện",
+        Some(WorkStatus::NotStarted) => "chưa triển khai",
+        Some(WorkStatus::Stopped) => "dừng",
+        None => "chưa có thông tin",
+    }
+}
+
+/// "90%", "05 chuyên gia": a value in its target's unit.
+fn with_unit(t: &Target, v: f64) -> String {
+    let unit = t.unit.as_ref().map(|u| u.value.trim()).unwrap_or("");
+    let sep = if unit == "%" || unit.is_empty() {
+        ""
+    } else {
+        " "
+    };
+    format!("{}{sep}{unit}", format_amount(v))
+}
+
+/// The report as a document: ND30 frame, sections I–IV, the phụ lục of target results.
+pub fn compose_report(
+    plan: &Plan,
+    tpl: &Templates,
+    period: Period,
+    draft: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Document {
+    let blank = |t: Option<&crate::load::Sp<String>>| t.is_none_or(|s| s.value.trim().is_empty());
+    let report = plan.config.as_ref().and_then(|c| c.report.as_ref());
+    let draft = draft || report.is_none_or(|r| blank(r.number.as_ref()) || blank(r.date.as_ref()));
+    let mut c = Composer {
+        plan,
+        tpl,
+        diags,
+        report: Some(period),
+        draft,
+        appendix_projects: None,
+        appendix_past: None,
+    };
+    let label = "Phụ lục I".to_string();
+    let mut blocks = Vec::new();
+    c.front_matter(&mut blocks);
+    c.report_body(&label, &mut blocks);
+    blocks.push(c.signature());
+    let main = PageSection {
+        landscape: false,
+        margins: style::PORTRAIT,
+        header_distance: 10.0,
+        page_number_size: 14.0,
+        restart_numbering: false,
+        blocks,
+    };
+    let appendix = c.results_appendix(&label);
+    let title = c.render(
+        "report-title.txt",
+        context! { year => plan.year(), period => period.words() },
+    );
+    let date = if draft {
+        None
+    } else {
+        report
+            .and_then(|r| r.date.as_ref())
+            .and_then(|d| crate::model::values::date(&d.value).ok())
+            .and_then(|d| Some([u32::try_from(d.year).ok()?, d.month, d.day]))
+    };
+    Document {
+        title: format!("Báo cáo {title}"),
+        author: plan
+            .config
+            .as_ref()
+            .map(|c| c.issuer.full_name.value.clone())
+            .unwrap_or_default(),
+        date,
+        draft,
+        sections: vec![main, appendix],
+    }
+}
+
+impl Composer<'_> {
+    fn report_body(&mut self, appendix: &str, out: &mut Vec<Block>) {
+        let plan = self.plan;
+        // I. Targets: the counted sentence, then those not done with what was reached.
+        out.push(heading(
+            Role::Heading1,
+            "I. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU".into(),
+        ));
+        let count = |s: TargetStatus| {
+            plan.targets()
+                .filter(|(_, t)| {
+                    t.result
+                        .as_ref()
+                        .map(|r| r.status.value)
+                        .unwrap_or(TargetStatus::Unknown)
+                        == s
+                })
+                .count()
+        };
+        let sentence = self.render(
+            "report-targets.txt",
+            context! {
+                total => plan.targets().count(),
+                done => count(TargetStatus::Done),
+                not_done => count(TargetStatus::NotDone),
+                not_implemented => count(TargetStatus::NotImplemented),
+                unknown => count(TargetStatus::Unknown),
+                appendix => appendix,
+            },
+        );
+        out.push(body(super::text::inline(&sentence)));
+        for (_, t) in plan.targets() {
+            let Some(r) = &t.result else { continue };
+            if !matches!(
+                r.status.value,
+                TargetStatus::NotDone | TargetStatus::NotImplemented
+            ) {
+                continue;
+            }
+            let reached = r
+                .value
+                .as_ref()
+                .map(|v| format!(" đạt {}", with_unit(t, v.value)))
+                .unwrap_or_default();
+            let planned = t
+                .effective_value()
+                .map(|v| format!(" (kế hoạch {})", with_unit(t, v.value)))
+                .unwrap_or_default();
+            let note = r
+                .note
+                .as_ref()
+                .map(|n| format!("; {}", n.value.trim().trim_end_matches('.')))
+                .unwrap_or_default();
+            out.push(item(vec![run(
+                format!(
+                    "{}:{reached}{planned}{note};",
+                    t.text.value.trim().trim_end_matches('.')
+                ),
+                false,
+                false,
+            )]));
+        }
+        self.report_tasks(out);
+        self.report_budget(out);
+        out.push(heading(
+            Role::Heading1,
+            "IV. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT".into(),
+        ));
+        if let Some(p) = plan
+            .config
+            .as_ref()
+            .and_then(|c| c.report.as_ref())
+            .and_then(|r| r.proposals.as_ref())
+        {
+            out.extend(text_blocks(&p.value));
+        }
+    }
+
+    /// II. Each task group of the plan: a) what was done or is under way, b) what was not.
+    fn report_tasks(&mut self, out: &mut Vec<Block>) {
+        let plan = self.plan;
+        out.push(heading(
+            Role::Heading1,
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ".into(),
+        ));
+        let mut n = 0;
+        for s in &plan.sections {
+            let Content::Tasks(t) = &s.content else {
+                continue;
+            };
+            if t.tasks.is_empty() {
+                continue;
+            }
+            n += 1;
+            let title = plan
+                .framework
+                .section(&s.slug)
+                .map(|d| d.heading.title.clone())
+                .unwrap_or_default();
+            out.push(heading(Role::Heading2, format!("{n}. {title}")));
+            let line = |t: &crate::model::Task| {
+                let r = t.result.as_ref();
+                let note = r
+                    .and_then(|r| r.note.as_ref())
+                    .map(|n| format!(" ({})", n.value.trim().trim_end_matches('.')))
+                    .unwrap_or_default();
+                item(vec![run(
+                    format!(
+                        "{}: {}{note};",
+                        t.title.value.trim().trim_end_matches('.'),
+                        work_status(r.map(|r| r.status.value))
+                    ),
+                    false,
+                    false,
+                )])
+            };
+            let done = |t: &&crate::model::Task| {
+                t.result.as_ref().is_some_and(|r| {
+                    matches!(r.status.value, WorkStatus::Done | WorkStatus::InProgress)
+                })
+            };
+            // A point with nothing under it says so, rather than standing empty.
+            for (label, items) in [
+                (
+                    "a) Kết quả đạt được:",
+                    t.tasks.iter().filter(done).map(line).collect::<Vec<_>>(),
+                ),
+                (
+                    "b) Tồn tại, hạn chế:",
+                    t.tasks.iter().filter(|x| !done(x)).map(line).collect(),
+                ),
+            ] {
+                if items.is_empty() {
+                    out.push(body(vec![run(format!("{label} không có."), false, false)]));
+                } else {
+                    out.push(body(vec![run(label, false, false)]));
+                    out.extend(items);
+                }
+            }
+        }
+    }
+
+    /// III. Planned against disbursed, in total and by funding source; projects by status.
+    fn report_budget(&mut self, out: &mut Vec<Block>) {
+        let plan = self.plan;
+        out.push(heading(Role::Heading1, "III. KINH PHÍ VÀ DỰ ÁN".into()));
+        let inv = plan.investment();
+        let disbursed_of = |source: Option<&str>| -> f64 {
+            plan.projects()
+                .filter(|(_, p)| {
+                    source.is_none_or(|s| {
+                        p.funding
+                            .as_ref()
+                            .is_some_and(|f| f.value.trim().to_lowercase() == s.to_lowercase())
+                    })
+                })
+                .filter_map(|(_, p)| p.result.as_ref()?.disbursed.as_ref())
+                .filter_map(|a| amount(&a.value))
+                .sum()
+        };
+        let total_d = disbursed_of(None);
+        let pct = if inv.total > 0.0 {
+            format_amount((total_d * 1000.0 / inv.total).round() / 10.0)
+        } else {
+            "0".into()
+        };
+        out.push(body(vec![run(
+            format!(
+                "Tổng kinh phí theo kế hoạch {} triệu đồng; đã giải ngân {} triệu đồng ({pct}%).",
+                format_amount(inv.total),
+                format_amount(total_d)
+            ),
+            false,
+            false,
+        )]));
+        for (source, planned) in &inv.by_source {
+            if *planned == 0.0 {
+                continue;
+            }
+            out.push(item(vec![run(
+                format!(
+                    "{}: giải ngân {}/{} triệu đồng;",
+                    style::capitalize(source),
+                    format_amount(disbursed_of(Some(source))),
+                    format_amount(*planned)
+                ),
+                false,
+                false,
+            )]));
+        }
+        let mut by: Vec<(&str, usize)> = Vec::new();
+        for (_, p) in plan.projects() {
+            let s = work_status(p.result.as_ref().map(|r| r.status.value));
+            match by.iter_mut().find(|(k, _)| *k == s) {
+                Some((_, n)) => *n += 1,
+                None => by.push((s, 1)),
+            }
+        }
+        let parts: Vec<String> = by.iter().map(|(s, n)| format!("{n} {s}")).collect();
+        out.push(body(vec![run(
+            format!(
+                "Dự án: {} dự án, trong đó {}.",
+                plan.projects().count(),
+                parts.join(", ")
+            ),
+            false,
+            false,
+        )]));
+    }
+
+    /// Phụ lục I of the report: every target with its planned value, result and evaluation.
+    fn results_appendix(&mut self, label: &str) -> PageSection {
+        let mut blocks = self.appendix_head(label, "Kết quả thực hiện các mục tiêu");
+        let cell = |text: String, role: Role, align: Align, bold: bool| Cell {
+            span: 1,
+            blocks: vec![Block::Paragraph(Para {
+                space_before: 2.0,
+                space_after: 2.0,
+                ..para(role, vec![run(text, bold, false)], align, 12.0)
+            })],
+        };
+        let heads = [
+            "STT",
+            "Mục tiêu",
+            "Kế hoạch",
+            "Kết quả",
+            "Đánh giá",
+            "Ghi chú",
+        ];
+        let mut rows = vec![Row {
+            kind: RowKind::Header,
+            cells: heads
+                .iter()
+                .map(|h| cell(h.to_string(), Role::TableHeader, Align::Center, true))
+                .collect(),
+        }];
+        for (i, (_, t)) in self.plan.targets().enumerate() {
+            let r = t.result.as_ref();
+            let planned = t
+                .effective_value()
+                .map(|v| with_unit(t, v.value))
+                .unwrap_or_default();
+            let got = r
+                .and_then(|r| r.value.as_ref())
+                .map(|v| with_unit(t, v.value))
+                .unwrap_or_default();
+            let note = r
+                .and_then(|r| r.note.as_ref())
+                .map(|n| n.value.trim().to_string())
+                .unwrap_or_default();
+            rows.push(Row {
+                kind: RowKind::Body,
+                cells: vec![
+                    cell((i + 1).to_string(), Role::TableCell, Align::Center, false),
+                    cell(
+                        t.text.value.trim().to_string(),
+                        Role::TableCell,
+                        Align::Left,
+                        false,
+                    ),
+                    cell(planned, Role::TableCell, Align::Center, false),
+                    cell(got, Role::TableCell, Align::Center, false),
+                    cell(
+                        target_status(r.map(|r| r.status.value)).to_string(),
+                        Role::TableCell,
+                        Align::Left,
+                        false,
+                    ),
+                    cell(note, Role::TableCell, Align::Left, false),
+                ],
+            });
+        }
+        blocks.push(Block::Table(Table {
+            columns: vec![12.0, 90.0, 30.0, 30.0, 40.0, 50.0],
+            indent: 0.0,
+            borders: true,
+            header_rows: 1,
+            keep_together: false,
+            rows,
+        }));
+        super::appendix::appendix_section(blocks)
+    }
+}

@@ -1,0 +1,141 @@
+//! The results report (`build --document bao-cao`): an ND30 Báo cáo whose numbers come from the
+//! results recorded in the plan, counted again here from the example's text.
+
+mod common;
+
+use std::io::Read;
+
+fn paragraphs(docx: &std::path::Path) -> Vec<String> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    doc.descendants()
+        .filter(|n| n.has_tag_name((w, "p")))
+        .map(|p| {
+            p.descendants()
+                .filter_map(|n| {
+                    if n.has_tag_name((w, "t")) {
+                        n.text().map(|t| t.replace('\u{2060}', ""))
+                    } else if n.has_tag_name((w, "noBreakHyphen")) {
+                        Some("-".into())
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_report_counts_the_recorded_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bc.docx");
+    let example = common::example("tinh-ha-lam");
+    let o = common::dxplan()
+        .args(["build", "--document", "bao-cao", "--format", "docx", "-o"])
+        .arg(&out)
+        .arg(&example)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let paras = paragraphs(&out);
+    let has = |t: &str| paras.iter().any(|p| p == t);
+    assert!(has("BÁO CÁO"));
+    assert!(has("Kết quả thực hiện Kế hoạch Chuyển đổi số năm 2023"));
+    assert!(has("Số: 318/BC-UBND"), "{paras:?}");
+    assert!(has("Hà Lâm, ngày 05 tháng 12 năm 2023"));
+    for h in [
+        "I. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU",
+        "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
+        "III. KINH PHÍ VÀ DỰ ÁN",
+        "IV. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT",
+        "Nơi nhận:",
+        "Phụ lục I",
+        "(Kèm theo Báo cáo số 318/BC-UBND ngày 05 tháng 12 năm 2023 của Ủy ban nhân dân tỉnh Hà Lâm)",
+    ] {
+        assert!(has(h), "„{h}” missing");
+    }
+    // Counted from the plan's text, independently of dxplan.
+    let targets = std::fs::read_to_string(example.join("phan-2/02-muc-tieu.yaml")).unwrap();
+    let total = targets.matches("\n  - id: MT").count();
+    let done = targets.matches("result: {status: hoàn thành,").count();
+    let sentence = format!(
+        "Kế hoạch đặt {total} chỉ tiêu; đến kỳ báo cáo đã hoàn thành {done}/{total} chỉ tiêu"
+    );
+    assert!(
+        paras.iter().any(|p| p.starts_with(&sentence)),
+        "no „{sentence}”"
+    );
+    // The phụ lục: one row per target, its evaluation.
+    let rows = paras
+        .iter()
+        .filter(|p| {
+            *p == "Hoàn thành"
+                || *p == "Chưa hoàn thành"
+                || *p == "Chưa có thông tin đánh giá"
+                || *p == "Không thực hiện"
+        })
+        .count();
+    assert_eq!(rows, total);
+    // The disbursement sentence adds the recorded disbursements.
+    let projects = std::fs::read_to_string(example.join("phan-2/16-danh-muc.yaml")).unwrap();
+    let disbursed: f64 = projects
+        .split("disbursed: ")
+        .skip(1)
+        .map(|s| {
+            s.split([',', '}'])
+                .next()
+                .unwrap()
+                .trim()
+                .parse::<f64>()
+                .unwrap()
+        })
+        .sum();
+    let shown = dxplan::model::values::format_amount(disbursed);
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.contains(&format!("đã giải ngân {shown} triệu đồng"))),
+        "{shown}"
+    );
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_report_renders_to_pdf_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bc.pdf");
+    let o = common::dxplan()
+        .args([
+            "build",
+            "--document",
+            "bao-cao",
+            "--period",
+            "6-thang",
+            "--format",
+            "pdf",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(common::example("tinh-ha-lam"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}
