@@ -35,6 +35,7 @@ pub mod not_applicable_invalid;
 pub mod number_format;
 pub mod priority_uncovered;
 pub mod project_incomplete;
+pub mod result_after_report;
 pub mod result_contradiction;
 pub mod result_missing;
 pub mod result_unit;
@@ -113,6 +114,7 @@ pub static ALL: &[&Rule] = &[
     &result_unit::RESULT_UNIT,
     &result_contradiction::RESULT_CONTRADICTION,
     &result_missing::RESULT_MISSING,
+    &result_after_report::RESULT_AFTER_REPORT,
 ];
 
 /// Rules that run on the typed plan.
@@ -156,6 +158,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     result_unit::check,
     result_contradiction::check,
     result_missing::check,
+    result_after_report::check,
 ];
 
 /// True when an optional text is absent or only whitespace.
