@@ -17,7 +17,7 @@ fn plan_with_findings() -> tempfile::TempDir {
     common::edit(
         dir.path(),
         "phan-2/02-muc-tieu.yaml",
-        "    indicator: Danh mục cơ sở dữ liệu được ban hành\n    value: 100\n    unit: \"%\"\n",
+        "    indicator: Số lĩnh vực có dữ liệu được tổng hợp trên nền tảng\n    value: 5\n    unit: lĩnh vực\n",
         "",
     );
     common::edit(
@@ -119,7 +119,15 @@ fn fail_level_and_exit_zero() {
     // Only a warning: passes at the default level, fails at --fail-level warning.
     let p = dir.path().join("phan-2/02-muc-tieu.yaml");
     let s = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, s.replacen("    indicator: Danh mục cơ sở dữ liệu được ban hành\n    value: 100\n    unit: \"%\"\n", "", 1)).unwrap();
+    std::fs::write(
+        &p,
+        s.replacen(
+            "    indicator: Số lĩnh vực có dữ liệu được tổng hợp trên nền tảng\n    value: 5\n    unit: lĩnh vực\n",
+            "",
+            1,
+        ),
+    )
+    .unwrap();
     assert_eq!(run(dir.path(), &[]).1, 0);
     assert_eq!(run(dir.path(), &["--fail-level", "warning"]).1, 1);
     assert_eq!(run(dir.path(), &["--fail-level", "info"]).1, 1);

@@ -80,7 +80,7 @@ fn lint_overrides_and_locked_rules() {
     common::edit(
         root,
         "phan-2/02-muc-tieu.yaml",
-        "    indicator: Danh mục cơ sở dữ liệu được ban hành\n    value: 100\n    unit: \"%\"\n",
+        "    indicator: Số lĩnh vực có dữ liệu được tổng hợp trên nền tảng\n    value: 5\n    unit: lĩnh vực\n",
         "",
     );
     let toml = root.join("dxplan.toml");

@@ -6,7 +6,7 @@ use minijinja::context;
 
 use super::Composer;
 use super::ir::{Align, Block, Cell, PageSection, Para, Role, Row, RowKind, Table};
-use super::style::{LANDSCAPE, capitalize, centered, para, roman, run, short_rule};
+use super::style::{LANDSCAPE, capitalize, centered, para, run, short_rule};
 use crate::load::Sp;
 use crate::model::types::{AppendixFile, ColumnAlign, GeneratedTable, Orientation};
 use crate::model::values::format_amount;
@@ -136,11 +136,25 @@ impl Composer<'_> {
         let mut blocks = self.appendix_head(label, &title);
         let mut rows = vec![self.header_row(&PROJECTS)];
         let task_groups = self.plan.task_groups();
-        let mut groups: Vec<(&str, Vec<&Project>)> = self
+        // Each group carries the number and title the body gives it ("III.1", "Nhận thức số",
+        // or the plan's own wording), so the appendix and the text name a group the same way.
+        let mut groups: Vec<(String, String, Vec<&Project>)> = self
             .plan
             .framework
             .sections_of_kind(crate::framework::SectionKind::Tasks)
-            .map(|d| (d.heading.title.as_str(), Vec::new()))
+            .map(|d| {
+                let number = match d.numbers.as_slice() {
+                    [_, section, .., last] => format!("{section}.{last}"),
+                    _ => d.heading.number.clone(),
+                };
+                let key = crate::framework::heading_key(&d.numbers);
+                let title = self
+                    .plan
+                    .heading_override(&key)
+                    .map(|t| t.value.trim().to_string())
+                    .unwrap_or_else(|| d.heading.title.clone());
+                (number, title, Vec::new())
+            })
             .collect();
         let slugs: Vec<&str> = self
             .plan
@@ -154,17 +168,17 @@ impl Composer<'_> {
                 .group(&task_groups)
                 .and_then(|g| slugs.iter().position(|s| *s == g))
             {
-                Some(i) => groups[i].1.push(p),
+                Some(i) => groups[i].2.push(p),
                 None => other.push(p),
             }
         }
-        groups.push(("Nhiệm vụ, dự án khác", other));
+        groups.push(("-".into(), "Nhiệm vụ, dự án khác".into(), other));
         let mut stt = 0;
-        for (i, (title, projects)) in groups.iter().filter(|g| !g.1.is_empty()).enumerate() {
+        for (number, title, projects) in groups.iter().filter(|g| !g.2.is_empty()) {
             rows.push(Row {
                 kind: RowKind::Group,
                 cells: vec![
-                    cell_text(&roman(i + 1), Role::TableGroup, Align::Center, true, false),
+                    cell_text(number, Role::TableGroup, Align::Center, true, false),
                     Cell {
                         span: PROJECTS.widths.len() - 1,
                         ..cell_text(title, Role::TableGroup, Align::Left, true, false)
@@ -350,21 +364,34 @@ impl Composer<'_> {
         )
     }
 
-    /// The framework's priority tasks and what implements each: the same answer as `status`.
+    /// The framework's priority tasks, in its own words, and what implements each (the same
+    /// answer as `status`). No code or short label of dxplan's appears in the official text.
     fn priority_table(&self, width: f32) -> GeneratedRows {
         let heads = [
-            "Mã",
+            "STT",
             "Nhiệm vụ trọng tâm",
-            "Nhiệm vụ",
-            "Dự án",
+            "Nhiệm vụ, dự án thực hiện",
             "Tình trạng",
         ];
+        let title_of = |id: &str| -> Option<String> {
+            self.plan
+                .tasks()
+                .find(|(_, t)| t.id.value == id)
+                .map(|(_, t)| t.title.value.trim().trim_end_matches('.').to_string())
+                .or_else(|| {
+                    self.plan
+                        .projects()
+                        .find(|(_, p)| p.id.value == id)
+                        .map(|(_, p)| p.name.value.trim().to_string())
+                })
+        };
         let rows = self
             .plan
             .framework
             .priority_tasks
             .iter()
-            .map(|pt| {
+            .enumerate()
+            .map(|(i, pt)| {
                 let c = self.plan.priority_coverage(&pt.id);
                 let state = if c.covered() {
                     "Thực hiện".to_string()
@@ -373,28 +400,19 @@ impl Composer<'_> {
                 } else {
                     "Chưa có".to_string()
                 };
-                vec![
-                    pt.id.clone(),
-                    pt.label.clone(),
-                    c.tasks.join(", "),
-                    c.projects.join(", "),
-                    state,
-                ]
+                let work: Vec<String> = c
+                    .tasks
+                    .iter()
+                    .chain(&c.projects)
+                    .filter_map(|id| title_of(id))
+                    .collect();
+                vec![(i + 1).to_string(), pt.text.clone(), work.join("; "), state]
             })
             .collect();
         (
             heads.iter().map(|h| h.to_string()).collect(),
-            vec![
-                Align::Center,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-            ],
-            fill_widths(
-                &[Some(16.0), None, Some(40.0), Some(40.0), Some(50.0)],
-                width,
-            ),
+            vec![Align::Center, Align::Left, Align::Left, Align::Left],
+            fill_widths(&[Some(12.0), None, Some(80.0), Some(45.0)], width),
             rows,
         )
     }

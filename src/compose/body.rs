@@ -364,26 +364,9 @@ impl Composer<'_> {
                 out.push(item(vec![Run::plain(target_text(x))]));
             }
         }
-        if !t.not_applicable.is_empty() {
-            out.push(body(vec![Run::plain(
-                "Các nhiệm vụ trọng tâm không áp dụng:",
-            )]));
-            for na in &t.not_applicable {
-                let id = &na.priority_task.value;
-                let label = self
-                    .plan
-                    .framework
-                    .priority_task(id)
-                    .map(|p| p.label.clone())
-                    .unwrap_or_default();
-                let reason = na
-                    .reason
-                    .as_ref()
-                    .map(|r| r.value.clone())
-                    .unwrap_or_default();
-                out.push(item(vec![Run::plain(format!("{id} ({label}): {reason}"))]));
-            }
-        }
+        // The not-applicable declarations are for the checker and `status`: dxplan's codes and
+        // short labels never appear in an official document. A plan that wants to say which
+        // priority tasks do not apply says so in its own words (the intro, or a target's text).
     }
 
     /// The budget text, then the total and its split by funding source.

@@ -120,6 +120,7 @@ impl Composer<'_> {
                         framework => framework,
                         title => c.document.title.value.clone(),
                         year => self.plan.year(),
+                        verb => if self.plan.mode() == Mode::WithDecision { "xây dựng" } else { "ban hành" },
                     },
                 )
             }

@@ -52,8 +52,10 @@ pub fn check(ctx: &mut Ctx) {
                 "các mục tiêu cụ thể (`targets`)",
                 "targets (`targets`)",
             ),
+            // A group with no task of its own but a sentence (a ministry with no economy tasks
+            // says why) has content.
             Content::Tasks(t) => (
-                t.tasks.is_empty(),
+                t.tasks.is_empty() && blank(&t.intro) && t.items.is_empty(),
                 "các nhiệm vụ (`tasks`)",
                 "tasks (`tasks`)",
             ),

@@ -45,6 +45,14 @@ pub fn check(ctx: &mut Ctx) {
     if plan.targets().next().is_none() {
         return;
     }
+    // The plan's own date (its signing, or its decision's).
+    let issued = plan.config.as_ref().and_then(|c| {
+        let d = match plan.mode() {
+            crate::model::Mode::Standalone => c.document.date.as_ref(),
+            crate::model::Mode::WithDecision => c.decision.as_ref()?.date.as_ref(),
+        }?;
+        crate::model::values::date(&d.value).ok()
+    });
     let mut out = Vec::new();
     for m in &ctx.fw.metrics {
         let Some(deadline) = &m.deadline else {
@@ -53,64 +61,87 @@ pub fn check(ctx: &mut Ctx) {
         let Some(limit) = period(deadline, year) else {
             continue;
         };
-        let clause = format!("{}, {}", ctx.fw.id, m.clause);
-        let (label, id, quote) = (&m.label, &m.id, &m.quote);
-        let ev = plan.metric_evidence(m);
-        if ev.met_by_task() {
-            continue; // a task of the priority task ends by the deadline
-        }
-        if ev.targets.is_empty()
-            && let Some((s, t)) = ev.failing_tasks.first()
-        {
-            out.push(
-                Diagnostic::new(
-                    &DEADLINE_EXCEEDED,
-                    msg!(
-                        "Nhiệm vụ {} gắn với „{label}” có thời gian „{}”, muộn hơn thời hạn của Khung ({deadline})",
-                        "Task {} is tied to „{label}” with timeframe „{}”, later than the framework's ({deadline})",
-                        t.id.value,
-                        t.timeframe.value
-                    ),
-                )
-                .at(s.source, t.timeframe.span.clone())
-                .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
-                .clause(clause),
-            );
-            continue;
-        }
-        if ev.targets.is_empty() {
-            let pt = m
-                .priority_task
-                .as_deref()
-                .map(|p| {
-                    format!(
-                        ", hoặc một nhiệm vụ thực hiện {p} có thời gian kết thúc không muộn hơn"
+        let first = out.len();
+        'metric: {
+            let clause = format!("{}, {}", ctx.fw.id, m.clause);
+            let (label, id, quote) = (&m.label, &m.id, &m.quote);
+            let ev = plan.metric_evidence(m);
+            if ev.met_by_task() {
+                break 'metric; // a task of the priority task ends by the deadline
+            }
+            if ev.targets.is_empty()
+                && let Some((s, t)) = ev.failing_tasks.first()
+            {
+                out.push(
+                    Diagnostic::new(
+                        &DEADLINE_EXCEEDED,
+                        msg!(
+                            "Nhiệm vụ {} gắn với „{label}” có thời gian „{}”, muộn hơn thời hạn của Khung ({deadline})",
+                            "Task {} is tied to „{label}” with timeframe „{}”, later than the framework's ({deadline})",
+                            t.id.value,
+                            t.timeframe.value
+                        ),
                     )
-                })
-                .unwrap_or_default();
-            let pt_en = m
-                .priority_task
-                .as_deref()
-                .map(|p| format!(", or a task implementing {p} that ends no later"))
-                .unwrap_or_default();
-            out.push(
-                Diagnostic::new(&DEADLINE_EXCEEDED, msg!(
-                    "Kế hoạch chưa có mục tiêu hay nhiệm vụ nào cho „{label}” (thời hạn {deadline})",
-                    "No target or task plans „{label}” (deadline {deadline})"
-                ))
-                .at(targets_section.source, targets_section.span.clone())
-                .hint(msg!(
-                    "Thêm mục tiêu có `metric: {id}` và `deadline: {deadline}`{pt}. Khung: „{quote}”",
-                    "Add a target with `metric: {id}` and `deadline: {deadline}`{pt_en}. Framework: „{quote}”"
-                ))
-                .clause(clause),
-            );
-            continue;
+                    .at(s.source, t.timeframe.span.clone())
+                    .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
+                    .clause(clause),
+                );
+                break 'metric;
+            }
+            if ev.targets.is_empty() {
+                let pt = m
+                    .priority_task
+                    .as_deref()
+                    .map(|p| {
+                        format!(
+                            ", hoặc một nhiệm vụ thực hiện {p} có thời gian kết thúc không muộn hơn"
+                        )
+                    })
+                    .unwrap_or_default();
+                let pt_en = m
+                    .priority_task
+                    .as_deref()
+                    .map(|p| format!(", or a task implementing {p} that ends no later"))
+                    .unwrap_or_default();
+                out.push(
+                    Diagnostic::new(&DEADLINE_EXCEEDED, msg!(
+                        "Kế hoạch chưa có mục tiêu hay nhiệm vụ nào cho „{label}” (thời hạn {deadline})",
+                        "No target or task plans „{label}” (deadline {deadline})"
+                    ))
+                    .at(targets_section.source, targets_section.span.clone())
+                    .hint(msg!(
+                        "Thêm mục tiêu có `metric: {id}` và `deadline: {deadline}`{pt}. Khung: „{quote}”",
+                        "Add a target with `metric: {id}` and `deadline: {deadline}`{pt_en}. Framework: „{quote}”"
+                    ))
+                    .clause(clause),
+                );
+                break 'metric;
+            }
+            for (s, t) in ev.targets {
+                out.extend(target_deadline(
+                    t, s.source, deadline, &limit, year, quote, &clause,
+                ));
+            }
         }
-        for (s, t) in ev.targets {
-            out.extend(target_deadline(
-                t, s.source, deadline, &limit, year, quote, &clause,
-            ));
+        // A plan issued after the deadline cannot meet it: said, as a warning the author can act
+        // on, not a locked error.
+        if let Some(issued) = issued
+            && (issued.year, issued.month) > limit.end
+        {
+            let when = issued.short();
+            for d in &mut out[first..] {
+                d.severity = crate::diag::Severity::Warning;
+                d.message = crate::lang::Msg::new(
+                    format!(
+                        "{} — thời hạn {deadline} đã qua khi ban hành kế hoạch ({when})",
+                        d.message.vi
+                    ),
+                    format!(
+                        "{} — the deadline {deadline} had passed when the plan was issued ({when})",
+                        d.message.en
+                    ),
+                );
+            }
         }
     }
     ctx.report_all(out);

@@ -35,6 +35,11 @@ pub fn check(ctx: &mut Ctx) {
         if !missing_value && !missing_unit {
             continue;
         }
+        // "Kết nối đủ 06 cơ sở dữ liệu", "đạt 100%": the sentence itself is quantified.
+        let sentence = t.display.as_ref().unwrap_or(&t.text);
+        if states_a_quantity(&sentence.value) {
+            continue;
+        }
         let id = &t.id.value;
         let (vi, en) = match (missing_value, missing_unit) {
             (true, true) => ("giá trị số và đơn vị", "a number and a unit"),
@@ -55,4 +60,47 @@ pub fn check(ctx: &mut Ctx) {
         );
     }
     ctx.report_all(found);
+}
+
+/// A number of at most three digits (or with a decimal mark) followed by "%" or a word: a
+/// quantity written in the sentence. Years ("năm 2023") do not count.
+fn states_a_quantity(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || matches!(chars[i], '.' | ',')) {
+            i += 1;
+        }
+        let number: String = chars[start..i].iter().collect();
+        let number = number.trim_end_matches(['.', ',']);
+        let digits = number.chars().filter(char::is_ascii_digit).count();
+        if digits > 3 && !number.contains(['.', ',']) {
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && chars[j] == ' ' {
+            j += 1;
+        }
+        if chars.get(j).is_some_and(|c| *c == '%' || c.is_alphabetic()) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quantities_in_sentences() {
+        assert!(super::states_a_quantity("Kết nối đủ 06 cơ sở dữ liệu"));
+        assert!(super::states_a_quantity("đạt 100% xã"));
+        assert!(super::states_a_quantity("3.000 hộ sản xuất"));
+        assert!(!super::states_a_quantity("Hoàn thành trong năm 2023"));
+        assert!(!super::states_a_quantity("Nâng cấp Cổng thông tin"));
+    }
 }
