@@ -25,7 +25,7 @@ pub enum Format {
 #[derive(Debug, Clone)]
 pub struct Options {
     /// The results report for a period instead of the plan (`--document bao-cao`).
-    pub report: Option<crate::compose::Period>,
+    pub document: crate::compose::DocKind,
     pub format: Format,
     pub output: Option<PathBuf>,
     pub force: bool,
@@ -131,7 +131,7 @@ fn refuse_output(path: &Path, plan: &Plan) -> Option<crate::lang::Msg> {
 
 pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
     let crate::Compiled { plan, diags, doc } =
-        crate::compile_document(dir, &compose::Options { draft: opts.draft }, opts.report)?;
+        crate::compile_document(dir, &compose::Options { draft: opts.draft }, opts.document)?;
     let forced = Summary::of(&diags).errors > 0;
     let mut out = Outcome {
         refused: forced && !opts.force,
@@ -146,8 +146,14 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
         return Ok(out);
     }
     let mut name = default_name(&out.plan, doc.draft);
-    if opts.report.is_some() {
-        name = name.replacen("ke-hoach-", "bao-cao-ke-hoach-", 1);
+    match opts.document {
+        crate::compose::DocKind::Report(_) => {
+            name = name.replacen("ke-hoach-", "bao-cao-ke-hoach-", 1)
+        }
+        crate::compose::DocKind::Decision => {
+            name = name.replacen("ke-hoach-", "quyet-dinh-ban-hanh-ke-hoach-", 1)
+        }
+        crate::compose::DocKind::Plan => {}
     }
     // Every format is rendered before any is written: a failure leaves all old outputs as they
     // were, never a new DOCX beside an old PDF.

@@ -37,24 +37,33 @@ pub struct Compiled {
 /// Load, type, check and compose a plan directory. Composing is part of checking: it is what
 /// finds errors in the plan's template overrides, and it costs a few milliseconds.
 pub fn compile(dir: &Path, opts: &compose::Options) -> Result<Compiled, load::IoFailure> {
-    compile_document(dir, opts, None)
+    compile_document(dir, opts, compose::DocKind::Plan)
 }
 
-/// As [`compile`], composing the results report for a period instead of the plan when asked
-/// (`build --document bao-cao`).
+/// As [`compile`], composing the document asked for: the plan, its decision alone, or the
+/// results report (`build --document`).
 pub fn compile_document(
     dir: &Path,
     opts: &compose::Options,
-    report: Option<compose::Period>,
+    kind: compose::DocKind,
 ) -> Result<Compiled, load::IoFailure> {
     let loaded = load::load_dir(dir)?;
     let (mut plan, mut diags) = model::build(loaded);
     diags.extend(check::run(&plan));
     let root = plan.root.clone();
     let templates = compose::templates::Templates::load(&root, &mut plan.sources, &mut diags);
-    let doc = match report {
-        Some(period) => compose::compose_report(&plan, &templates, period, opts.draft, &mut diags),
-        None => compose::compose(&plan, &templates, opts, &mut diags),
+    let doc = match kind {
+        compose::DocKind::Report(period) => {
+            compose::compose_report(&plan, &templates, period, opts.draft, &mut diags)
+        }
+        compose::DocKind::Decision => compose::compose_part(
+            &plan,
+            &templates,
+            opts,
+            compose::Part::DecisionOnly,
+            &mut diags,
+        ),
+        compose::DocKind::Plan => compose::compose(&plan, &templates, opts, &mut diags),
     };
     check_layout(&plan, &doc, &mut diags);
     check::suppress::apply(&plan, &mut diags);

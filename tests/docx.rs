@@ -587,31 +587,104 @@ fn ministry_plan_is_attached_to_a_decision() {
     let styles = Styles::parse(d.part("word/styles.xml"));
     let paras = paragraphs(&doc, &styles);
     let texts: Vec<&str> = paras.iter().map(|p| p.0.as_str()).collect();
-    assert!(texts.contains(&"BỘ HÀNG HẢI VÀ ĐƯỜNG THỦY"));
-    assert!(
-        !texts.iter().any(|t| t.starts_with("Số:")),
-        "no Số line on an attached plan"
+    let at = |t: &str| {
+        texts
+            .iter()
+            .position(|x| *x == t)
+            .unwrap_or_else(|| panic!("„{t}” missing"))
+    };
+    // The Quyết định first (ND30 mẫu 1.3, quyet-dinh-ban-hanh.md §2): its own Số and date, QUYẾT
+    // ĐỊNH and the trích yếu "Ban hành …", the authority line in bold capitals, italic căn cứ each
+    // ending ";", "Theo đề nghị của …." ending ".", "QUYẾT ĐỊNH:", Điều 1–3 with only "Điều N."
+    // bold and the last ending "./.", Nơi nhận opening with "Như Điều 3".
+    assert_eq!(texts.iter().filter(|t| t.starts_with("Số:")).count(), 1);
+    assert!(texts.contains(&"Số: 1468/QĐ-BHHĐT"));
+    assert!(texts.contains(&"Hà Nội, ngày 09 tháng 12 năm 2022"));
+    let (qd, authority, decides) = (
+        at("QUYẾT ĐỊNH"),
+        at("BỘ TRƯỞNG BỘ HÀNG HẢI VÀ ĐƯỜNG THỦY"),
+        at("QUYẾT ĐỊNH:"),
     );
-    assert!(
-        !texts.contains(&"Nơi nhận:"),
-        "no Nơi nhận on an attached plan"
-    );
-    let line = "(Kèm theo Quyết định số 1468/QĐ-BHHĐT ngày 09 tháng 12 năm 2022 của Bộ trưởng Bộ Hàng hải và Đường thủy)";
+    assert!(qd < authority && authority < decides);
     assert_eq!(
-        texts.iter().filter(|t| **t == line).count(),
-        4,
-        "under the title and on each of the three phụ lục"
+        texts[qd + 1],
+        "Ban hành Kế hoạch Chuyển đổi số của Bộ Hàng hải và Đường thủy năm 2023"
+    );
+    assert_eq!(
+        style(&paras, "BỘ TRƯỞNG BỘ HÀNG HẢI VÀ ĐƯỜNG THỦY"),
+        (Some(28), true, false)
+    );
+    let grounds: Vec<&(String, Option<u32>, bool, bool)> = paras[authority + 1..decides]
+        .iter()
+        .filter(|p| !p.0.is_empty())
+        .collect();
+    assert!(grounds.len() >= 2);
+    for (i, g) in grounds.iter().enumerate() {
+        assert!(g.3, "căn cứ in italic: {}", g.0);
+        if i + 1 == grounds.len() {
+            assert!(
+                g.0.starts_with("Theo đề nghị của ") && g.0.ends_with('.'),
+                "{}",
+                g.0
+            );
+        } else {
+            assert!(g.0.starts_with("Căn cứ ") && g.0.ends_with(';'), "{}", g.0);
+        }
+    }
+    let articles: Vec<&&str> = texts[decides..]
+        .iter()
+        .filter(|t| t.starts_with("Điều "))
+        .collect();
+    assert_eq!(articles.len(), 3, "{articles:?}");
+    assert!(articles[0].starts_with("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch"));
+    assert!(articles[2].ends_with("./."), "{}", articles[2]);
+    assert!(
+        style(&paras, articles[1]).1,
+        "„Điều 2.” is bold (first run)"
+    );
+    assert_eq!(texts.iter().filter(|t| **t == "Nơi nhận:").count(), 1);
+    assert_eq!(texts[at("Nơi nhận:") + 1], "- Như Điều 3;");
+    assert!(texts.contains(&"KT. BỘ TRƯỞNG") && texts.contains(&"THỨ TRƯỞNG"));
+
+    // Then the plan: no Số line and no Nơi nhận of its own, "(Kèm theo Quyết định …)" under its
+    // title and on each of its three phụ lục.
+    let line = "(Kèm theo Quyết định số 1468/QĐ-BHHĐT ngày 09 tháng 12 năm 2022 của Bộ trưởng Bộ Hàng hải và Đường thủy)";
+    assert_eq!(texts.iter().filter(|t| **t == line).count(), 4);
+    assert!(
+        at("KẾ HOẠCH") > at("- Như Điều 3;"),
+        "the plan follows the decision"
     );
     let fw = Framework::builtin("5406/BTTTT-CĐSQG").unwrap();
-    // Headings as the plan words them ([headings] in its dxplan.toml), framework numbers.
     for h in common::printed_headings(&fw, "bo-hang-hai") {
         assert!(texts.contains(&h.as_str()), "heading „{h}” missing");
     }
-    let sects = doc
+    // The decision, the plan (numbered again from 1), three phụ lục.
+    let sects: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name((W, "sectPr")))
-        .count();
-    assert_eq!(sects, 4);
+        .collect();
+    assert_eq!(sects.len(), 5);
+    assert_eq!(
+        child(sects[1], "pgNumType").and_then(|p| attr(p, "start")),
+        Some("1")
+    );
+}
+
+#[test]
+fn the_decision_alone() {
+    let (_tmp, path) = build(
+        &common::example("bo-hang-hai"),
+        &["--document", "quyet-dinh"],
+    );
+    let d = Docx::open(&path);
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let styles = Styles::parse(d.part("word/styles.xml"));
+    let texts: Vec<String> = paragraphs(&doc, &styles).into_iter().map(|p| p.0).collect();
+    assert!(texts.contains(&"QUYẾT ĐỊNH:".to_string()));
+    assert!(
+        !texts.contains(&"KẾ HOẠCH".to_string()),
+        "the decision alone"
+    );
 }
 
 #[test]

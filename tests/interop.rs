@@ -454,9 +454,9 @@ fn libreoffice_converts_the_docx() {
         );
         check_pdf_text(&pdf, ministry);
         // ND30's rules are single lines: one dark band under the issuer and one under the motto.
-        // (A plan attached to a decision has neither số nor place and date: the title follows.)
+        // (The ministry's first page is its Quyết định, with số, place and date like a KH.)
         let rules = if ministry {
-            [("THỦY", "KẾ"), ("phúc", "KẾ")]
+            [("THỦY", "Số:"), ("phúc", "Hà")]
         } else {
             [("LÂM", "Số:"), ("phúc", "Hà")]
         };

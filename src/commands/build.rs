@@ -24,6 +24,9 @@ pub enum DocumentKind {
     /// Báo cáo kết quả thực hiện kế hoạch (số, ngày ở [report] trong dxplan.toml)
     #[value(name = "bao-cao")]
     Report,
+    /// Quyết định ban hành kế hoạch, riêng (chế độ kem-quyet-dinh)
+    #[value(name = "quyet-dinh")]
+    Decision,
 }
 
 /// The period a report covers: nam, 6-thang, quy-1 … quy-4.
@@ -66,7 +69,11 @@ pub fn run(args: Args, lang: Lang) -> Result {
         )));
     }
     let opts = build::Options {
-        report: (args.document == DocumentKind::Report).then_some(args.period),
+        document: match args.document {
+            DocumentKind::Plan => dxplan::compose::DocKind::Plan,
+            DocumentKind::Report => dxplan::compose::DocKind::Report(args.period),
+            DocumentKind::Decision => dxplan::compose::DocKind::Decision,
+        },
         format: args.format,
         output: args.output,
         force: args.force,

@@ -15,6 +15,20 @@ impl Composer<'_> {
     /// "12/KH-UBND", or blanks before the slash in a draft or when the number is not given yet.
     pub(super) fn number_symbol(&self) -> String {
         let c = self.plan.config.as_ref();
+        // The decision's number is written whole ("1468/QĐ-BHHĐT").
+        if self.decision {
+            let number = c
+                .and_then(|c| c.decision.as_ref())
+                .and_then(|d| d.number.as_ref())
+                .map(|n| n.value.trim().to_string())
+                .unwrap_or_default();
+            return if self.draft || number.is_empty() {
+                let symbol = number.split_once('/').map_or("QĐ-", |(_, s)| s);
+                format!("      /{symbol}")
+            } else {
+                number
+            };
+        }
         // The report has its own số, ký hiệu and date (`[report]`).
         let report = c
             .and_then(|c| c.report.as_ref())
@@ -41,6 +55,9 @@ impl Composer<'_> {
     /// The date of the document being composed: the plan's, or the report's.
     pub(super) fn document_date(&self) -> Option<&Sp<String>> {
         let c = self.plan.config.as_ref()?;
+        if self.decision {
+            return c.decision.as_ref()?.date.as_ref();
+        }
         match self.report {
             Some(_) => c.report.as_ref()?.date.as_ref(),
             None => c.document.date.as_ref(),
@@ -88,7 +105,7 @@ impl Composer<'_> {
         }
         blocks.push(self.header_table());
         blocks.extend(self.title_block());
-        if self.report.is_none() {
+        if self.report.is_none() && !self.decision {
             self.opening(blocks);
         }
     }
@@ -99,7 +116,7 @@ impl Composer<'_> {
         let fw = &self.plan.framework;
         let opening = c.opening.as_ref();
         for g in opening.map(|o| o.grounds.as_slice()).unwrap_or_default() {
-            blocks.push(body(vec![run(ground_text(fw, &g.value), false, true)]));
+            blocks.push(ground(ground_text(fw, &g.value)));
         }
         let sentence = match opening.and_then(|o| o.text.as_ref()) {
             Some(t) => t.value.trim().to_string(),
@@ -134,7 +151,8 @@ impl Composer<'_> {
     /// right, as a borderless two-column table (Mẫu 1.4: 6.75 | 10.0 cm, indent −0.35 cm).
     fn header_table(&mut self) -> Block {
         // A report is issued on its own, with its number and date, whatever the plan's mode.
-        let decision = self.plan.mode() == Mode::WithDecision && self.report.is_none();
+        let decision =
+            self.plan.mode() == Mode::WithDecision && self.report.is_none() && !self.decision;
         let (left_w, right_w, indent) = if decision {
             (60.4, 102.5, 1.5)
         } else {
@@ -187,8 +205,13 @@ impl Composer<'_> {
     /// ND30 ô 2 and 4: "Số: …" under the issuer, place and date under the motto.
     fn number_and_date_row(&self) -> ir::Row {
         let c = self.plan.config.as_ref();
-        let place = c
-            .map(|c| c.document.place.value.clone())
+        let decision_place = c
+            .and_then(|c| c.decision.as_ref())
+            .and_then(|d| d.place.as_ref())
+            .filter(|_| self.decision);
+        let place = decision_place
+            .map(|p| p.value.clone())
+            .or_else(|| c.map(|c| c.document.place.value.clone()))
             .unwrap_or_default();
         let date = self.words_date(self.document_date());
         let number = format!("Số: {}", self.number_symbol());
@@ -214,7 +237,24 @@ impl Composer<'_> {
 
     /// ND30 ô 5a: KẾ HOẠCH / trích yếu / (Kèm theo Quyết định …) / short rule.
     fn title_block(&mut self) -> Vec<Block> {
+        let plan_title = self
+            .plan
+            .config
+            .as_ref()
+            .map(|c| c.document.title.value.clone())
+            .unwrap_or_default();
         let (doc_type, title) = match self.report {
+            // Mẫu 1.3: a decision that issues another document, "Ban hành …".
+            _ if self.decision => (
+                "QUYẾT ĐỊNH",
+                self.plan
+                    .config
+                    .as_ref()
+                    .and_then(|c| c.decision.as_ref())
+                    .and_then(|d| d.title.as_ref())
+                    .map(|t| t.value.trim().to_string())
+                    .unwrap_or_else(|| format!("Ban hành Kế hoạch {plan_title}")),
+            ),
             Some(period) => {
                 let year = self.plan.year();
                 let t = self.render(
@@ -223,23 +263,17 @@ impl Composer<'_> {
                 );
                 ("BÁO CÁO", t)
             }
-            None => (
-                "KẾ HOẠCH",
-                self.plan
-                    .config
-                    .as_ref()
-                    .map(|c| c.document.title.value.clone())
-                    .unwrap_or_default(),
-            ),
+            None => ("KẾ HOẠCH", plan_title),
         };
         let mut out = vec![
             title_line(Role::DocType, doc_type, 18.0),
             title_line(Role::Summary, title.clone(), 0.0),
         ];
-        if let Some(line) = self
+        // The decision itself is not "kèm theo" anything.
+        let attached = self
             .attached_to_decision()
-            .filter(|_| self.report.is_none())
-        {
+            .filter(|_| self.report.is_none() && !self.decision);
+        if let Some(line) = attached {
             out.push(Block::Paragraph(Para {
                 keep_with_next: true,
                 ..para(
@@ -258,6 +292,20 @@ impl Composer<'_> {
     /// that never splits across pages.
     pub(super) fn signature(&mut self) -> Block {
         let c = self.plan.config.as_ref();
+        self.signature_of(
+            c.and_then(|c| c.signer.as_ref()),
+            c.and_then(|c| c.recipients.as_ref()),
+            None,
+        )
+    }
+
+    /// The signature row for a signer and recipients; `first` opens the Nơi nhận ("Như Điều 3").
+    pub(super) fn signature_of(
+        &mut self,
+        signer: Option<&crate::model::types::Signer>,
+        recipients: Option<&crate::model::types::Recipients>,
+        first: Option<&str>,
+    ) -> Block {
         let mut left = vec![Block::Paragraph(Para {
             space_before: 12.0,
             ..para(
@@ -275,7 +323,10 @@ impl Composer<'_> {
                 11.0,
             ))
         };
-        if let Some(r) = c.and_then(|c| c.recipients.as_ref()) {
+        if let Some(f) = first {
+            left.push(recipient(format!("- {f};")));
+        }
+        if let Some(r) = recipients {
             for x in &r.list {
                 left.push(recipient(format!("- {};", x.value.trim())));
             }
@@ -283,7 +334,7 @@ impl Composer<'_> {
             left.push(recipient(format!("- Lưu: {archive}.")));
         }
         let mut right = Vec::new();
-        if let Some(s) = c.and_then(|c| c.signer.as_ref()) {
+        if let Some(s) = signer {
             for (i, t) in s.titles.iter().enumerate() {
                 let before = if i == 0 { 12.0 } else { 0.0 };
                 right.push(Block::Paragraph(Para {
@@ -311,8 +362,19 @@ impl Composer<'_> {
     }
 }
 
+/// A "Căn cứ …;" paragraph: body measures, italic (ND30 template).
+pub(super) fn ground(text: String) -> Block {
+    match body(vec![run(text, false, true)]) {
+        Block::Paragraph(p) => Block::Paragraph(Para {
+            role: Role::Ground,
+            ..p
+        }),
+        b => b,
+    }
+}
+
 /// One "Căn cứ …;" line: a registry symbol is written out in full, other text kept as written.
-fn ground_text(fw: &crate::framework::Framework, g: &str) -> String {
+pub(super) fn ground_text(fw: &crate::framework::Framework, g: &str) -> String {
     let g = g.trim().trim_end_matches([';', '.', ',']).trim();
     let entry = fw
         .registry(g)

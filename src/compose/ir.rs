@@ -88,6 +88,10 @@ pub enum Role {
     AttachedTo,
     PartLabel,
     PartTitle,
+    /// The authority line and "QUYẾT ĐỊNH:" of a decision.
+    Authority,
+    /// "Căn cứ …;" lines (italic).
+    Ground,
     /// Mục: "I. CĂN CỨ LẬP KẾ HOẠCH".
     Heading1,
     /// Khoản: "1. Nhận thức số".

@@ -9,6 +9,7 @@
 
 mod appendix;
 mod body;
+mod decision;
 mod report;
 
 pub use report::compose_report;
@@ -49,6 +50,17 @@ pub fn is_draft(plan: &Plan, opts: &Options) -> bool {
     }
 }
 
+/// Which document of a plan to compose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// The plan (after its decision in `kem-quyet-dinh` mode).
+    Plan,
+    /// The decision alone.
+    Decision,
+    /// The results report for a period.
+    Report(Period),
+}
+
 /// The period a results report covers (`build --document bao-cao --period …`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
@@ -75,16 +87,37 @@ struct Composer<'a> {
     diags: &'a mut Vec<Diagnostic>,
     /// Composing the results report instead of the plan.
     report: Option<Period>,
+    /// Composing the Quyết định that issues the plan (its header, title and signature).
+    decision: bool,
     draft: bool,
     /// "Phụ lục I" for the projects list and "Phụ lục II" for last year's projects, when present.
     appendix_projects: Option<String>,
     appendix_past: Option<String>,
 }
 
+/// What of a plan issued by a decision to compose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The decision (in `kem-quyet-dinh` mode) followed by the plan and its phụ lục.
+    Whole,
+    /// The decision alone (`--document quyet-dinh`).
+    DecisionOnly,
+}
+
 pub fn compose(
     plan: &Plan,
     tpl: &Templates,
     opts: &Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Document {
+    compose_part(plan, tpl, opts, Part::Whole, diags)
+}
+
+pub fn compose_part(
+    plan: &Plan,
+    tpl: &Templates,
+    opts: &Options,
+    part: Part,
     diags: &mut Vec<Diagnostic>,
 ) -> Document {
     let list = plan.appendix_list();
@@ -94,11 +127,23 @@ pub fn compose(
         tpl,
         diags,
         report: None,
+        decision: false,
         draft: is_draft(plan, opts),
         appendix_projects: label(PROJECTS_ID),
         appendix_past: label(PAST_ID),
     };
-    let mut sections = vec![c.main_section()];
+    let mut sections = Vec::new();
+    // A plan issued by a decision comes after it, starting on its own page and numbering.
+    if plan.mode() == Mode::WithDecision {
+        sections.push(c.decision_section());
+    }
+    if part == Part::DecisionOnly {
+        resolve_all(&mut sections, &label);
+        return finish(plan, &c, sections);
+    }
+    let mut main = c.main_section();
+    main.restart_numbering = !sections.is_empty();
+    sections.push(main);
     for a in &list {
         sections.push(match a.kind {
             AppendixKind::Projects => c.projects_appendix(&a.label),
@@ -106,10 +151,18 @@ pub fn compose(
             AppendixKind::Own(own) => c.own_appendix(&a.label, &own.file),
         });
     }
-    // `{phụ lục:id}` in any text becomes the phụ lục's label.
-    for s in &mut sections {
-        resolve_references(&mut s.blocks, &label);
+    resolve_all(&mut sections, &label);
+    finish(plan, &c, sections)
+}
+
+/// `{phụ lục:id}` in any text becomes the phụ lục's label.
+fn resolve_all(sections: &mut [PageSection], label: &dyn Fn(&str) -> Option<String>) {
+    for s in sections {
+        resolve_references(&mut s.blocks, label);
     }
+}
+
+fn finish(plan: &Plan, c: &Composer, sections: Vec<PageSection>) -> Document {
     let config = plan.config.as_ref();
     Document {
         title: format!(

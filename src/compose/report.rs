@@ -59,6 +59,7 @@ pub fn compose_report(
         tpl,
         diags,
         report: Some(period),
+        decision: false,
         draft,
         appendix_projects: None,
         appendix_past: None,

@@ -265,6 +265,26 @@ pub struct Decision {
     pub date: Option<Text>,
     /// Người/cơ quan ban hành Quyết định, ví dụ "Bộ trưởng Bộ Hạ tầng và Logistics".
     pub issuer: Text,
+    /// Địa danh của Quyết định (mặc định: như kế hoạch).
+    pub place: Option<Text>,
+    /// Dòng thẩm quyền ban hành, ví dụ "BỘ TRƯỞNG BỘ TƯ PHÁP" (mặc định: `issuer` in hoa).
+    pub authority: Option<Text>,
+    /// Trích yếu của Quyết định (mặc định: "Ban hành Kế hoạch " + trích yếu của kế hoạch).
+    pub title: Option<Text>,
+    /// Các dòng „Căn cứ …;”: số, ký hiệu có trong danh mục căn cứ (viết đầy đủ) hoặc lời văn.
+    #[serde(default)]
+    pub bases: Vec<Text>,
+    /// Người đề nghị: „Theo đề nghị của …." (ví dụ "Giám đốc Trung tâm Công nghệ thông tin").
+    pub proposer: Option<Text>,
+    /// Hiệu lực (Điều 2), mặc định "thi hành kể từ ngày ký".
+    pub effect: Option<Text>,
+    /// Người, đơn vị chịu trách nhiệm thi hành (Điều 3).
+    #[serde(default)]
+    pub executors: Vec<Text>,
+    /// Người ký Quyết định.
+    pub signer: Option<Signer>,
+    /// Nơi nhận của Quyết định (dòng đầu „Như Điều 3” do dxplan thêm).
+    pub recipients: Option<Recipients>,
 }
 
 /// Quyền hạn, chức vụ và họ tên người ký (Nghị định 30/2020, Phụ lục I, mục II.7).

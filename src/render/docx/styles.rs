@@ -36,6 +36,8 @@ const STYLES: &[(Role, &str, &str, Option<u8>)] = &[
     (Role::AttachedTo, "AttachedTo", "Attached To", None),
     (Role::PartLabel, "PartLabel", "Part Label", None),
     (Role::PartTitle, "PartTitle", "Part Title", None),
+    (Role::Authority, "Authority", "Authority", None),
+    (Role::Ground, "Ground", "Ground", None),
     (Role::Heading1, "Heading1", "heading 1", Some(0)),
     (Role::Heading2, "Heading2", "heading 2", Some(1)),
     (Role::Heading3, "Heading3", "heading 3", Some(2)),
