@@ -152,10 +152,25 @@ archive = ""   # sau „Lưu:”, ví dụ "VT, KGVX"
             let _ = write!(
                 s,
                 r#"
+# Quyết định ban hành kế hoạch (Nghị định 30/2020, mẫu 1.3): dxplan in Quyết định trước, kế hoạch kèm theo sau.
 [decision]
 number = ""    # ví dụ "125/QĐ-B…"; để trống khi là dự thảo
 date = ""
-issuer = ""    # ví dụ "Bộ trưởng Bộ …"
+issuer = ""    # ví dụ "Bộ trưởng Bộ …" (in trong „Kèm theo Quyết định … của …”)
+authority = "" # dòng thẩm quyền, ví dụ "BỘ TRƯỞNG BỘ …" (để trống: `issuer` in hoa)
+# Các dòng căn cứ: luật, nghị định quy định chức năng của Bộ, rồi các quyết định của Thủ tướng (số, ký hiệu có
+# trong danh mục căn cứ của Khung được viết đầy đủ).
+bases = [
+  "Luật Công nghệ thông tin",
+  "Nghị định số …/…/NĐ-CP ngày … của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ …",
+  "749/QĐ-TTg",
+  "942/QĐ-TTg",
+  "411/QĐ-TTg",
+]
+proposer = ""  # „Theo đề nghị của …", ví dụ "Giám đốc Trung tâm Công nghệ thông tin"
+executors = ["Chánh Văn phòng Bộ", "Thủ trưởng các cơ quan, đơn vị thuộc Bộ"]   # Điều 3
+signer = {{ titles = ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"], name = "" }}   # người ký Quyết định
+recipients = {{ list = ["Bộ trưởng (để b/c)", "Các Thứ trưởng"], archive = "VT, …" }}   # sau „Như Điều 3”
 
 # Khi ban hành độc lập (mode = "ke-hoach") thì thay [decision] bằng:
 # [signer]

@@ -20,6 +20,7 @@ pub mod citation_unknown;
 pub mod content_empty;
 pub mod date_format;
 pub mod deadline_exceeded;
+pub mod decision_signer;
 pub mod duplicate_id;
 pub mod evaluation_grouped;
 pub mod evaluation_incomplete;
@@ -105,6 +106,7 @@ pub static ALL: &[&Rule] = &[
     &date_format::DATE_FORMAT,
     &summary_caps::SUMMARY_CAPS,
     &agency_name_case::AGENCY_NAME_CASE,
+    &decision_signer::DECISION_SIGNER,
     &crate::compose::rules::TEMPLATE_ERROR,
     &suppression_invalid::SUPPRESSION_INVALID,
     &suppression_unused::SUPPRESSION_UNUSED,
@@ -159,6 +161,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     result_contradiction::check,
     result_missing::check,
     result_after_report::check,
+    decision_signer::check,
 ];
 
 /// True when an optional text is absent or only whitespace.
