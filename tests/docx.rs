@@ -140,7 +140,9 @@ fn para_text(p: roxmltree::Node) -> String {
     p.descendants()
         .filter_map(|n| {
             if n.has_tag_name((W, "t")) {
-                n.text().map(|t| t.replace('\u{2060}', ""))
+                // Joiners are invisible; a no-break space reads as a space.
+                n.text()
+                    .map(|t| t.replace('\u{2060}', "").replace('\u{a0}', " "))
             } else if n.has_tag_name((W, "noBreakHyphen")) {
                 Some("-".to_string())
             } else {
@@ -227,6 +229,7 @@ fn heading_depths(fw: &Framework) -> Vec<(String, u32)> {
         } else {
             h.title.clone()
         };
+        let title = dxplan::compose::typography(&title).replace('\u{a0}', " ");
         out.push((format!("{}. {title}", h.number), depth));
         if solutions {
             return;

@@ -134,7 +134,7 @@ fn plan_text_is_data_not_markup() {
             .unwrap();
         let text = String::from_utf8_lossy(&t.stdout);
         assert!(
-            text.contains("= Không phải tiêu đề #panic(\"x\") <nhan> $x^2$ a (b)"),
+            text.contains("= Không phải tiêu đề #panic(“x”) <nhan> $x^2$ a (b)"),
             "{text}"
         );
     }

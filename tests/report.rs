@@ -20,7 +20,8 @@ fn paragraphs(docx: &std::path::Path) -> Vec<String> {
             p.descendants()
                 .filter_map(|n| {
                     if n.has_tag_name((w, "t")) {
-                        n.text().map(|t| t.replace('\u{2060}', ""))
+                        n.text()
+                            .map(|t| t.replace('\u{2060}', "").replace('\u{a0}', " "))
                     } else if n.has_tag_name((w, "noBreakHyphen")) {
                         Some("-".into())
                     } else {

@@ -215,6 +215,49 @@ impl Composer<'_> {
     }
 }
 
+/// Titles of office kept on one line ("Bộ trưởng", never "Bộ / trưởng"): a no-break space joins
+/// their words.
+const OFFICES: &[&str] = &[
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Thủ tướng",
+    "Phó Thủ tướng",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Chánh Văn phòng",
+];
+
+/// One Vietnamese quotation style in the official text, whatever the author or the framework
+/// typed: "…" and „…” become “…”. And titles of office never break across lines.
+pub fn typography(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let q = match c {
+            '„' => '“',
+            '"' => {
+                // Opening after a space, a bracket or the start; closing otherwise.
+                if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '/')) {
+                    '“'
+                } else {
+                    '”'
+                }
+            }
+            c => c,
+        };
+        out.push(q);
+        prev = Some(c);
+    }
+    if OFFICES.iter().any(|o| out.contains(o)) {
+        for o in OFFICES {
+            out = out.replace(o, &o.replace(' ', "\u{a0}"));
+        }
+    }
+    out
+}
+
 /// U+2060 WORD JOINER: no line break here. Both renderers honour it (the DOCX writer turns a
 /// joined hyphen into Word's `w:noBreakHyphen`).
 pub const JOIN: char = '\u{2060}';
@@ -277,6 +320,7 @@ fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<Strin
                     if r.text.contains('/') {
                         r.text = join_symbols(&r.text);
                     }
+                    r.text = typography(&r.text);
                 }
             }
             Block::Table(t) => {
@@ -293,6 +337,14 @@ fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<Strin
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_quotation_style_and_unbroken_titles() {
+        assert_eq!(
+            super::typography("Kênh \"Chuyển đổi số\" và „Đề án”, của Bộ trưởng Bộ X"),
+            "Kênh “Chuyển đổi số” và “Đề án”, của Bộ\u{a0}trưởng Bộ X"
+        );
+    }
+
     #[test]
     fn symbols_are_joined() {
         let j = super::join_symbols(

@@ -115,6 +115,8 @@ pub fn printed_headings(fw: &dxplan::framework::Framework, example_name: &str) -
         path.push(h.number.clone());
         let t = title(&heading_key(path), &h.title);
         let t = if path.len() == 2 { t.to_uppercase() } else { t };
+        // As compose prints it: one quotation style, titles of office unbroken.
+        let t = dxplan::compose::typography(&t).replace('\u{a0}', " ");
         out.push(format!("{}. {t}", h.number));
         // The framework's example solution groups are not headings of the plan.
         if h.kind != Some(SectionKind::Solutions) {
@@ -127,7 +129,10 @@ pub fn printed_headings(fw: &dxplan::framework::Framework, example_name: &str) -
     let mut out = Vec::new();
     for p in &fw.parts {
         out.push(format!("Phần {}", p.number));
-        out.push(title(&p.number, &p.title).to_uppercase());
+        out.push(
+            dxplan::compose::typography(&title(&p.number, &p.title).to_uppercase())
+                .replace('\u{a0}', " "),
+        );
         let mut path = vec![p.number.clone()];
         for c in &p.children {
             walk(c, &mut path, &title, &mut out);
