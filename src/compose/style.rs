@@ -107,7 +107,8 @@ pub fn rule(width: f32) -> Block {
     Block::Rule(Rule {
         width,
         thickness: 0.5,
-        space_before: 3.0,
+        // Clear of the descenders of the line above (an italic "(Kèm theo …)" line ends in g, y).
+        space_before: 4.5,
         space_after: 2.0,
     })
 }
