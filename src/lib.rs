@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod print;
 pub mod render;
+pub mod rollup;
 pub mod source;
 pub mod status;
 

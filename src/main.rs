@@ -126,6 +126,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: status::Format,
     },
+    /// Tổng hợp nhiều kế hoạch: bảng tính XLSX, trang HTML, JSON hoặc Markdown
+    Rollup {
+        /// Các thư mục kế hoạch, hoặc thư mục chứa các thư mục kế hoạch
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Định dạng (mặc định theo đuôi tệp kết quả)
+        #[arg(long, value_enum)]
+        format: Option<commands::rollup::Format>,
+        /// Tệp kết quả
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Liệt kê mọi quy tắc kiểm tra
     Rules,
     /// Giải thích một quy tắc: kiểm tra gì, vì sao, ví dụ sai và cách sửa
@@ -201,6 +213,11 @@ fn main() -> ExitCode {
         },
         Command::Schema { framework, config } => commands::schema::run(&framework, config),
         Command::Status { dir, format } => commands::status::run(&dir, format, lang),
+        Command::Rollup {
+            dirs,
+            format,
+            output,
+        } => commands::rollup::run(&dirs, format, &output),
         Command::Rules => commands::rules::list(lang),
         Command::Explain { code } => commands::rules::explain(&code, lang),
     };

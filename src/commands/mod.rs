@@ -5,6 +5,7 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod rollup;
 pub mod rules;
 pub mod schema;
 pub mod status;

@@ -586,6 +586,30 @@ pub enum TargetStatus {
     Unknown,
 }
 
+impl TargetStatus {
+    /// The words of the plan format ("hoàn thành" …).
+    pub fn words(self) -> &'static str {
+        match self {
+            TargetStatus::Done => "hoàn thành",
+            TargetStatus::NotDone => "chưa hoàn thành",
+            TargetStatus::NotImplemented => "không thực hiện",
+            TargetStatus::Unknown => "chưa có thông tin đánh giá",
+        }
+    }
+}
+
+impl WorkStatus {
+    /// The words of the plan format ("đang thực hiện" …).
+    pub fn words(self) -> &'static str {
+        match self {
+            WorkStatus::Done => "hoàn thành",
+            WorkStatus::InProgress => "đang thực hiện",
+            WorkStatus::NotStarted => "chưa triển khai",
+            WorkStatus::Stopped => "dừng",
+        }
+    }
+}
+
 /// Tình hình thực hiện một nhiệm vụ hay dự án.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

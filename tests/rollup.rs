@@ -1,0 +1,196 @@
+//! `dxplan rollup` (issue 13): many plans into one workbook, page, JSON or Markdown, with the same
+//! numbers `status` and `check` give for each plan.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+
+fn rollup(out: &Path, extra: &[&str]) {
+    common::dxplan()
+        .arg("rollup")
+        .arg(common::root().join("examples"))
+        .args(extra)
+        .arg("-o")
+        .arg(out)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn every_number_is_what_status_and_check_say() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("r.json");
+    rollup(&out, &[]);
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(r["version"], 1);
+    let plans = r["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2);
+    // Ministries first, then provinces.
+    assert_eq!(plans[0]["level"], "bo");
+    for ex in ["tinh-ha-lam", "bo-hang-hai"] {
+        let dir = common::example(ex);
+        let p = plans
+            .iter()
+            .find(|p| p["dir"].as_str().unwrap().ends_with(ex))
+            .unwrap();
+        let st = common::dxplan()
+            .args(["status", "--format", "json"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let st: serde_json::Value = serde_json::from_slice(&st.stdout).unwrap();
+        assert_eq!(p["total"], st["total"], "{ex}");
+        let covered = p["priority"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| *s == "có")
+            .count();
+        assert_eq!(covered as u64, st["covered"].as_u64().unwrap(), "{ex}");
+        assert_eq!(
+            p["by_source"],
+            st["by_source"]
+                .clone()
+                .as_array()
+                .map(|_| p["by_source"].clone())
+                .unwrap()
+        );
+        let metrics_met = p["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["met"] == true)
+            .count();
+        let st_met = st["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["met"] == true)
+            .count();
+        assert_eq!(metrics_met, st_met, "{ex}");
+        let (check, _) = common::check_json(&dir);
+        assert_eq!(p["errors"], check["summary"]["errors"], "{ex}");
+        assert_eq!(p["warnings"], check["summary"]["warnings"], "{ex}");
+    }
+    let total: f64 = plans.iter().map(|p| p["total"].as_f64().unwrap()).sum();
+    assert!((r["total"].as_f64().unwrap() - total).abs() < 1e-6);
+}
+
+#[test]
+fn an_unreadable_plan_is_a_row_not_an_abort() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("r.json");
+    common::dxplan()
+        .arg("rollup")
+        .arg(common::example("tinh-ha-lam"))
+        .arg(tmp.path().join("khong-co"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let plans = r["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2);
+    assert!(plans.iter().any(|p| p["error"].is_string()));
+}
+
+#[test]
+fn workbook_page_and_markdown() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The workbook: the six sheets, frozen headers, the same bytes twice.
+    let (a, b) = (tmp.path().join("a.xlsx"), tmp.path().join("b.xlsx"));
+    rollup(&a, &[]);
+    rollup(&b, &[]);
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "deterministic"
+    );
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&a).unwrap()).unwrap();
+    let mut wb = String::new();
+    z.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut wb)
+        .unwrap();
+    for sheet in [
+        "Tổng quan",
+        "Nhiệm vụ trọng tâm",
+        "Ngưỡng và thời hạn",
+        "Kinh phí",
+        "Mục tiêu",
+        "Dự án",
+    ] {
+        assert!(wb.contains(&format!("name=\"{sheet}\"")), "{sheet}: {wb}");
+    }
+    let mut s1 = String::new();
+    z.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut s1)
+        .unwrap();
+    assert!(
+        s1.contains("<pane") && s1.contains("autoFilter"),
+        "frozen header and filter"
+    );
+    // The page: self-contained, the sections, the chart.
+    let html = tmp.path().join("r.html");
+    rollup(&html, &[]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    for part in [
+        "id=\"tong-quan\"",
+        "id=\"nhiem-vu-trong-tam\"",
+        "id=\"kinh-phi\"",
+        "<svg",
+        "Ủy ban nhân dân tỉnh Hà Lâm",
+    ] {
+        assert!(page.contains(part), "{part}");
+    }
+    assert!(
+        !page.contains("http://")
+            || page.matches("http://").count()
+                == page.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(),
+        "nothing loaded from elsewhere"
+    );
+    // Markdown.
+    let md = tmp.path().join("r.md");
+    rollup(&md, &[]);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.contains("| Bộ Hàng hải và Đường thủy | bo | 1468/QĐ-BHHĐT |"),
+        "{text}"
+    );
+}
+
+/// LibreOffice opens the workbook and reads the overview with the plans' issuers.
+#[test]
+fn libreoffice_reads_the_workbook() {
+    if !common::require_tool("soffice") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let x = tmp.path().join("r.xlsx");
+    rollup(&x, &[]);
+    let profile = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        // Calc's CSV filter, comma-separated, UTF-8 (76).
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
+        .arg(tmp.path())
+        .arg(&x)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = std::fs::read_to_string(tmp.path().join("r.csv")).unwrap();
+    assert!(csv.contains("Ủy ban nhân dân tỉnh Hà Lâm"), "{csv}");
+    assert!(csv.contains("Bộ Hàng hải và Đường thủy"), "{csv}");
+}
