@@ -194,3 +194,69 @@ fn libreoffice_reads_the_workbook() {
     assert!(csv.contains("Ủy ban nhân dân tỉnh Hà Lâm"), "{csv}");
     assert!(csv.contains("Bộ Hàng hải và Đường thủy"), "{csv}");
 }
+
+/// A real browser renders the page: headless Chromium takes a screenshot that is not blank, and
+/// its DOM dump has the three sections.
+#[test]
+fn a_browser_renders_the_page() {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("command -v {b}"))
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    let Some(browser) = browser else {
+        // Fails in CI (CI=true), skips elsewhere.
+        common::require_tool("chromium");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let html = tmp.path().join("r.html");
+    rollup(&html, &[]);
+    let shot = tmp.path().join("shot.png");
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", html.display());
+    let base = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=1280,900",
+    ];
+    let o = std::process::Command::new(browser)
+        .args(base)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(
+        shot.exists(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    // A blank page compresses to almost nothing; tables and text do not.
+    assert!(
+        png.len() > 20_000,
+        "screenshot of {} bytes looks blank",
+        png.len()
+    );
+    let dom = std::process::Command::new(browser)
+        .args(base)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    for id in ["tong-quan", "nhiem-vu-trong-tam", "kinh-phi"] {
+        assert!(
+            dom.contains(&format!("id=\"{id}\"")),
+            "{id} missing from the DOM"
+        );
+    }
+}
