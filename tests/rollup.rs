@@ -70,6 +70,27 @@ fn every_number_is_what_status_and_check_say() {
             .filter(|m| m["met"] == true)
             .count();
         assert_eq!(metrics_met, st_met, "{ex}");
+        // Progress, as status shows it.
+        if let Some(imp) = st["implementation"].as_object() {
+            let done = imp["targets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r[0] == "hoàn thành")
+                .unwrap()[1]
+                .clone();
+            assert_eq!(p["targets_done"], done, "{ex}");
+            let disbursed: f64 = imp["disbursed"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r[2].as_f64().unwrap())
+                .sum();
+            assert!(
+                (p["disbursed"].as_f64().unwrap() - disbursed).abs() < 1e-9,
+                "{ex}"
+            );
+        }
         let (check, _) = common::check_json(&dir);
         assert_eq!(p["errors"], check["summary"]["errors"], "{ex}");
         assert_eq!(p["warnings"], check["summary"]["warnings"], "{ex}");

@@ -58,6 +58,9 @@ pub struct PlanRow {
     /// One state per priority task: "có", "không áp dụng: …", "chưa có".
     pub priority: Vec<String>,
     pub metrics: Vec<MetricStatus>,
+    /// Once results are recorded: targets "hoàn thành", and the amount disbursed (triệu đồng).
+    pub targets_done: usize,
+    pub disbursed: f64,
     pub target_rows: Vec<TargetRow>,
     pub project_rows: Vec<ProjectRow>,
 }
@@ -170,6 +173,8 @@ fn plan_row(dir: &Path) -> PlanRow {
             by_group: Vec::new(),
             priority: Vec::new(),
             metrics: Vec::new(),
+            targets_done: 0,
+            disbursed: 0.0,
             target_rows: Vec::new(),
             project_rows: Vec::new(),
         },
@@ -259,6 +264,19 @@ fn row_of(dir: String, plan: &Plan, diags: &[crate::diag::Diagnostic]) -> PlanRo
         by_group,
         priority,
         metrics: fw.metrics.iter().map(|m| plan.metric_status(m)).collect(),
+        targets_done: plan
+            .targets()
+            .filter(|(_, t)| {
+                t.result
+                    .as_ref()
+                    .is_some_and(|r| r.status.value == crate::model::types::TargetStatus::Done)
+            })
+            .count(),
+        disbursed: plan
+            .projects()
+            .filter_map(|(_, p)| p.result.as_ref()?.disbursed.as_ref())
+            .filter_map(|a| amount(&a.value))
+            .sum(),
         target_rows: plan
             .targets()
             .map(|(_, t)| TargetRow {

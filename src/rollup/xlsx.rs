@@ -53,12 +53,14 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
         "Dự án",
         "Kinh phí (triệu đồng)",
         "Ghi chú",
+        "Mục tiêu hoàn thành",
+        "Đã giải ngân (triệu đồng)",
     ];
     header(
         ws,
         &heads,
         &[
-            40.0, 6.0, 18.0, 12.0, 9.0, 18.0, 6.0, 9.0, 9.0, 9.0, 9.0, 7.0, 18.0, 40.0,
+            40.0, 6.0, 18.0, 12.0, 9.0, 18.0, 6.0, 9.0, 9.0, 9.0, 9.0, 7.0, 18.0, 40.0, 12.0, 18.0,
         ],
     )?;
     for (i, p) in r.plans.iter().enumerate() {
@@ -88,6 +90,9 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
             ws.write_number(row, (6 + c) as u16, *n as f64)?;
         }
         ws.write_number_with_format(row, 12, p.total, &amount)?;
+        // Progress, once results are recorded.
+        ws.write_number(row, 14, p.targets_done as f64)?;
+        ws.write_number_with_format(row, 15, p.disbursed, &amount)?;
     }
     filter(ws, r.plans.len() as u32, heads.len())?;
 
@@ -144,19 +149,30 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
     ws.set_name("Kinh phí")?;
     header(
         ws,
-        &["Cơ quan", "Nguồn vốn", "Kinh phí (triệu đồng)"],
-        &[40.0, 30.0, 18.0],
+        &[
+            "Cơ quan",
+            "Theo",
+            "Nguồn vốn / nhóm nhiệm vụ",
+            "Kinh phí (triệu đồng)",
+        ],
+        &[40.0, 14.0, 40.0, 18.0],
     )?;
     let mut row = 0;
     for p in &readable {
-        for (src, v) in &p.by_source {
+        let by = p
+            .by_source
+            .iter()
+            .map(|x| ("nguồn vốn", x))
+            .chain(p.by_group.iter().map(|x| ("nhóm nhiệm vụ", x)));
+        for (kind, (name, v)) in by {
             row += 1;
             ws.write_string(row, 0, &p.issuer)?;
-            ws.write_string(row, 1, src)?;
-            ws.write_number_with_format(row, 2, *v, &amount)?;
+            ws.write_string(row, 1, kind)?;
+            ws.write_string(row, 2, name)?;
+            ws.write_number_with_format(row, 3, *v, &amount)?;
         }
     }
-    filter(ws, row, 3)?;
+    filter(ws, row, 4)?;
 
     // Mục tiêu and Dự án: one row each, the issuer as a column.
     let ws = wb.add_worksheet();
