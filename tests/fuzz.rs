@@ -4,7 +4,8 @@
 //! process. Every case must end without a panic, every located finding must point inside its
 //! file, and every XML part of the DOCX must be well-formed.
 //!
-//! `cargo test --test fuzz` runs 150 cases from a fixed seed in seconds;
+//! Both examples are mutated in turn, and each case also composes the results report and the
+//! decision. `cargo test --test fuzz` runs 150 cases from a fixed seed in seconds;
 //! `DXPLAN_FUZZ_CASES=20000 DXPLAN_FUZZ_SEED=7 cargo test --release --test fuzz` runs longer.
 //! A failing case prints its seed and the mutated files are left in a directory to reproduce it.
 
@@ -186,8 +187,22 @@ fn run_case(dir: &Path) {
             );
         }
     }
+    check_docx(&c.doc);
+    // The other documents of the same data: the results report, the decision alone.
+    for kind in [
+        dxplan::compose::DocKind::Report(dxplan::compose::Period::Year),
+        dxplan::compose::DocKind::Decision,
+    ] {
+        let other = dxplan::compile_document(dir, &dxplan::compose::Options { draft: false }, kind)
+            .expect("compiles");
+        check_docx(&other.doc);
+    }
+}
+
+/// The DOCX of a composed document: written without failure, every part well-formed XML.
+fn check_docx(doc: &dxplan::compose::ir::Document) {
     let bytes = dxplan::render::docx::DocxRenderer
-        .render(&c.doc, &dxplan::render::Context::default(), &mut Vec::new())
+        .render(doc, &dxplan::render::Context::default(), &mut Vec::new())
         .expect("the DOCX writer never fails on a composed document");
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     for i in 0..z.len() {
@@ -209,13 +224,19 @@ fn mutated_plans_never_crash() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0x5eed);
-    let base = common::example("tinh-ha-lam");
-    let files = corpus(&base);
-    let dir = common::example_copy("tinh-ha-lam");
+    // Both examples, in turn: a province plan and a ministry plan with its decision.
+    let examples = ["tinh-ha-lam", "bo-hang-hai"];
+    let corpora: Vec<_> = examples
+        .iter()
+        .map(|e| corpus(&common::example(e)))
+        .collect();
+    let dirs: Vec<_> = examples.iter().map(|e| common::example_copy(e)).collect();
     for case in 0..cases {
+        let which = (case % 2) as usize;
+        let (files, dir) = (&corpora[which], &dirs[which]);
         let mut rng = Rng(seed.wrapping_mul(6364136223846793005).wrapping_add(case) | 1);
         // Restore the plan, then mutate one to three files one to four times each.
-        for (rel, text) in &files {
+        for (rel, text) in files {
             std::fs::write(dir.path().join(rel), text).unwrap();
         }
         for _ in 0..=rng.below(3) {
@@ -229,7 +250,7 @@ fn mutated_plans_never_crash() {
         let result = std::panic::catch_unwind(|| run_case(dir.path()));
         if let Err(e) = result {
             let keep = dir.path().to_path_buf();
-            std::mem::forget(dir);
+            std::mem::forget(dirs);
             let msg = e
                 .downcast_ref::<String>()
                 .cloned()
