@@ -145,6 +145,16 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
     if out.refused {
         return Ok(out);
     }
+    // A plan issued on its own has no decision to print.
+    if opts.document == crate::compose::DocKind::Decision
+        && out.plan.mode() != crate::model::Mode::WithDecision
+    {
+        out.failures.push(msg!(
+            "kế hoạch này ban hành độc lập (mode = \"ke-hoach\"), không có Quyết định để xuất",
+            "this plan is issued on its own (mode = \"ke-hoach\"): there is no decision to render"
+        ));
+        return Ok(out);
+    }
     let mut name = default_name(&out.plan, doc.draft);
     match opts.document {
         crate::compose::DocKind::Report(_) => {

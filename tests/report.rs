@@ -140,3 +140,30 @@ fn the_report_renders_to_pdf_too() {
     );
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
 }
+
+#[test]
+fn other_documents_of_other_plans() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A ministry plan with no [report] yet: the report is a draft (blanks for số and date).
+    let out = tmp.path().join("bc.docx");
+    common::dxplan()
+        .args(["build", "--document", "bao-cao", "-o"])
+        .arg(&out)
+        .arg(common::example("bo-hang-hai"))
+        .assert()
+        .code(0);
+    let paras = paragraphs(&out);
+    assert!(paras.iter().any(|p| p == "DỰ THẢO"), "{paras:?}");
+    assert!(paras.iter().any(|p| p == "BÁO CÁO"));
+    // A plan issued on its own has no decision to print: a clear refusal, nothing written.
+    let qd = tmp.path().join("qd.docx");
+    let o = common::dxplan()
+        .args(["build", "--document", "quyet-dinh", "-o"])
+        .arg(&qd)
+        .arg(common::example("tinh-ha-lam"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không có Quyết định"));
+    assert!(!qd.exists());
+}
