@@ -68,7 +68,17 @@ pub fn compose_report(
     let mut blocks = Vec::new();
     c.front_matter(&mut blocks);
     c.report_body(&label, &mut blocks);
-    blocks.push(c.signature());
+    // A ministry's plan is signed through its decision: the report uses that signer and those
+    // recipients when the plan has none of its own.
+    let cfg = plan.config.as_ref();
+    let decision = cfg.and_then(|c| c.decision.as_ref());
+    let signer = cfg
+        .and_then(|c| c.signer.as_ref())
+        .or_else(|| decision.and_then(|d| d.signer.as_ref()));
+    let recipients = cfg
+        .and_then(|c| c.recipients.as_ref())
+        .or_else(|| decision.and_then(|d| d.recipients.as_ref()));
+    blocks.push(c.signature_of(signer, recipients, None));
     let main = PageSection {
         landscape: false,
         margins: style::PORTRAIT,
