@@ -71,6 +71,9 @@ enum Command {
         /// Kế hoạch năm trước: Phần I lập từ kết quả của nó, căn cứ và dự án chuyển tiếp chép sang
         #[arg(long)]
         from: Option<PathBuf>,
+        /// Tệp dữ liệu Khung của năm mới (thay cho --framework), với --from
+        #[arg(long, requires = "from")]
+        framework_file: Option<PathBuf>,
         /// Khung kế hoạch
         #[arg(long, default_value = model::DEFAULT_FRAMEWORK)]
         framework: String,
@@ -199,10 +202,18 @@ fn main() -> ExitCode {
             dir,
             level,
             from,
+            framework_file,
             framework,
             force,
         } => match from {
-            Some(old) => commands::init::from(dir, &old, &framework, force, lang),
+            Some(old) => commands::init::from(
+                dir,
+                &old,
+                &framework,
+                framework_file.as_deref(),
+                force,
+                lang,
+            ),
             None => commands::init::run(
                 dir,
                 level.expect("clap requires --level without --from"),

@@ -77,3 +77,37 @@ fn next_years_plan_starts_from_this_years_results() {
         "b) is left to write: {codes:?}"
     );
 }
+
+#[test]
+fn next_years_plan_for_a_new_framework_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let new = tmp.path().join("ke-hoach-2024");
+    let o = common::dxplan()
+        .args(["init"])
+        .arg(&new)
+        .arg("--from")
+        .arg(common::example("tinh-ha-lam"))
+        .arg("--framework-file")
+        .arg(common::root().join("tests/fixtures/custom-framework/khung-test.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Sections the new framework does not have are said, not dropped in silence.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không có trong Khung TEST/2024"));
+    let config = std::fs::read_to_string(new.join("dxplan.toml")).unwrap();
+    assert!(
+        config.contains("framework = \"TEST/2024\"")
+            && config.contains("framework_file = \"khung.yaml\"")
+    );
+    assert!(new.join("khung.yaml").is_file());
+    let (json, _) = common::check_json(&new);
+    let codes = common::codes(&json);
+    for bad in ["DX001", "DX005", "DX010", "DX011", "DX022"] {
+        assert!(!codes.contains(&bad.to_string()), "{bad} in {codes:?}");
+    }
+}

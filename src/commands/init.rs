@@ -31,10 +31,26 @@ pub fn from(
     dir: PathBuf,
     old: &std::path::Path,
     framework: &str,
+    framework_file: Option<&std::path::Path>,
     force: bool,
     lang: Lang,
 ) -> Result {
-    let fw = builtin_framework(framework)?;
+    // The new year's framework: a built-in one, or a data file (a new year's letter).
+    let fw = match framework_file {
+        Some(f) => {
+            let p = f.display();
+            let text = std::fs::read_to_string(f)
+                .map_err(|e| Error(msg!("không đọc được {p}: {e}", "cannot read {p}: {e}")))?;
+            dxplan::framework::Framework::parse(&text).map_err(|e| {
+                let m = &e.message;
+                Error(msg!(
+                    "tệp Khung {p} không hợp lệ: {m}",
+                    "framework file {p} is invalid: {m}"
+                ))
+            })?
+        }
+        None => builtin_framework(framework)?,
+    };
     let compiled =
         dxplan::compile(old, &dxplan::compose::Options { draft: false }).map_err(|e| {
             let (p, err) = (e.path.display(), &e.error);
@@ -42,7 +58,33 @@ pub fn from(
         })?;
     let plan = compiled.plan;
     let level = plan.level().unwrap_or(Level::Tinh);
-    let (files, missing) = init::from::from_plan(&plan, &fw, init::scaffold(&fw, level));
+    let (mut files, missing) = init::from::from_plan(&plan, &fw, init::scaffold(&fw, level));
+    // A framework given as a file travels with the new plan (inside it, as dxplan reads only
+    // files inside the plan) and the new dxplan.toml pins it.
+    if let Some(f) = framework_file {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        files.push(("khung.yaml".into(), text));
+        let id = &fw.id;
+        for (rel, content) in files.iter_mut() {
+            if rel.as_os_str() == "dxplan.toml" {
+                *content = content
+                    .lines()
+                    .map(|l| {
+                        let t = l.trim_start();
+                        if t.starts_with("framework =") {
+                            format!("framework = \"{id}\"\nframework_file = \"khung.yaml\"")
+                        } else if t.starts_with("framework_file =") {
+                            String::new()
+                        } else {
+                            l.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    + "\n";
+            }
+        }
+    }
     for slug in &missing {
         let id = &fw.id;
         eprintln!(
