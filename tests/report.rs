@@ -154,6 +154,8 @@ fn other_documents_of_other_plans() {
         .code(0);
     let paras = paragraphs(&out);
     assert!(paras.iter().any(|p| p == "DỰ THẢO"), "{paras:?}");
+    // Its symbol is a report's, derived from the plan's ("KH-BHHĐT" → "BC-BHHĐT").
+    assert!(paras.iter().any(|p| p.ends_with("/BC-BHHĐT")), "{paras:?}");
     assert!(paras.iter().any(|p| p == "BÁO CÁO"));
     // A plan issued on its own has no decision to print: a clear refusal, nothing written.
     let qd = tmp.path().join("qd.docx");

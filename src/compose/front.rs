@@ -33,11 +33,18 @@ impl Composer<'_> {
         let report = c
             .and_then(|c| c.report.as_ref())
             .filter(|_| self.report.is_some());
+        let plan_symbol = c
+            .map(|c| c.document.symbol.value.clone())
+            .unwrap_or_default();
         let symbol = match report {
             Some(r) => r.symbol.value.clone(),
-            None => c
-                .map(|c| c.document.symbol.value.clone())
-                .unwrap_or_default(),
+            // A report not configured yet: "BC-…" after the plan's issuer part ("KH-UBND" →
+            // "BC-UBND"), never the plan's own symbol.
+            None if self.report.is_some() => match plan_symbol.split_once('-') {
+                Some((_, rest)) => format!("BC-{rest}"),
+                None => "BC".to_string(),
+            },
+            None => plan_symbol,
         };
         let number = match report {
             Some(r) => r.number.as_ref(),
