@@ -32,9 +32,28 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
             .set_title("Tổng hợp kế hoạch chuyển đổi số")
             .set_creation_datetime(&when),
     );
-    let amount = Format::new().set_num_format("#,##0.###");
-    let missing = Format::new().set_background_color("#F8D0D0");
+    let f = Formats {
+        amount: Format::new().set_num_format("#,##0.###"),
+        missing: Format::new().set_background_color("#F8D0D0"),
+    };
 
+    overview(&mut wb, r, &f)?;
+    priority_matrix(&mut wb, r, &f)?;
+    metrics(&mut wb, r, &f)?;
+    budget(&mut wb, r, &f)?;
+    targets_and_projects(&mut wb, r, &f)?;
+    wb.save_to_buffer()
+}
+
+/// The two cell formats every sheet uses.
+struct Formats {
+    amount: Format,
+    missing: Format,
+}
+
+/// The overview: one row per plan, its findings, counts, budget and progress.
+fn overview(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError> {
+    let (amount, missing) = (&f.amount, &f.missing);
     // Tổng quan.
     let ws = wb.add_worksheet();
     ws.set_name("Tổng quan")?;
@@ -67,7 +86,7 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
         let row = (i + 1) as u32;
         if let Some(e) = &p.error {
             ws.write_string(row, 0, &p.dir)?;
-            ws.write_string_with_format(row, 13, e, &missing)?;
+            ws.write_string_with_format(row, 13, e, missing)?;
             continue;
         }
         ws.write_string(row, 0, &p.issuer)?;
@@ -89,13 +108,19 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
         {
             ws.write_number(row, (6 + c) as u16, *n as f64)?;
         }
-        ws.write_number_with_format(row, 12, p.total, &amount)?;
+        ws.write_number_with_format(row, 12, p.total, amount)?;
         // Progress, once results are recorded.
         ws.write_number(row, 14, p.targets_done as f64)?;
-        ws.write_number_with_format(row, 15, p.disbursed, &amount)?;
+        ws.write_number_with_format(row, 15, p.disbursed, amount)?;
     }
     filter(ws, r.plans.len() as u32, heads.len())?;
 
+    Ok(())
+}
+
+/// Plans × priority tasks, "chưa có" in colour.
+fn priority_matrix(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError> {
+    let missing = &f.missing;
     // Nhiệm vụ trọng tâm: plans × NV.
     let ws = wb.add_worksheet();
     ws.set_name("Nhiệm vụ trọng tâm")?;
@@ -112,7 +137,7 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
         for (c, st) in p.priority.iter().enumerate() {
             let short = cell_short(st);
             if short == "chưa có" {
-                ws.write_string_with_format(row, (c + 1) as u16, short, &missing)?;
+                ws.write_string_with_format(row, (c + 1) as u16, short, missing)?;
             } else {
                 ws.write_string(row, (c + 1) as u16, short)?;
             }
@@ -120,6 +145,13 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
     }
     filter(ws, readable.len() as u32, heads.len())?;
 
+    Ok(())
+}
+
+/// Each plan's thresholds and deadlines, met or not.
+fn metrics(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError> {
+    let missing = &f.missing;
+    let readable: Vec<_> = r.plans.iter().filter(|p| p.error.is_none()).collect();
     // Ngưỡng và thời hạn.
     let ws = wb.add_worksheet();
     ws.set_name("Ngưỡng và thời hạn")?;
@@ -137,13 +169,20 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
             if m.met {
                 ws.write_string(row, 2, "đạt")?;
             } else {
-                ws.write_string_with_format(row, 2, "chưa đạt", &missing)?;
+                ws.write_string_with_format(row, 2, "chưa đạt", missing)?;
             }
             ws.write_string(row, 3, m.by.join(", "))?;
         }
     }
     filter(ws, row, 4)?;
 
+    Ok(())
+}
+
+/// Budget per plan by funding source and by task group.
+fn budget(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError> {
+    let amount = &f.amount;
+    let readable: Vec<_> = r.plans.iter().filter(|p| p.error.is_none()).collect();
     // Kinh phí by source, per plan.
     let ws = wb.add_worksheet();
     ws.set_name("Kinh phí")?;
@@ -169,11 +208,18 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
             ws.write_string(row, 0, &p.issuer)?;
             ws.write_string(row, 1, kind)?;
             ws.write_string(row, 2, name)?;
-            ws.write_number_with_format(row, 3, *v, &amount)?;
+            ws.write_number_with_format(row, 3, *v, amount)?;
         }
     }
     filter(ws, row, 4)?;
 
+    Ok(())
+}
+
+/// Every target and every project, the issuer as a column (the lists an analyst filters).
+fn targets_and_projects(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError> {
+    let amount = &f.amount;
+    let readable: Vec<_> = r.plans.iter().filter(|p| p.error.is_none()).collect();
     // Mục tiêu and Dự án: one row each, the issuer as a column.
     let ws = wb.add_worksheet();
     ws.set_name("Mục tiêu")?;
@@ -197,7 +243,7 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
             ws.write_string(row, 2, &t.group)?;
             ws.write_string(row, 3, &t.text)?;
             if let Some(v) = t.value {
-                ws.write_number_with_format(row, 4, v, &amount)?;
+                ws.write_number_with_format(row, 4, v, amount)?;
             }
             ws.write_string(row, 5, &t.unit)?;
             ws.write_string(row, 6, &t.deadline)?;
@@ -228,12 +274,12 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
             ws.write_string(row, 3, &x.lead)?;
             ws.write_string(row, 4, &x.timeframe)?;
             if let Some(v) = x.investment {
-                ws.write_number_with_format(row, 5, v, &amount)?;
+                ws.write_number_with_format(row, 5, v, amount)?;
             }
             ws.write_string(row, 6, &x.funding)?;
             ws.write_string(row, 7, &x.status)?;
         }
     }
     filter(ws, row, heads.len())?;
-    wb.save_to_buffer()
+    Ok(())
 }
