@@ -2,9 +2,11 @@
 
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
+use crate::framework::SectionDef;
 use crate::framework::{Heading, locator};
-use crate::model::Content;
 use crate::model::evaluation::PointSource;
+use crate::model::types::EvaluationSection;
+use crate::model::{Content, Section};
 use crate::msg;
 
 crate::declare_rule! {
@@ -59,149 +61,179 @@ pub fn check(ctx: &mut Ctx) {
         evaluated(&def.heading, &mut def.numbers.clone(), &mut want);
         // Items evaluated together with others (under a group item or the whole section), by
         // where their text is: one warning per group.
-        let mut grouped: Vec<(Option<String>, Vec<String>, std::ops::Range<usize>)> = Vec::new();
+        let mut grouped: Grouped = Vec::new();
         for (number, title, loc) in &want {
-            let clause = ctx.fw.clause(loc);
-            let item = e.items.iter().find(|i| i.number.value == *number);
-            let mut any_own = false;
-            let mut missing = Vec::new();
-            for p in &ctx.fw.evaluation_points {
-                match e.point_for(number, &p.key) {
-                    PointSource::Own(_) => any_own = true,
-                    PointSource::Grouped(group, text) => {
-                        let key = group.map(str::to_string);
-                        match grouped.iter_mut().find(|g| g.0 == key) {
-                            Some(g) if !g.1.contains(number) => g.1.push(number.clone()),
-                            Some(_) => {}
-                            None => grouped.push((key, vec![number.clone()], text.span.clone())),
-                        }
-                    }
-                    PointSource::Missing => missing.push(p),
-                }
-            }
-            let some_grouped =
-                missing.len() + usize::from(any_own) < ctx.fw.evaluation_points.len();
-            if item.is_none() && some_grouped {
-                // Evaluated with its group, which lacks this point: say which point.
-                for p in missing {
-                    let (label, key) = (&p.label, &p.key);
-                    ctx.report(
-                        Diagnostic::new(
-                            &EVALUATION_INCOMPLETE,
-                            msg!(
-                                "Mục {number}. {title} (đánh giá chung): chưa có „{label}”",
-                                "Item {number}. {title} (evaluated with its group): „{label}” is missing"
-                            ),
-                        )
-                        .at(s.source, s.span.clone())
-                        .hint(msg!(
-                            "Điền `{key}` của mục nhóm, hoặc của riêng mục {number}.",
-                            "Fill in the group's `{key}`, or item {number}'s own."
-                        ))
-                        .clause(clause.clone()),
-                    );
-                }
-                continue;
-            }
-            let Some(item) =
-                item.filter(|_| any_own || missing.len() < ctx.fw.evaluation_points.len())
-            else {
-                if missing.is_empty() {
-                    continue;
-                }
-                ctx.report(
-                    Diagnostic::new(
-                        &EVALUATION_INCOMPLETE,
-                        msg!(
-                            "Thiếu đánh giá mục {number}. {title}",
-                            "Evaluation of item {number}. {title} is missing"
-                        ),
-                    )
-                    .at(s.source, s.span.clone())
-                    .hint(msg!(
-                        "Thêm vào `items`: `- number: \"{number}\"` với `results` (a) và `limitations` (b).",
-                        "Add to `items`: `- number: \"{number}\"` with `results` (a) and `limitations` (b)."
-                    ))
-                    .clause(clause),
-                );
-                continue;
-            };
-            for p in missing {
-                let (label, key) = (&p.label, &p.key);
-                let value = match key.as_str() {
-                    "results" => &item.results,
-                    _ => &item.limitations,
-                };
-                ctx.report(
-                    Diagnostic::new(
-                        &EVALUATION_INCOMPLETE,
-                        msg!(
-                            "Mục {number}. {title}: chưa có „{label}”",
-                            "Item {number}. {title}: „{label}” is missing"
-                        ),
-                    )
-                    .at(
-                        s.source,
-                        value
-                            .as_ref()
-                            .map(|v| v.span.clone())
-                            .unwrap_or(item.number.span.clone()),
-                    )
-                    .hint(msg!("Điền `{key}`.", "Fill in `{key}`."))
-                    .clause(clause.clone()),
-                );
-            }
+            item_findings(ctx, s, e, (number, title, loc), &mut grouped);
         }
-        for (group, items, span) in grouped {
-            let list = items.join(", ");
-            let at = match &group {
-                Some(g) => format!("mục {g}"),
-                None => "cả mục".to_string(),
-            };
-            let at_en = match &group {
-                Some(g) => format!("item {g}"),
-                None => "the whole section".to_string(),
-            };
+        grouped_warnings(ctx, s, def, grouped);
+        unknown_items(ctx, s, def, e, &want);
+    }
+}
+
+/// Who evaluates items together: (group number, or `None` for the whole section; the items; where
+/// the shared text is).
+type Grouped = Vec<(Option<String>, Vec<String>, std::ops::Range<usize>)>;
+
+/// The findings of one evaluated item: missing points (its own, or its group's), and its place in
+/// a joint evaluation.
+fn item_findings(
+    ctx: &mut Ctx,
+    s: &Section,
+    e: &EvaluationSection,
+    (number, title, loc): (&String, &String, &String),
+    grouped: &mut Grouped,
+) {
+    let clause = ctx.fw.clause(loc);
+    let item = e.items.iter().find(|i| i.number.value == *number);
+    let mut any_own = false;
+    let mut missing = Vec::new();
+    for p in &ctx.fw.evaluation_points {
+        match e.point_for(number, &p.key) {
+            PointSource::Own(_) => any_own = true,
+            PointSource::Grouped(group, text) => {
+                let key = group.map(str::to_string);
+                match grouped.iter_mut().find(|g| g.0 == key) {
+                    Some(g) if !g.1.contains(number) => g.1.push(number.clone()),
+                    Some(_) => {}
+                    None => grouped.push((key, vec![number.clone()], text.span.clone())),
+                }
+            }
+            PointSource::Missing => missing.push(p),
+        }
+    }
+    let some_grouped = missing.len() + usize::from(any_own) < ctx.fw.evaluation_points.len();
+    if item.is_none() && some_grouped {
+        // Evaluated with its group, which lacks this point: say which point.
+        for p in missing {
+            let (label, key) = (&p.label, &p.key);
             ctx.report(
                 Diagnostic::new(
-                    &super::evaluation_grouped::EVALUATION_GROUPED,
+                    &EVALUATION_INCOMPLETE,
                     msg!(
-                        "Các mục {list} được đánh giá chung ở {at}, không có a), b) riêng",
-                        "Items {list} are evaluated together under {at_en}, without a) and b) of their own"
+                        "Mục {number}. {title} (đánh giá chung): chưa có „{label}”",
+                        "Item {number}. {title} (evaluated with its group): „{label}” is missing"
                     ),
                 )
-                .at(s.source, span)
+                .at(s.source, s.span.clone())
                 .hint(msg!(
-                    "Khung đề nghị đánh giá a) Kết quả đạt được, b) Tồn tại, hạn chế cho từng mục; tách ra nếu được, hoặc giữ nếu đánh giá chung là chủ ý.",
-                    "The framework asks for a) results and b) shortcomings per item; split them if you can, or keep the joint evaluation if it is deliberate."
+                    "Điền `{key}` của mục nhóm, hoặc của riêng mục {number}.",
+                    "Fill in the group's `{key}`, or item {number}'s own."
                 ))
-                .clause(ctx.fw.clause(&def.locator())),
+                .clause(clause.clone()),
             );
         }
-        for item in &e.items {
-            // A group's number ("1" for 1.1–1.3) is a joint evaluation, not an unknown item.
+        return;
+    }
+    let Some(item) = item.filter(|_| any_own || missing.len() < ctx.fw.evaluation_points.len())
+    else {
+        if missing.is_empty() {
+            return;
+        }
+        ctx.report(
+            Diagnostic::new(
+                &EVALUATION_INCOMPLETE,
+                msg!(
+                    "Thiếu đánh giá mục {number}. {title}",
+                    "Evaluation of item {number}. {title} is missing"
+                ),
+            )
+            .at(s.source, s.span.clone())
+            .hint(msg!(
+                "Thêm vào `items`: `- number: \"{number}\"` với `results` (a) và `limitations` (b).",
+                "Add to `items`: `- number: \"{number}\"` with `results` (a) and `limitations` (b)."
+            ))
+            .clause(clause),
+        );
+        return;
+    };
+    for p in missing {
+        let (label, key) = (&p.label, &p.key);
+        let value = match key.as_str() {
+            "results" => &item.results,
+            _ => &item.limitations,
+        };
+        ctx.report(
+            Diagnostic::new(
+                &EVALUATION_INCOMPLETE,
+                msg!(
+                    "Mục {number}. {title}: chưa có „{label}”",
+                    "Item {number}. {title}: „{label}” is missing"
+                ),
+            )
+            .at(
+                s.source,
+                value
+                    .as_ref()
+                    .map(|v| v.span.clone())
+                    .unwrap_or(item.number.span.clone()),
+            )
+            .hint(msg!("Điền `{key}`.", "Fill in `{key}`."))
+            .clause(clause.clone()),
+        );
+    }
+}
+
+/// One warning per group of items evaluated together.
+fn grouped_warnings(ctx: &mut Ctx, s: &Section, def: &SectionDef, grouped: Grouped) {
+    for (group, items, span) in grouped {
+        let list = items.join(", ");
+        let at = match &group {
+            Some(g) => format!("mục {g}"),
+            None => "cả mục".to_string(),
+        };
+        let at_en = match &group {
+            Some(g) => format!("item {g}"),
+            None => "the whole section".to_string(),
+        };
+        ctx.report(
+        Diagnostic::new(
+            &super::evaluation_grouped::EVALUATION_GROUPED,
+            msg!(
+                "Các mục {list} được đánh giá chung ở {at}, không có a), b) riêng",
+                "Items {list} are evaluated together under {at_en}, without a) and b) of their own"
+            ),
+        )
+        .at(s.source, span)
+        .hint(msg!(
+            "Khung đề nghị đánh giá a) Kết quả đạt được, b) Tồn tại, hạn chế cho từng mục; tách ra nếu được, hoặc giữ nếu đánh giá chung là chủ ý.",
+            "The framework asks for a) results and b) shortcomings per item; split them if you can, or keep the joint evaluation if it is deliberate."
+        ))
+        .clause(ctx.fw.clause(&def.locator())),
+    );
+    }
+}
+
+/// Item numbers the framework does not have (a group's number is a joint evaluation, not unknown).
+fn unknown_items(
+    ctx: &mut Ctx,
+    s: &Section,
+    def: &SectionDef,
+    e: &EvaluationSection,
+    want: &[(String, String, String)],
+) {
+    for item in &e.items {
+        // A group's number ("1" for 1.1–1.3) is a joint evaluation, not an unknown item.
+        let n = &item.number.value;
+        let group = want.iter().any(|(w, _, _)| w.starts_with(&format!("{n}.")));
+        if !group && !want.iter().any(|(w, _, _)| w == n) {
             let n = &item.number.value;
-            let group = want.iter().any(|(w, _, _)| w.starts_with(&format!("{n}.")));
-            if !group && !want.iter().any(|(w, _, _)| w == n) {
-                let n = &item.number.value;
-                let list = want
-                    .iter()
-                    .map(|(n, _, _)| n.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                ctx.report(
-                    Diagnostic::new(
-                        &super::unknown_item::UNKNOWN_ITEM,
-                        msg!(
-                            "Khung không có mục đánh giá „{n}”",
-                            "The framework has no evaluation item „{n}”"
-                        ),
-                    )
-                    .at(s.source, item.number.span.clone())
-                    .hint(msg!("Các mục: {list}", "Items: {list}"))
-                    .clause(ctx.fw.clause(&def.locator())),
-                );
-            }
+            let list = want
+                .iter()
+                .map(|(n, _, _)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            ctx.report(
+                Diagnostic::new(
+                    &super::unknown_item::UNKNOWN_ITEM,
+                    msg!(
+                        "Khung không có mục đánh giá „{n}”",
+                        "The framework has no evaluation item „{n}”"
+                    ),
+                )
+                .at(s.source, item.number.span.clone())
+                .hint(msg!("Các mục: {list}", "Items: {list}"))
+                .clause(ctx.fw.clause(&def.locator())),
+            );
         }
     }
 }
