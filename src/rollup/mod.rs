@@ -277,39 +277,53 @@ fn row_of(dir: String, plan: &Plan, diags: &[crate::diag::Diagnostic]) -> PlanRo
             .filter_map(|(_, p)| p.result.as_ref()?.disbursed.as_ref())
             .filter_map(|a| amount(&a.value))
             .sum(),
-        target_rows: plan
-            .targets()
-            .map(|(_, t)| TargetRow {
-                id: t.id.value.clone(),
-                group: text(t.group.as_ref()),
-                text: t.text.value.trim().to_string(),
-                value: t.effective_value().map(|v| v.value),
-                unit: text(t.unit.as_ref()),
-                deadline: text(t.deadline.as_ref()),
-                result: t
-                    .result
-                    .as_ref()
-                    .map(|r| r.status.value.words().to_string())
-                    .unwrap_or_default(),
-            })
-            .collect(),
-        project_rows: plan
-            .projects()
-            .map(|(_, p)| ProjectRow {
-                id: p.id.value.clone(),
-                name: p.name.value.trim().to_string(),
-                lead: text(p.lead.as_ref()),
-                timeframe: text(p.timeframe.as_ref()),
-                investment: p.investment.as_ref().and_then(|a| amount(&a.value)),
-                funding: text(p.funding.as_ref()),
-                status: p
-                    .result
-                    .as_ref()
-                    .map(|r| r.status.value.words().to_string())
-                    .unwrap_or_default(),
-            })
-            .collect(),
+        target_rows: target_rows(plan),
+        project_rows: project_rows(plan),
     }
+}
+
+/// Every target of a plan, one row each.
+fn target_rows(plan: &Plan) -> Vec<TargetRow> {
+    let text = |t: Option<&crate::load::Sp<String>>| {
+        t.map(|x| x.value.trim().to_string()).unwrap_or_default()
+    };
+    plan.targets()
+        .map(|(_, t)| TargetRow {
+            id: t.id.value.clone(),
+            group: text(t.group.as_ref()),
+            text: t.text.value.trim().to_string(),
+            value: t.effective_value().map(|v| v.value),
+            unit: text(t.unit.as_ref()),
+            deadline: text(t.deadline.as_ref()),
+            result: t
+                .result
+                .as_ref()
+                .map(|r| r.status.value.words().to_string())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Every project of a plan, one row each.
+fn project_rows(plan: &Plan) -> Vec<ProjectRow> {
+    let text = |t: Option<&crate::load::Sp<String>>| {
+        t.map(|x| x.value.trim().to_string()).unwrap_or_default()
+    };
+    plan.projects()
+        .map(|(_, p)| ProjectRow {
+            id: p.id.value.clone(),
+            name: p.name.value.trim().to_string(),
+            lead: text(p.lead.as_ref()),
+            timeframe: text(p.timeframe.as_ref()),
+            investment: p.investment.as_ref().and_then(|a| amount(&a.value)),
+            funding: text(p.funding.as_ref()),
+            status: p
+                .result
+                .as_ref()
+                .map(|r| r.status.value.words().to_string())
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// Text for a priority-task cell, shortened for a matrix ("không áp dụng: …" → "KAD").
