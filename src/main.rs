@@ -7,12 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::build::PdfStandard;
-use commands::check::Color;
 use commands::init::InitLevel;
-use dxplan::diag::Severity;
 use dxplan::lang::Lang;
-use dxplan::{build, model, print, status};
+use dxplan::{model, status};
 
 #[derive(Parser)]
 #[command(
@@ -38,29 +35,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Kiểm tra toàn bộ kế hoạch trong một lần chạy
-    Check {
-        /// Thư mục kế hoạch (chứa dxplan.toml)
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// Định dạng kết quả
-        #[arg(long, value_enum, default_value = "human")]
-        format: print::Format,
-        /// Tô màu kết quả
-        #[arg(long, value_enum, default_value = "auto")]
-        color: Color,
-        /// Mức thấp nhất làm lệnh thất bại (mã thoát 1)
-        #[arg(long, value_enum, default_value = "error")]
-        fail_level: Severity,
-        /// Không bao giờ thất bại vì kết quả kiểm tra (vẫn thoát 2 khi lỗi đọc tệp)
-        #[arg(long)]
-        exit_zero: bool,
-        /// Tự sửa các lỗi sửa được một cách an toàn, ngay trong tệp
-        #[arg(long, conflicts_with = "diff")]
-        fix: bool,
-        /// In các thay đổi mà --fix sẽ làm, không ghi tệp (thoát 1 nếu có thay đổi)
-        #[arg(long)]
-        diff: bool,
-    },
+    Check(commands::check::Args),
     /// Tạo khung thư mục kế hoạch: dxplan.toml và một tệp YAML cho mỗi mục của Khung
     Init {
         /// Thư mục sẽ tạo
@@ -82,35 +57,7 @@ enum Command {
         force: bool,
     },
     /// Xuất văn bản chính thức (DOCX, PDF) theo Nghị định 30/2020/NĐ-CP
-    Build {
-        /// Thư mục kế hoạch (chứa dxplan.toml)
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// Định dạng
-        #[arg(long, value_enum, default_value = "docx")]
-        format: build::Format,
-        /// Tệp kết quả (mặc định: THƯ_MỤC/build/<tên văn bản>.<đuôi>); với --format all, đuôi được thay
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Vẫn xuất khi kế hoạch còn lỗi
-        #[arg(long)]
-        force: bool,
-        /// Bản dự thảo: để trống số, ngày và ghi DỰ THẢO
-        #[arg(long)]
-        draft: bool,
-        /// Văn bản: ke-hoach (kế hoạch) hoặc bao-cao (báo cáo kết quả thực hiện)
-        #[arg(long, value_enum, default_value = "ke-hoach")]
-        document: commands::build::DocumentKind,
-        /// Kỳ báo cáo (với --document bao-cao): nam, 6-thang, quy-1 … quy-4
-        #[arg(long, default_value = "nam", value_parser = commands::build::parse_period)]
-        period: dxplan::compose::Period,
-        /// Thêm thư mục phông chữ (PDF)
-        #[arg(long)]
-        font_dir: Vec<PathBuf>,
-        /// Chuẩn PDF: a-2b để lưu trữ
-        #[arg(long, value_enum)]
-        pdf_standard: Option<PdfStandard>,
-    },
+    Build(commands::build::Args),
     /// In JSON Schema (draft-07) của các tệp YAML mục kế hoạch
     Schema {
         /// Khung kế hoạch
@@ -154,50 +101,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
     let result = match cli.command {
-        Command::Check {
-            dir,
-            format,
-            color,
-            fail_level,
-            exit_zero,
-            fix,
-            diff,
-        } => commands::check::run(
-            commands::check::Args {
-                dir,
-                format,
-                color,
-                fail_level,
-                exit_zero,
-                fix,
-                diff,
-            },
-            lang,
-        ),
-        Command::Build {
-            dir,
-            format,
-            output,
-            force,
-            draft,
-            document,
-            period,
-            font_dir,
-            pdf_standard,
-        } => commands::build::run(
-            commands::build::Args {
-                dir,
-                document,
-                period,
-                format,
-                output,
-                force,
-                draft,
-                font_dir,
-                pdf_standard,
-            },
-            lang,
-        ),
+        Command::Check(args) => commands::check::run(args, lang),
+        Command::Build(args) => commands::build::run(args, lang),
         Command::Init {
             dir,
             level,

@@ -42,15 +42,34 @@ pub fn parse_period(s: &str) -> std::result::Result<dxplan::compose::Period, Str
     }
 }
 
+#[derive(clap::Args)]
 pub struct Args {
+    /// Thư mục kế hoạch (chứa dxplan.toml)
+    #[arg(default_value = ".")]
     pub dir: PathBuf,
-    pub document: DocumentKind,
-    pub period: dxplan::compose::Period,
+    /// Định dạng
+    #[arg(long, value_enum, default_value = "docx")]
     pub format: build::Format,
+    /// Tệp kết quả (mặc định: THƯ_MỤC/build/<tên văn bản>.<đuôi>); với --format all, đuôi được thay
+    #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Vẫn xuất khi kế hoạch còn lỗi
+    #[arg(long)]
     pub force: bool,
+    /// Bản dự thảo: để trống số, ngày và ghi DỰ THẢO
+    #[arg(long)]
     pub draft: bool,
+    /// Văn bản: ke-hoach (kế hoạch) hoặc bao-cao (báo cáo kết quả thực hiện)
+    #[arg(long, value_enum, default_value = "ke-hoach")]
+    pub document: DocumentKind,
+    /// Kỳ báo cáo (với --document bao-cao): nam, 6-thang, quy-1 … quy-4
+    #[arg(long, default_value = "nam", value_parser = parse_period)]
+    pub period: dxplan::compose::Period,
+    /// Thêm thư mục phông chữ (PDF)
+    #[arg(long)]
     pub font_dir: Vec<PathBuf>,
+    /// Chuẩn PDF: a-2b để lưu trữ
+    #[arg(long, value_enum)]
     pub pdf_standard: Option<PdfStandard>,
 }
 

@@ -17,13 +17,28 @@ pub enum Color {
     Never,
 }
 
+#[derive(clap::Args)]
 pub struct Args {
+    /// Thư mục kế hoạch (chứa dxplan.toml)
+    #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// Định dạng kết quả
+    #[arg(long, value_enum, default_value = "human")]
     pub format: print::Format,
+    /// Tô màu kết quả
+    #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
+    /// Mức thấp nhất làm lệnh thất bại (mã thoát 1)
+    #[arg(long, value_enum, default_value = "error")]
     pub fail_level: Severity,
+    /// Không bao giờ thất bại vì kết quả kiểm tra (vẫn thoát 2 khi lỗi đọc tệp)
+    #[arg(long)]
     pub exit_zero: bool,
+    /// Tự sửa các lỗi sửa được một cách an toàn, ngay trong tệp
+    #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
+    /// In các thay đổi mà --fix sẽ làm, không ghi tệp (thoát 1 nếu có thay đổi)
+    #[arg(long)]
     pub diff: bool,
 }
 

@@ -472,6 +472,18 @@ fn project_row(stt: usize, p: &Project) -> Row {
     ])
 }
 
+/// The portrait pages of a document's own text (ND30 Phụ lục I: A4, numbering runs on).
+pub(super) fn text_section(blocks: Vec<Block>) -> PageSection {
+    PageSection {
+        landscape: false,
+        margins: super::style::PORTRAIT,
+        header_distance: 10.0,
+        page_number_size: 14.0,
+        restart_numbering: false,
+        blocks,
+    }
+}
+
 /// A landscape section of its own, numbered from 1 (ND30 §III.1.đ).
 pub(super) fn appendix_section(blocks: Vec<Block>) -> PageSection {
     PageSection {

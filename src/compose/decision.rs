@@ -5,7 +5,7 @@
 use super::Composer;
 use super::front::{ground, ground_text};
 use super::ir::{Align, Block, PageSection, Para, Role};
-use super::style::{self, BODY, body_para, para, run};
+use super::style::{BODY, body_para, para, run};
 
 impl Composer<'_> {
     /// The decision's pages: a portrait section of its own; the plan follows on a new page with
@@ -76,14 +76,7 @@ impl Composer<'_> {
         let recipients = d.and_then(|d| d.recipients.as_ref());
         blocks.push(self.signature_of(signer, recipients, Some("Như Điều 3")));
         self.decision = false;
-        PageSection {
-            landscape: false,
-            margins: style::PORTRAIT,
-            header_distance: 10.0,
-            page_number_size: 14.0,
-            restart_numbering: false,
-            blocks,
-        }
+        super::appendix::text_section(blocks)
     }
 }
 

@@ -204,14 +204,7 @@ impl Composer<'_> {
         if self.plan.mode() == Mode::Standalone {
             blocks.push(self.signature());
         }
-        PageSection {
-            landscape: false,
-            margins: style::PORTRAIT,
-            header_distance: 10.0,
-            page_number_size: 14.0,
-            restart_numbering: false,
-            blocks,
-        }
+        appendix::text_section(blocks)
     }
 }
 

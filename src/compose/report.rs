@@ -13,25 +13,6 @@ use crate::model::types::{Target, TargetStatus, WorkStatus};
 use crate::model::values::{amount, format_amount};
 use crate::model::{Content, Plan};
 
-fn target_status(s: Option<TargetStatus>) -> &'static str {
-    match s {
-        Some(TargetStatus::Done) => "Hoàn thành",
-        Some(TargetStatus::NotDone) => "Chưa hoàn thành",
-        Some(TargetStatus::NotImplemented) => "Không thực hiện",
-        Some(TargetStatus::Unknown) | None => "Chưa có thông tin đánh giá",
-    }
-}
-
-fn work_status(s: Option<WorkStatus>) -> &'static str {
-    match s {
-        Some(WorkStatus::Done) => "hoàn thành",
-        Some(WorkStatus::InProgress) => "đang thực hiện",
-        Some(WorkStatus::NotStarted) => "chưa triển khai",
-        Some(WorkStatus::Stopped) => "dừng",
-        None => "chưa có thông tin",
-    }
-}
-
 /// "90%", "05 chuyên gia": a value in its target's unit.
 fn with_unit(t: &Target, v: f64) -> String {
     let unit = t.unit.as_ref().map(|u| u.value.trim()).unwrap_or("");
@@ -79,14 +60,7 @@ pub fn compose_report(
         .and_then(|c| c.recipients.as_ref())
         .or_else(|| decision.and_then(|d| d.recipients.as_ref()));
     blocks.push(c.signature_of(signer, recipients, None));
-    let main = PageSection {
-        landscape: false,
-        margins: style::PORTRAIT,
-        header_distance: 10.0,
-        page_number_size: 14.0,
-        restart_numbering: false,
-        blocks,
-    };
+    let main = super::appendix::text_section(blocks);
     let appendix = c.results_appendix(&label);
     let title = c.render(
         "report-title.txt",
@@ -223,7 +197,7 @@ impl Composer<'_> {
                     format!(
                         "{}: {}{note};",
                         t.title.value.trim().trim_end_matches('.'),
-                        work_status(r.map(|r| r.status.value))
+                        WorkStatus::words_of(r.map(|r| r.status.value))
                     ),
                     false,
                     false,
@@ -305,7 +279,7 @@ impl Composer<'_> {
         }
         let mut by: Vec<(&str, usize)> = Vec::new();
         for (_, p) in plan.projects() {
-            let s = work_status(p.result.as_ref().map(|r| r.status.value));
+            let s = WorkStatus::words_of(p.result.as_ref().map(|r| r.status.value));
             match by.iter_mut().find(|(k, _)| *k == s) {
                 Some((_, n)) => *n += 1,
                 None => by.push((s, 1)),
@@ -376,7 +350,7 @@ impl Composer<'_> {
                     cell(planned, Role::TableCell, Align::Center, false),
                     cell(got, Role::TableCell, Align::Center, false),
                     cell(
-                        target_status(r.map(|r| r.status.value)).to_string(),
+                        style::capitalize(TargetStatus::words_of(r.map(|r| r.status.value))),
                         Role::TableCell,
                         Align::Left,
                         false,

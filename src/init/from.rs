@@ -17,25 +17,6 @@ fn q(s: &str) -> String {
     serde_json::to_string(s.trim()).expect("a string serialises")
 }
 
-fn target_status(s: Option<TargetStatus>) -> &'static str {
-    match s {
-        Some(TargetStatus::Done) => "hoàn thành",
-        Some(TargetStatus::NotDone) => "chưa hoàn thành",
-        Some(TargetStatus::NotImplemented) => "không thực hiện",
-        Some(TargetStatus::Unknown) | None => "chưa có thông tin đánh giá",
-    }
-}
-
-fn work_status(s: Option<WorkStatus>) -> &'static str {
-    match s {
-        Some(WorkStatus::Done) => "hoàn thành",
-        Some(WorkStatus::InProgress) => "đang thực hiện",
-        Some(WorkStatus::NotStarted) => "chưa triển khai",
-        Some(WorkStatus::Stopped) => "dừng",
-        None => "chưa có thông tin",
-    }
-}
-
 /// The new plan's files, and the OLD sections the new framework has no place for (reported by
 /// the command, never dropped in silence).
 pub fn from_plan(
@@ -217,7 +198,7 @@ fn results_appendix(old: &Plan, year: i32) -> String {
             .and_then(|r| r.value.as_ref())
             .map(|v| format!("{}{sep}{unit}", format_amount(v.value)))
             .unwrap_or_default();
-        let status = target_status(t.result.as_ref().map(|r| r.status.value));
+        let status = TargetStatus::words_of(t.result.as_ref().map(|r| r.status.value));
         out.push_str(&format!(
             "    - [{}, {}, {}, {}, {}]\n",
             q(&(i + 1).to_string()),
@@ -264,7 +245,7 @@ fn evaluation(old: &Plan, fw: &Framework, slug: &str) -> String {
             q(&group.number)
         ));
         for t in tasks {
-            let status = work_status(t.result.as_ref().map(|r| r.status.value));
+            let status = WorkStatus::words_of(t.result.as_ref().map(|r| r.status.value));
             let note = t
                 .result
                 .as_ref()
@@ -288,7 +269,7 @@ fn past_projects(old: &Plan, year: i32, slug: &str) -> String {
          text: \"\"\nprojects:\n"
     );
     for (_, p) in old.projects() {
-        let status = work_status(p.result.as_ref().map(|r| r.status.value));
+        let status = WorkStatus::words_of(p.result.as_ref().map(|r| r.status.value));
         let disbursed = p
             .result
             .as_ref()

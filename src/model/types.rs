@@ -596,6 +596,11 @@ impl TargetStatus {
             TargetStatus::Unknown => "chưa có thông tin đánh giá",
         }
     }
+
+    /// The words for a target with or without a result (none reads as not yet evaluated).
+    pub fn words_of(s: Option<Self>) -> &'static str {
+        s.unwrap_or(TargetStatus::Unknown).words()
+    }
 }
 
 impl WorkStatus {
@@ -607,6 +612,11 @@ impl WorkStatus {
             WorkStatus::NotStarted => "chưa triển khai",
             WorkStatus::Stopped => "dừng",
         }
+    }
+
+    /// The words for a task or project with or without a result.
+    pub fn words_of(s: Option<Self>) -> &'static str {
+        s.map_or("chưa có thông tin", Self::words)
     }
 }
 
