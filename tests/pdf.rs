@@ -30,6 +30,9 @@ fn both_examples_render_and_are_deterministic() {
             "{}",
             String::from_utf8_lossy(&o.stderr)
         );
+        // Only the font fallback may be said (information): no warning on a correct plan.
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("0 cảnh báo"), "{ex}: {err}");
         build_pdf(&common::example(ex), &b, &[]);
         let (x, y) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
         assert!(x.starts_with(b"%PDF-"));

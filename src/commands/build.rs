@@ -120,8 +120,8 @@ pub fn run(args: Args, lang: Lang) -> Result {
             let _ = std::io::stderr().write_all(out.as_bytes());
         }
     };
-    show(&outcome.diags);
     if outcome.refused {
+        show(&outcome.diags);
         let m = msg!(
             "Không xuất văn bản vì kế hoạch còn lỗi (dùng --force để vẫn xuất).",
             "Not building: the plan has errors (use --force to build anyway)."
@@ -129,6 +129,14 @@ pub fn run(args: Args, lang: Lang) -> Result {
         eprintln!("{}", m.get(lang));
         return Ok(ExitStatus::Failure);
     }
+    // The plan's findings and the renderers' in one list with one summary line.
+    let all: Vec<_> = outcome
+        .diags
+        .iter()
+        .chain(&outcome.render_diags)
+        .cloned()
+        .collect();
+    show(&all);
     if outcome.forced {
         let m = msg!(
             "Cảnh báo: kế hoạch còn lỗi; văn bản được xuất do có --force.",
@@ -136,7 +144,6 @@ pub fn run(args: Args, lang: Lang) -> Result {
         );
         eprintln!("{}", m.get(lang));
     }
-    show(&outcome.render_diags);
     let wrote = msg!("Đã ghi", "Wrote");
     for p in &outcome.outputs {
         println!("{} {}", wrote.get(lang), p.display());

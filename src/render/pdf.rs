@@ -126,7 +126,11 @@ fn missing_glyphs(doc: &ir::Document, store: &FontStore, family: &str) -> Vec<ch
     let Ok(face) = ttf_parser::Face::parse(font.data(), font.index()) else {
         return Vec::new();
     };
-    let mut chars: Vec<char> = all_text(doc).chars().filter(|c| !c.is_control()).collect();
+    // The word joiner is never drawn: the layout turns joined words into unbreakable boxes.
+    let mut chars: Vec<char> = all_text(doc)
+        .chars()
+        .filter(|c| !c.is_control() && *c != crate::compose::JOIN)
+        .collect();
     chars.sort_unstable();
     chars.dedup();
     chars
