@@ -14,6 +14,7 @@ pub mod fsutil;
 pub mod init;
 pub mod lang;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod print;
 pub mod render;

@@ -100,6 +100,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
+    dxplan::memory::set_lang(lang);
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args, lang),
         Command::Build(args) => commands::build::run(args, lang),

@@ -360,3 +360,35 @@ fn files_deeper_than_the_walk_are_said() {
         "{out}"
     );
 }
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_layout_that_allocates_without_end_is_stopped_and_writes_nothing() {
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    // Each round doubles the array: gigabytes within seconds, long before the time limit.
+    std::fs::write(
+        dir.path().join("templates/layout.typ"),
+        "#let a = range(1000)\n#for i in range(40) { a = a + a }\n#a.len()\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.pdf");
+    let o = common::dxplan()
+        .env("DXPLAN_LAYOUT_MEMORY", "256")
+        .args(["build", "--format", "pdf", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("cần quá 256 MiB bộ nhớ"), "{err}");
+    assert!(!out.exists());
+    // Nothing else was left in the plan (no temporary file).
+    let stray: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+}

@@ -219,7 +219,8 @@ impl Renderer for PdfRenderer {
 }
 
 /// Compiles on a thread and gives up after [`COMPILE_LIMIT`]: a layout with endless loops ends as
-/// an error (the thread is left behind and ends with the process), not a hung CI job.
+/// an error (the thread is left behind and ends with the process), not a hung CI job; one that
+/// allocates without end meets the memory budget (`crate::memory`).
 type Compiled = (
     typst::diag::Warned<typst::diag::SourceResult<PagedDocument>>,
     PlanWorld,
@@ -230,6 +231,8 @@ fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
     std::thread::Builder::new()
         .name("typst".into())
         .spawn(move || {
+            // Armed on this thread, so a compile left behind by the time limit stays bounded.
+            let _budget = crate::memory::Budget::arm();
             let result = typst::compile::<PagedDocument>(&world);
             let _ = tx.send((result, world));
         })

@@ -1,0 +1,183 @@
+//! A memory budget for the one step that runs a plan's own code: typst compiling the plan's
+//! `templates/layout.typ`. The time limit alone (render/pdf.rs) lets a three-line loop allocate
+//! gigabytes before it fires, and a CI runner that swaps or is killed by the kernel never says
+//! why. So the process counts the bytes it holds, and while a budget is armed an allocation that
+//! would pass it ends the process with a message and exit code 2.
+//!
+//! Why the process ends rather than the compile failing: an allocator must not unwind, and typst
+//! cannot be told to stop. Nothing is lost by it: outputs are written only after every format has
+//! been rendered (build.rs), so no file is left half-written, and a user's file is never touched.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering::Relaxed};
+
+use crate::lang::Lang;
+
+/// Budget of one compile when `DXPLAN_LAYOUT_MEMORY` (MiB) does not set another: far above what
+/// the largest plan needs (the 1,000-project benchmark peaks under 200 MiB), far below a CI
+/// runner's memory.
+pub const DEFAULT_BUDGET_MIB: usize = 2048;
+
+/// The system allocator, counting.
+pub struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static LIMIT: AtomicIsize = AtomicIsize::new(isize::MAX);
+static ARMED: AtomicUsize = AtomicUsize::new(0);
+static ENGLISH: AtomicBool = AtomicBool::new(false);
+static BUDGET_MIB: AtomicUsize = AtomicUsize::new(DEFAULT_BUDGET_MIB);
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Each thread settles its count with the shared one in steps of this many bytes: one atomic
+/// operation per allocation cost the PDF build 5 % (measured, docs/PERFORMANCE.md); the bound
+/// is then off by at most this much per thread.
+const STEP: isize = 1 << 20;
+
+thread_local! {
+    // Const-initialised and without destructor, so usable inside the allocator.
+    static PENDING: Cell<isize> = const { Cell::new(0) };
+}
+
+/// Adds `delta` bytes to the count; ends the process if an armed budget is passed.
+fn account(delta: isize) {
+    let settle = PENDING
+        .try_with(|p| {
+            let v = p.get() + delta;
+            if v.abs() < STEP {
+                p.set(v);
+                0
+            } else {
+                p.set(0);
+                v
+            }
+        })
+        // A thread being torn down has no local count left: settle directly.
+        .unwrap_or(delta);
+    if settle != 0 {
+        let now = LIVE.fetch_add(settle, Relaxed) + settle;
+        if settle > 0 && now > LIMIT.load(Relaxed) {
+            over_budget();
+        }
+    }
+}
+
+#[cold]
+fn over_budget() -> ! {
+    // Disarmed first, so that whatever `exit` allocates succeeds.
+    LIMIT.store(isize::MAX, Relaxed);
+    // Formatted by hand on the stack: no allocation while over budget.
+    let mut digits = [0u8; 20];
+    let mut n = BUDGET_MIB.load(Relaxed);
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let (head, tail): (&[u8], &[u8]) = if ENGLISH.load(Relaxed) {
+        (
+            b"error: the plan's PDF layout (templates/layout.typ) needs more than ",
+            b" MiB of memory (DXPLAN_LAYOUT_MEMORY); stopped, nothing was written\n",
+        )
+    } else {
+        (
+            "lỗi: bố cục PDF của kế hoạch (templates/layout.typ) cần quá ".as_bytes(),
+            " MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY); đã dừng, không tệp nào được ghi\n".as_bytes(),
+        )
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(head);
+    let _ = err.write_all(&digits[i..]);
+    let _ = err.write_all(tail);
+    std::process::exit(2)
+}
+
+// SAFETY: every call goes straight to `System` with the caller's arguments; the count is
+// bookkeeping only and never changes what is allocated.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        account(size(layout.size()));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        account(size(layout.size()));
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        account(-size(layout.size()));
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        account(size(new_size) - size(layout.size()));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+/// A layout's size never exceeds `isize::MAX` (std guarantees it).
+fn size(n: usize) -> isize {
+    n as isize
+}
+
+/// The language of the one message this module prints (set once by `main`).
+pub fn set_lang(lang: Lang) {
+    ENGLISH.store(lang == Lang::En, Relaxed);
+}
+
+/// Bytes the process holds now, within [`STEP`] per thread.
+pub fn live() -> isize {
+    LIVE.load(Relaxed)
+}
+
+/// While it lives, the process may hold at most what it held when armed plus the budget.
+/// Budgets that overlap (tests render in parallel) keep the most generous limit; the last one
+/// dropped lifts it.
+pub struct Budget(());
+
+impl Budget {
+    pub fn arm() -> Budget {
+        let mib = std::env::var("DXPLAN_LAYOUT_MEMORY")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(DEFAULT_BUDGET_MIB);
+        BUDGET_MIB.store(mib, Relaxed);
+        let budget = isize::try_from(mib.saturating_mul(1 << 20)).unwrap_or(isize::MAX);
+        let limit = live().saturating_add(budget);
+        if ARMED.fetch_add(1, Relaxed) == 0 {
+            LIMIT.store(limit, Relaxed);
+        } else {
+            LIMIT.fetch_max(limit, Relaxed);
+        }
+        Budget(())
+    }
+}
+
+impl Drop for Budget {
+    fn drop(&mut self) {
+        if ARMED.fetch_sub(1, Relaxed) == 1 {
+            LIMIT.store(isize::MAX, Relaxed);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_what_is_held() {
+        let before = super::live();
+        let v: Vec<u8> = Vec::with_capacity(64 << 20);
+        // Other test threads allocate too; 64 MiB stands well above their noise.
+        assert!(super::live() >= before + (60 << 20));
+        drop(v);
+        assert!(super::live() < before + (60 << 20));
+    }
+}
