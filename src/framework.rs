@@ -259,6 +259,29 @@ impl Framework {
         })
     }
 
+    /// The registry entry of this type whose title is `title` (ignoring case, quotation marks,
+    /// spacing and a leading "về"): a cited number that is not in the registry but has a known
+    /// document's title is likely that document mistyped ("44/2020/NĐ-CP" for 45/2020/NĐ-CP).
+    pub fn registry_by_title(&self, doc_type: &str, title: &str) -> Option<&RegCitation> {
+        fn key(t: &str) -> String {
+            let t: String = t
+                .to_lowercase()
+                .chars()
+                .filter(|c| !matches!(c, '„' | '”' | '“' | '"' | '\''))
+                .collect();
+            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            t.strip_prefix("về ").unwrap_or(&t).to_string()
+        }
+        let (doc_type, title) = (doc_type.trim(), key(title));
+        (title.len() >= 12)
+            .then(|| {
+                self.citations
+                    .iter()
+                    .find(|r| r.doc_type == doc_type && key(&r.title) == title)
+            })
+            .flatten()
+    }
+
     pub fn priority_task(&self, id: &str) -> Option<&PriorityTask> {
         self.priority_tasks.iter().find(|t| t.id == id)
     }

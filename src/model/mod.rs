@@ -6,6 +6,7 @@ pub mod appendices;
 pub mod coverage;
 pub mod evaluation;
 pub mod investment;
+pub mod mentions;
 pub mod metrics;
 pub mod rules;
 pub mod schema;
@@ -106,6 +107,23 @@ impl Plan {
             .filter(|y| (1900..=9999).contains(y))
             .map(|y| y as i32)
             .unwrap_or(self.framework.plan_year)
+    }
+
+    /// The date the plan is issued on: its own, or its Quyết định's when issued with one; `None`
+    /// for a draft (or an invalid date, reported elsewhere).
+    pub fn issued_on(&self) -> Option<values::Date> {
+        let c = self.config.as_ref()?;
+        let d = match self.mode() {
+            Mode::Standalone => c.document.date.as_ref(),
+            Mode::WithDecision => c.decision.as_ref().and_then(|d| d.date.as_ref()),
+        }?;
+        values::date(&d.value).ok()
+    }
+
+    /// The date of the report on the plan (`[report]`), when there is one.
+    pub fn reported_on(&self) -> Option<values::Date> {
+        let d = self.config.as_ref()?.report.as_ref()?.date.as_ref()?;
+        values::date(&d.value).ok()
     }
 
     pub fn mode(&self) -> Mode {

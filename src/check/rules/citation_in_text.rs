@@ -1,12 +1,9 @@
 //! Documents cited in free text agree with the registry and with each other.
 
-use std::ops::Range;
-
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
 use crate::model::values::{Date, date};
 use crate::msg;
-use crate::source::SourceId;
 
 crate::declare_rule! {
     /// Kiểm tra: văn bản được nhắc trong lời văn (Phần I, mở đầu, nhiệm vụ …) dưới dạng „số, ký
@@ -31,28 +28,8 @@ crate::declare_rule! {
     }
 }
 
-/// One "<symbol> ngày <date>" found in a file.
-struct Mention {
-    source: SourceId,
-    symbol: String,
-    date: Date,
-    /// Of the date, where the finding points.
-    span: Range<usize>,
-}
-
 pub fn check(ctx: &mut Ctx) {
     let plan = ctx.plan;
-    let framework_file = plan
-        .config
-        .as_ref()
-        .and_then(|c| c.framework_file.as_ref())
-        .map(|f| f.value.trim_start_matches("./").to_string());
-    let mut mentions = Vec::new();
-    for (id, file) in plan.sources.iter() {
-        if Some(&file.name) != framework_file.as_ref() {
-            mentions.extend(scan(id, &file.text));
-        }
-    }
     // Dates the structured Căn cứ list gives, the reference for the text.
     let mut first: Vec<(String, Date, String)> = plan
         .citations()
@@ -63,8 +40,26 @@ pub fn check(ctx: &mut Ctx) {
         })
         .collect();
     let mut out = Vec::new();
-    for m in mentions {
+    for m in plan.mentions() {
         let reg = ctx.fw.registry(&m.symbol);
+        let Some(when) = m.date else {
+            let (n, raw) = (&m.symbol, &m.raw);
+            out.push(
+                Diagnostic::new(
+                    &CITATION_IN_TEXT,
+                    msg!(
+                        "Ngày của {n} viết sai dạng: „{raw}”",
+                        "The date of {n} is malformed: „{raw}”"
+                    ),
+                )
+                .at(m.source, m.span.clone())
+                .hint(msg!(
+                    "Viết „ngày 31 tháng 3 năm 2022” hoặc „ngày 31/3/2022”.",
+                    "Write „ngày 31 tháng 3 năm 2022” or „ngày 31/3/2022”."
+                )),
+            );
+            continue;
+        };
         if let Some(r) = reg
             && r.framework_symbol.as_deref() == Some(m.symbol.as_str())
         {
@@ -83,9 +78,9 @@ pub fn check(ctx: &mut Ctx) {
         }
         if let Some(r) = reg
             && let Ok(want) = date(&r.date)
-            && want != m.date
+            && want != when
         {
-            let (n, g, w) = (&m.symbol, m.date.short(), want.short());
+            let (n, g, w) = (&m.symbol, when.short(), want.short());
             out.push(
                 Diagnostic::new(
                     &CITATION_IN_TEXT,
@@ -100,8 +95,8 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         match first.iter().find(|(s, _, _)| *s == m.symbol) {
-            Some((_, d, where_)) if *d != m.date => {
-                let (n, g, w) = (&m.symbol, m.date.short(), d.short());
+            Some((_, d, where_)) if *d != when => {
+                let (n, g, w) = (&m.symbol, when.short(), d.short());
                 out.push(
                     Diagnostic::new(
                         &CITATION_IN_TEXT,
@@ -120,83 +115,10 @@ pub fn check(ctx: &mut Ctx) {
             Some(_) => {}
             None => first.push((
                 m.symbol.clone(),
-                m.date,
+                when,
                 ctx.plan.sources.get(m.source).name.clone(),
             )),
         }
     }
     ctx.report_all(out);
-}
-
-/// Every "<symbol> ngày <date>" of a text: a symbol is a word with a '/' that starts with a digit
-/// ("38/KH-UBND", "52-NQ/TW", "42/2022/NĐ-CP"); the date is "15/02/2022" or "15 tháng 02 năm
-/// 2022". Comment lines are skipped.
-fn scan(source: SourceId, text: &str) -> Vec<Mention> {
-    let words: Vec<(usize, &str)> = words(text);
-    let mut out = Vec::new();
-    for i in 0..words.len() {
-        let (at, w) = words[i];
-        let sym = w.trim_end_matches([',', ';', '.', ')', ':', '”', '"']);
-        let sym = sym.trim_start_matches(['(', '„', '"']);
-        if !sym.starts_with(|c: char| c.is_ascii_digit()) || !sym.contains('/') || sym.len() < 4 {
-            continue;
-        }
-        if in_comment(text, at) {
-            continue;
-        }
-        if words.get(i + 1).map(|w| w.1) != Some("ngày") {
-            continue;
-        }
-        let Some(&(d_at, d1)) = words.get(i + 2) else {
-            continue;
-        };
-        let (raw, end) = if words.get(i + 3).map(|w| w.1) == Some("tháng") {
-            // "15 tháng 02 năm 2022"
-            let Some(&(y_at, y)) = words.get(i + 6) else {
-                continue;
-            };
-            let y = y.trim_end_matches([',', ';', '.', ')']);
-            (text[d_at..y_at + y.len()].to_string(), y_at + y.len())
-        } else {
-            let d = d1.trim_end_matches([',', ';', '.', ')']);
-            (d.to_string(), d_at + d.len())
-        };
-        let Ok(parsed) = date(&raw) else { continue };
-        // Symbols of the form "123/QĐ-TTg" only: a date itself ("15/02/2022") is not a symbol.
-        if date(sym).is_ok() {
-            continue;
-        }
-        out.push(Mention {
-            source,
-            symbol: sym.to_string(),
-            date: parsed,
-            span: d_at..end,
-        });
-    }
-    out
-}
-
-/// Whitespace-separated words with their byte offsets.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
-}
-
-fn in_comment(text: &str, offset: usize) -> bool {
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..offset].trim_start().starts_with('#')
 }

@@ -11,15 +11,18 @@ crate::declare_rule! {
     /// hiệu lạ có thể là văn bản của địa phương (đúng) hoặc gõ nhầm (sai). Chỉ là thông tin: hãy đối
     /// chiếu với bản gốc.
     ///
+    /// Khi trích yếu trùng với một văn bản cùng loại trong danh mục mà số, ký hiệu khác, đó gần như
+    /// chắc là gõ nhầm số: kết quả là cảnh báo và nêu văn bản trong danh mục.
+    ///
     /// Ví dụ: `number: 44/2020/NĐ-CP` cho „thực hiện thủ tục hành chính trên môi trường điện tử”
-    /// (đúng là 45/2020/NĐ-CP).
+    /// (đúng là 45/2020/NĐ-CP; kế hoạch thật từng dẫn như vậy).
     CITATION_UNKNOWN {
         code: "DX082",
         name: "citation-unknown",
         severity: Info,
         summary: ("Văn bản được dẫn không có trong danh mục", "Citation not in the registry"),
         clause: "Khung kế hoạch, Phần II.I",
-        en: "Notes citations whose number is not in the framework's registry. Why: most citations are central documents in the registry; an unknown one may be local (fine) or a typo. Info only. Fix: check against the original, or suppress with a reason.",
+        en: "Notes citations whose number is not in the framework's registry; a warning when the title is that of a registry document of the same type with another number (a mistyped number). Why: most citations are central documents in the registry; an unknown one may be local (fine) or a typo. Info only. Fix: check against the original, or suppress with a reason.",
     }
 }
 
@@ -31,6 +34,29 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         let n = &number.value;
+        if let Some(r) = ctx
+            .fw
+            .registry_by_title(&cit.doc_type.value, &cit.title.value)
+        {
+            let (sym, d) = (&r.symbol, &r.date);
+            let d = crate::model::values::date(d).map_or(d.clone(), |d| d.short());
+            let mut diag = Diagnostic::new(
+                &CITATION_UNKNOWN,
+                msg!(
+                    "„{n}” không có trong danh mục, nhưng trích yếu này là của {sym} ngày {d}",
+                    "„{n}” is not in the registry, but this title is that of {sym} of {d}"
+                ),
+            )
+            .at(s.source, number.span.clone())
+            .hint(msg!(
+                "Đối chiếu với bản gốc; nếu là {sym}, sửa số, ký hiệu.",
+                "Check against the original; if it is {sym}, correct the number."
+            ))
+            .clause(ctx.clause_of(&s.slug));
+            diag.severity = crate::diag::Severity::Warning;
+            out.push(diag);
+            continue;
+        }
         out.push(
             Diagnostic::new(&CITATION_UNKNOWN, msg!(
                 "„{n}” không có trong danh mục căn cứ của Khung; hãy đối chiếu số, ngày với bản gốc",

@@ -13,6 +13,7 @@ pub mod amount_format;
 pub mod appendix_ref;
 pub mod appendix_table;
 pub mod budget_mismatch;
+pub mod citation_after_plan;
 pub mod citation_date;
 pub mod citation_in_text;
 pub mod citation_symbol;
@@ -97,6 +98,7 @@ pub static ALL: &[&Rule] = &[
     &citation_date::CITATION_DATE,
     &citation_unknown::CITATION_UNKNOWN,
     &citation_in_text::CITATION_IN_TEXT,
+    &citation_after_plan::CITATION_AFTER_PLAN,
     &symbol_format::SYMBOL_FORMAT,
     &number_format::NUMBER_FORMAT,
     &invalid_date::INVALID_DATE,
@@ -148,6 +150,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     citation_date::check,
     citation_unknown::check,
     citation_in_text::check,
+    citation_after_plan::check,
     symbol_format::check,
     number_format::check,
     invalid_date::check,

@@ -1,0 +1,154 @@
+//! Documents cited in free text ("Kế hoạch số 38/KH-UBND ngày 15/02/2022"): found by scanning
+//! every file of the plan, so that the citation rules check prose as they check the Căn cứ list.
+
+use std::ops::Range;
+
+use super::Plan;
+use super::values::{Date, date};
+use crate::source::SourceId;
+
+/// One "<symbol> ngày <date>" found in a file.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub source: SourceId,
+    pub symbol: String,
+    /// `None` when the words after "ngày" start like a date but are not one ("31 tháng 3 tháng
+    /// 2022", "31/3/20222").
+    pub date: Option<Date>,
+    /// The date as written.
+    pub raw: String,
+    /// Of the date, where a finding points.
+    pub span: Range<usize>,
+}
+
+impl Plan {
+    /// Every document cited in the text of the plan's files (the framework file it carries
+    /// excluded: that is the framework's text, not the plan's).
+    pub fn mentions(&self) -> Vec<Mention> {
+        let framework_file = self
+            .config
+            .as_ref()
+            .and_then(|c| c.framework_file.as_ref())
+            .map(|f| f.value.trim_start_matches("./").to_string());
+        let mut out = Vec::new();
+        for (id, file) in self.sources.iter() {
+            if Some(&file.name) != framework_file.as_ref() {
+                out.extend(scan(id, &file.text));
+            }
+        }
+        out
+    }
+}
+
+const TRAILING: [char; 4] = [',', ';', '.', ')'];
+
+/// Every "<symbol> ngày <date>" of a text: a symbol is a word with a '/' that starts with a digit
+/// ("38/KH-UBND", "52-NQ/TW", "42/2022/NĐ-CP"); the date is "15/02/2022" or "15 tháng 02 năm
+/// 2022". Comment lines are skipped.
+pub fn scan(source: SourceId, text: &str) -> Vec<Mention> {
+    let words: Vec<(usize, &str)> = words(text);
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let (at, w) = words[i];
+        let sym = w.trim_end_matches([',', ';', '.', ')', ':', '”', '"']);
+        let sym = sym.trim_start_matches(['(', '„', '"']);
+        if !sym.starts_with(|c: char| c.is_ascii_digit()) || !sym.contains('/') || sym.len() < 4 {
+            continue;
+        }
+        // Symbols of the form "123/QĐ-TTg" only: a date itself ("15/02/2022") is not a symbol.
+        if date(sym).is_ok() || in_comment(text, at) {
+            continue;
+        }
+        if words.get(i + 1).map(|w| w.1) != Some("ngày") {
+            continue;
+        }
+        let Some(&(d_at, d1)) = words.get(i + 2) else {
+            continue;
+        };
+        // "ngày càng", "ngày hôm nay": not a date at all.
+        if !d1.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let (raw, parsed) = if words.get(i + 3).map(|w| w.1) == Some("tháng") {
+            // "15 tháng 02 năm 2022"; the words between are checked, since the date parser
+            // reads the numbers only ("31 tháng 3 tháng 2022" would pass).
+            let Some(&(y_at, y)) = words.get(i + 6) else {
+                continue;
+            };
+            let y = y.trim_end_matches(TRAILING);
+            let raw = &text[d_at..y_at + y.len()];
+            let shaped = words.get(i + 5).map(|w| w.1) == Some("năm")
+                && [d1, words[i + 4].1, y]
+                    .iter()
+                    .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            (raw, if shaped { date(raw).ok() } else { None })
+        } else {
+            let d = d1.trim_end_matches(TRAILING);
+            (d, date(d).ok())
+        };
+        out.push(Mention {
+            source,
+            symbol: sym.to_string(),
+            date: parsed,
+            raw: raw.to_string(),
+            span: d_at..d_at + raw.len(),
+        });
+    }
+    out
+}
+
+/// Whitespace-separated words with their byte offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn in_comment(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..offset].trim_start().starts_with('#')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Mention {
+        let m = scan(SourceId::default(), text);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        m.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn dates_in_both_forms_and_malformed_ones() {
+        let m = one("theo Kế hoạch số 38/KH-UBND ngày 15/02/2022 của tỉnh");
+        assert_eq!(
+            (m.symbol.as_str(), m.raw.as_str()),
+            ("38/KH-UBND", "15/02/2022")
+        );
+        assert!(m.date.is_some());
+        let m = one("Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022, …");
+        assert_eq!(m.raw, "31 tháng 3 năm 2022");
+        assert!(m.date.is_some());
+        // A real slip (Thừa Thiên Huế 405/KH-UBND): "tháng" for "năm".
+        let m = one("Quyết định số 411/QĐ-TTg ngày 31 tháng 3 tháng 2022 của");
+        assert_eq!(m.raw, "31 tháng 3 tháng 2022");
+        assert!(m.date.is_none());
+        assert!(one("số 411/QĐ-TTg ngày 31/3/20222;").date.is_none());
+        assert!(scan(SourceId::default(), "38/KH-UBND ngày càng rõ").is_empty());
+        assert!(scan(SourceId::default(), "# 38/KH-UBND ngày 15/02/2022").is_empty());
+    }
+}
