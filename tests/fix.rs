@@ -50,6 +50,13 @@ fn fixes_are_safe_and_idempotent() {
         "amount: 5300}",
         "amount: \"5.300\"}",
     );
+    // The pre-ND30 comma after a căn cứ line.
+    common::edit(
+        root,
+        "dxplan.toml",
+        "  \"749/QĐ-TTg\",",
+        "  \"749/QĐ-TTg,\",",
+    );
     // A comment and the file's order must survive.
     common::edit(
         root,
@@ -96,6 +103,11 @@ fn fixes_are_safe_and_idempotent() {
         std::fs::read_to_string(root.join("dxplan.toml"))
             .unwrap()
             .contains("number = \"05\"")
+    );
+    assert!(
+        std::fs::read_to_string(root.join("dxplan.toml"))
+            .unwrap()
+            .contains("  \"749/QĐ-TTg\",\n")
     );
 
     // A second run has nothing left to change.

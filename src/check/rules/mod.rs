@@ -26,6 +26,7 @@ pub mod duplicate_id;
 pub mod evaluation_grouped;
 pub mod evaluation_incomplete;
 pub mod funding_unknown;
+pub mod ground_comma;
 pub mod heading_override;
 pub mod heading_unknown;
 pub mod invalid_date;
@@ -99,6 +100,7 @@ pub static ALL: &[&Rule] = &[
     &citation_unknown::CITATION_UNKNOWN,
     &citation_in_text::CITATION_IN_TEXT,
     &citation_after_plan::CITATION_AFTER_PLAN,
+    &ground_comma::GROUND_COMMA,
     &symbol_format::SYMBOL_FORMAT,
     &number_format::NUMBER_FORMAT,
     &invalid_date::INVALID_DATE,
@@ -151,6 +153,7 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     citation_unknown::check,
     citation_in_text::check,
     citation_after_plan::check,
+    ground_comma::check,
     symbol_format::check,
     number_format::check,
     invalid_date::check,
