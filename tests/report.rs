@@ -169,3 +169,64 @@ fn other_documents_of_other_plans() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("không có Quyết định"));
     assert!(!qd.exists());
 }
+
+#[test]
+fn the_reports_wording_is_in_overridable_templates() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let t = dir.path().join("templates");
+    std::fs::create_dir_all(&t).unwrap();
+    std::fs::write(
+        t.join("report-headings.txt"),
+        "I. TÌNH HÌNH THỰC HIỆN CHỈ TIÊU NĂM {{ year }}\nII. NHIỆM VỤ\nIII. KINH PHÍ\nIV. KIẾN NGHỊ\n",
+    )
+    .unwrap();
+    std::fs::write(
+        t.join("report-points.txt"),
+        "a) Những việc đã làm:\nb) Những việc chưa làm:\nkhông có.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("bc.docx");
+    let o = common::dxplan()
+        .args(["build", "--document", "bao-cao", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let paras = paragraphs(&out);
+    for want in [
+        "I. TÌNH HÌNH THỰC HIỆN CHỈ TIÊU NĂM 2023",
+        "IV. KIẾN NGHỊ",
+        "a) Những việc đã làm:",
+    ] {
+        assert!(paras.iter().any(|p| p == want), "{want}: {paras:#?}");
+    }
+    assert!(!paras.iter().any(|p| p.contains("Kết quả đạt được")));
+
+    // An override with the wrong number of lines is a located DX100, found by `check` too (the
+    // plan has [report]); nothing is built.
+    std::fs::write(t.join("report-headings.txt"), "I. MỘT\nII. HAI\n").unwrap();
+    let (json, code) = common::check_json(dir.path());
+    assert_eq!(code, 1, "{json:#}");
+    assert_eq!(common::codes(&json), vec!["DX100"], "{json:#}");
+    let o = common::dxplan()
+        .args(["build", "--document", "bao-cao", "-o"])
+        .arg(dir.path().join("bc2.docx"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("DX100")
+            && err.contains("templates/report-headings.txt")
+            && err.contains("cần đúng 4 dòng"),
+        "{err}"
+    );
+    assert!(!dir.path().join("bc2.docx").exists());
+}

@@ -112,13 +112,7 @@ impl Composer<'_> {
 
     /// The header row of a table from its template.
     fn header_row(&mut self, spec: &TableSpec) -> Row {
-        let text = self.render(spec.template, context! {});
-        let mut heads: Vec<String> = text
-            .lines()
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect();
-        heads.resize(spec.widths.len(), String::new());
+        let heads = self.render_lines(spec.template, spec.widths.len(), context! {});
         Row {
             kind: RowKind::Header,
             cells: heads

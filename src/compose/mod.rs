@@ -196,6 +196,11 @@ impl Composer<'_> {
         self.tpl.render(name, &ctx, &self.plan.sources, self.diags)
     }
 
+    fn render_lines(&mut self, name: &str, n: usize, ctx: minijinja::Value) -> Vec<String> {
+        self.tpl
+            .render_lines(name, n, &ctx, &self.plan.sources, self.diags)
+    }
+
     /// The portrait section: front matter, body, and the signature of a plan issued on its own.
     fn main_section(&mut self) -> PageSection {
         let mut blocks = Vec::new();

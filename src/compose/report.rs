@@ -90,11 +90,12 @@ pub fn compose_report(
 impl Composer<'_> {
     fn report_body(&mut self, appendix: &str, out: &mut Vec<Block>) {
         let plan = self.plan;
+        let [h1, h2, h3, h4]: [String; 4] = self
+            .render_lines("report-headings.txt", 4, context! { year => plan.year() })
+            .try_into()
+            .unwrap_or_default();
         // I. Targets: the counted sentence, then those not done with what was reached.
-        out.push(heading(
-            Role::Heading1,
-            "I. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU".into(),
-        ));
+        out.push(heading(Role::Heading1, h1));
         let count = |s: TargetStatus| {
             plan.targets()
                 .filter(|(_, t)| {
@@ -149,12 +150,9 @@ impl Composer<'_> {
                 false,
             )]));
         }
-        self.report_tasks(out);
-        self.report_budget(out);
-        out.push(heading(
-            Role::Heading1,
-            "IV. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT".into(),
-        ));
+        self.report_tasks(h2, out);
+        self.report_budget(h3, out);
+        out.push(heading(Role::Heading1, h4));
         if let Some(p) = plan
             .config
             .as_ref()
@@ -166,12 +164,13 @@ impl Composer<'_> {
     }
 
     /// II. Each task group of the plan: a) what was done or is under way, b) what was not.
-    fn report_tasks(&mut self, out: &mut Vec<Block>) {
+    fn report_tasks(&mut self, title: String, out: &mut Vec<Block>) {
         let plan = self.plan;
-        out.push(heading(
-            Role::Heading1,
-            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ".into(),
-        ));
+        out.push(heading(Role::Heading1, title));
+        let [a, b, none]: [String; 3] = self
+            .render_lines("report-points.txt", 3, context! {})
+            .try_into()
+            .unwrap_or_default();
         let mut n = 0;
         for s in &plan.sections {
             let Content::Tasks(t) = &s.content else {
@@ -211,18 +210,15 @@ impl Composer<'_> {
             // A point with nothing under it says so, rather than standing empty.
             for (label, items) in [
                 (
-                    "a) Kết quả đạt được:",
+                    &a,
                     t.tasks.iter().filter(done).map(line).collect::<Vec<_>>(),
                 ),
-                (
-                    "b) Tồn tại, hạn chế:",
-                    t.tasks.iter().filter(|x| !done(x)).map(line).collect(),
-                ),
+                (&b, t.tasks.iter().filter(|x| !done(x)).map(line).collect()),
             ] {
                 if items.is_empty() {
-                    out.push(body(vec![run(format!("{label} không có."), false, false)]));
+                    out.push(body(vec![run(format!("{label} {none}"), false, false)]));
                 } else {
-                    out.push(body(vec![run(label, false, false)]));
+                    out.push(body(vec![run(label.clone(), false, false)]));
                     out.extend(items);
                 }
             }
@@ -230,9 +226,9 @@ impl Composer<'_> {
     }
 
     /// III. Planned against disbursed, in total and by funding source; projects by status.
-    fn report_budget(&mut self, out: &mut Vec<Block>) {
+    fn report_budget(&mut self, title: String, out: &mut Vec<Block>) {
         let plan = self.plan;
-        out.push(heading(Role::Heading1, "III. KINH PHÍ VÀ DỰ ÁN".into()));
+        out.push(heading(Role::Heading1, title));
         let inv = plan.investment();
         let disbursed_of = |source: Option<&str>| -> f64 {
             plan.projects()
@@ -253,15 +249,15 @@ impl Composer<'_> {
         } else {
             "0".into()
         };
-        out.push(body(vec![run(
-            format!(
-                "Tổng kinh phí theo kế hoạch {} triệu đồng; đã giải ngân {} triệu đồng ({pct}%).",
-                format_amount(inv.total),
-                format_amount(total_d)
-            ),
-            false,
-            false,
-        )]));
+        let sentence = self.render(
+            "report-budget.txt",
+            context! {
+                planned => format_amount(inv.total),
+                disbursed => format_amount(total_d),
+                percent => pct,
+            },
+        );
+        out.push(body(vec![run(sentence, false, false)]));
         for (source, planned) in &inv.by_source {
             if *planned == 0.0 {
                 continue;
@@ -286,20 +282,18 @@ impl Composer<'_> {
             }
         }
         let parts: Vec<String> = by.iter().map(|(s, n)| format!("{n} {s}")).collect();
-        out.push(body(vec![run(
-            format!(
-                "Dự án: {} dự án, trong đó {}.",
-                plan.projects().count(),
-                parts.join(", ")
-            ),
-            false,
-            false,
-        )]));
+        let sentence = self.render(
+            "report-projects.txt",
+            context! { total => plan.projects().count(), by_status => parts.join(", ") },
+        );
+        out.push(body(vec![run(sentence, false, false)]));
     }
 
     /// Phụ lục I of the report: every target with its planned value, result and evaluation.
     fn results_appendix(&mut self, label: &str) -> PageSection {
-        let mut blocks = self.appendix_head(label, "Kết quả thực hiện các mục tiêu");
+        let year = self.plan.year();
+        let title = self.render("report-appendix-title.txt", context! { year => year });
+        let mut blocks = self.appendix_head(label, &title);
         let cell = |text: String, role: Role, align: Align, bold: bool| Cell {
             span: 1,
             blocks: vec![Block::Paragraph(Para {
@@ -308,14 +302,7 @@ impl Composer<'_> {
                 ..para(role, vec![run(text, bold, false)], align, 12.0)
             })],
         };
-        let heads = [
-            "STT",
-            "Mục tiêu",
-            "Kế hoạch",
-            "Kết quả",
-            "Đánh giá",
-            "Ghi chú",
-        ];
+        let heads = self.render_lines("report-columns.txt", 6, context! {});
         let mut rows = vec![Row {
             kind: RowKind::Header,
             cells: heads

@@ -27,6 +27,30 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/report-targets.txt"),
     ),
     (
+        "report-headings.txt",
+        include_str!("../../templates/report-headings.txt"),
+    ),
+    (
+        "report-points.txt",
+        include_str!("../../templates/report-points.txt"),
+    ),
+    (
+        "report-budget.txt",
+        include_str!("../../templates/report-budget.txt"),
+    ),
+    (
+        "report-projects.txt",
+        include_str!("../../templates/report-projects.txt"),
+    ),
+    (
+        "report-appendix-title.txt",
+        include_str!("../../templates/report-appendix-title.txt"),
+    ),
+    (
+        "report-columns.txt",
+        include_str!("../../templates/report-columns.txt"),
+    ),
+    (
         "attached-to-plan.txt",
         include_str!("../../templates/attached-to-plan.txt"),
     ),
@@ -134,6 +158,43 @@ impl Templates {
                 String::new()
             }
         }
+    }
+}
+
+impl Templates {
+    /// Renders a template that gives one item per line (column headings, section headings):
+    /// exactly `n` non-empty lines, or a DX100 naming the count and padding with empty lines (a
+    /// table or a list keeps its shape).
+    pub fn render_lines(
+        &self,
+        name: &str,
+        n: usize,
+        ctx: &minijinja::Value,
+        sources: &Sources,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<String> {
+        let text = self.render(name, ctx, sources, diags);
+        let mut lines: Vec<String> = text
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.len() != n && !text.is_empty() {
+            let k = lines.len();
+            let mut d = Diagnostic::new(
+                &TEMPLATE_ERROR,
+                msg!(
+                    "Mẫu {name} cho {k} dòng, cần đúng {n} dòng (mỗi dòng một mục)",
+                    "Template {name} gives {k} lines; it needs exactly {n} (one item per line)"
+                ),
+            );
+            if let Some((_, id)) = self.overrides.iter().find(|(o, _)| o == name) {
+                d = d.at(*id, 0..0);
+            }
+            diags.push(d);
+        }
+        lines.resize(n, String::new());
+        lines
     }
 }
 
