@@ -230,3 +230,57 @@ fn the_reports_wording_is_in_overridable_templates() {
     );
     assert!(!dir.path().join("bc2.docx").exists());
 }
+
+#[test]
+fn a_periods_report_knows_only_the_results_dated_within_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("q1.docx");
+    let example = common::example("tinh-ha-lam");
+    let o = common::dxplan()
+        .args(["build", "--document", "bao-cao", "--period", "quy-1", "-o"])
+        .arg(&out)
+        .arg(&example)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let paras = paragraphs(&out);
+    // Counted from the text: results dated in the first quarter, or undated.
+    let targets = std::fs::read_to_string(example.join("phan-2/02-muc-tieu.yaml")).unwrap();
+    let total = targets.matches("\n  - id: MT").count();
+    let results: Vec<&str> = targets
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("result: "))
+        .collect();
+    let in_q1 = |r: &&&str| match r.split("date: ").nth(1) {
+        Some(d) => &d[..10] <= "2023-03-31",
+        None => true,
+    };
+    let known = |status: &str| {
+        results
+            .iter()
+            .filter(in_q1)
+            .filter(|r| r.starts_with(&format!("{{status: {status},")))
+            .count()
+    };
+    let (done, not_done, dropped) = (
+        known("hoàn thành"),
+        known("chưa hoàn thành"),
+        known("không thực hiện"),
+    );
+    let unknown = total - done - not_done - dropped;
+    assert!(
+        results.iter().any(|r| !in_q1(&r)) && done > 0,
+        "the example has results of both kinds"
+    );
+    let sentence = format!("đã hoàn thành {done}/{total} chỉ tiêu");
+    assert!(
+        paras.iter().any(|p| p.contains(&sentence)
+            && p.contains(&format!("{unknown} chỉ tiêu chưa có thông tin đánh giá"))),
+        "no „{sentence}”: {paras:#?}"
+    );
+    assert!(
+        paras
+            .iter()
+            .any(|p| p == "Kết quả thực hiện Kế hoạch Chuyển đổi số quý I năm 2023")
+    );
+}

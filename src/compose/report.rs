@@ -10,7 +10,7 @@ use super::style::{self, body, heading, item, para, run};
 use super::{Composer, Period, Templates};
 use crate::diag::Diagnostic;
 use crate::model::types::{Target, TargetStatus, WorkStatus};
-use crate::model::values::{amount, format_amount};
+use crate::model::values::{Date, amount, date, format_amount};
 use crate::model::{Content, Plan};
 
 /// "90%", "05 chuyên gia": a value in its target's unit.
@@ -87,9 +87,53 @@ pub fn compose_report(
     }
 }
 
+/// A result the report of a period knows: one dated after the period's last day is left out (a
+/// half-year report rebuilt in December still reports the year's first half). Undated results
+/// count, as of the report.
+trait Dated {
+    fn dated(&self) -> Option<&crate::load::Sp<String>>;
+}
+
+impl Dated for crate::model::types::TargetResult {
+    fn dated(&self) -> Option<&crate::load::Sp<String>> {
+        self.date.as_ref()
+    }
+}
+
+impl Dated for crate::model::types::WorkResult {
+    fn dated(&self) -> Option<&crate::load::Sp<String>> {
+        self.date.as_ref()
+    }
+}
+
+fn known<R: Dated>(r: &Option<R>, until: Date) -> Option<&R> {
+    r.as_ref().filter(|r| {
+        r.dated()
+            .and_then(|d| date(&d.value).ok())
+            .is_none_or(|d| d <= until)
+    })
+}
+
 impl Composer<'_> {
+    /// The last day the report covers.
+    fn until(&self) -> Date {
+        let year = self.plan.year();
+        let (month, day) = match self.report.unwrap_or(Period::Year) {
+            Period::Year => (12, 31),
+            Period::Half => (6, 30),
+            Period::Quarter(q) => match q {
+                1 => (3, 31),
+                2 => (6, 30),
+                3 => (9, 30),
+                _ => (12, 31),
+            },
+        };
+        Date { year, month, day }
+    }
+
     fn report_body(&mut self, appendix: &str, out: &mut Vec<Block>) {
         let plan = self.plan;
+        let until = self.until();
         let [h1, h2, h3, h4]: [String; 4] = self
             .render_lines("report-headings.txt", 4, context! { year => plan.year() })
             .try_into()
@@ -99,8 +143,7 @@ impl Composer<'_> {
         let count = |s: TargetStatus| {
             plan.targets()
                 .filter(|(_, t)| {
-                    t.result
-                        .as_ref()
+                    known(&t.result, until)
                         .map(|r| r.status.value)
                         .unwrap_or(TargetStatus::Unknown)
                         == s
@@ -120,7 +163,9 @@ impl Composer<'_> {
         );
         out.push(body(super::text::inline(&sentence)));
         for (_, t) in plan.targets() {
-            let Some(r) = &t.result else { continue };
+            let Some(r) = known(&t.result, until) else {
+                continue;
+            };
             if !matches!(
                 r.status.value,
                 TargetStatus::NotDone | TargetStatus::NotImplemented
@@ -166,6 +211,7 @@ impl Composer<'_> {
     /// II. Each task group of the plan: a) what was done or is under way, b) what was not.
     fn report_tasks(&mut self, title: String, out: &mut Vec<Block>) {
         let plan = self.plan;
+        let until = self.until();
         out.push(heading(Role::Heading1, title));
         let [a, b, none]: [String; 3] = self
             .render_lines("report-points.txt", 3, context! {})
@@ -187,7 +233,7 @@ impl Composer<'_> {
                 .unwrap_or_default();
             out.push(heading(Role::Heading2, format!("{n}. {title}")));
             let line = |t: &crate::model::Task| {
-                let r = t.result.as_ref();
+                let r = known(&t.result, until);
                 let note = r
                     .and_then(|r| r.note.as_ref())
                     .map(|n| format!(" ({})", n.value.trim().trim_end_matches('.')))
@@ -203,7 +249,7 @@ impl Composer<'_> {
                 )])
             };
             let done = |t: &&crate::model::Task| {
-                t.result.as_ref().is_some_and(|r| {
+                known(&t.result, until).is_some_and(|r| {
                     matches!(r.status.value, WorkStatus::Done | WorkStatus::InProgress)
                 })
             };
@@ -228,6 +274,7 @@ impl Composer<'_> {
     /// III. Planned against disbursed, in total and by funding source; projects by status.
     fn report_budget(&mut self, title: String, out: &mut Vec<Block>) {
         let plan = self.plan;
+        let until = self.until();
         out.push(heading(Role::Heading1, title));
         let inv = plan.investment();
         let disbursed_of = |source: Option<&str>| -> f64 {
@@ -239,7 +286,7 @@ impl Composer<'_> {
                             .is_some_and(|f| f.value.trim().to_lowercase() == s.to_lowercase())
                     })
                 })
-                .filter_map(|(_, p)| p.result.as_ref()?.disbursed.as_ref())
+                .filter_map(|(_, p)| known(&p.result, until)?.disbursed.as_ref())
                 .filter_map(|a| amount(&a.value))
                 .sum()
         };
@@ -275,7 +322,7 @@ impl Composer<'_> {
         }
         let mut by: Vec<(&str, usize)> = Vec::new();
         for (_, p) in plan.projects() {
-            let s = WorkStatus::words_of(p.result.as_ref().map(|r| r.status.value));
+            let s = WorkStatus::words_of(known(&p.result, until).map(|r| r.status.value));
             match by.iter_mut().find(|(k, _)| *k == s) {
                 Some((_, n)) => *n += 1,
                 None => by.push((s, 1)),
@@ -310,8 +357,9 @@ impl Composer<'_> {
                 .map(|h| cell(h.to_string(), Role::TableHeader, Align::Center, true))
                 .collect(),
         }];
+        let until = self.until();
         for (i, (_, t)) in self.plan.targets().enumerate() {
-            let r = t.result.as_ref();
+            let r = known(&t.result, until);
             let planned = t
                 .effective_value()
                 .map(|v| with_unit(t, v.value))
