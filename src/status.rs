@@ -111,16 +111,7 @@ fn implementation(plan: &Plan) -> Option<Implementation> {
         .iter()
         .filter(|(s, _)| plan.framework.funding_sources.contains(s))
         .map(|(source, planned)| {
-            let done: f64 = plan
-                .projects()
-                .filter(|(_, p)| {
-                    p.funding
-                        .as_ref()
-                        .is_some_and(|f| f.value.trim().to_lowercase() == source.to_lowercase())
-                })
-                .filter_map(|(_, p)| p.result.as_ref()?.disbursed.as_ref())
-                .filter_map(|a| crate::model::values::amount(&a.value))
-                .sum();
+            let done = plan.disbursed(Some(source));
             (source.clone(), *planned, done)
         })
         .collect();

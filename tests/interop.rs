@@ -496,16 +496,7 @@ fn libreoffice_converts_the_docx() {
 
 #[test]
 fn python_docx_sees_sections_and_orientation() {
-    let ok = Command::new("python3")
-        .args(["-c", "import docx"])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if !ok {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("python-docx is required in CI (installed by .ci/run)");
-        }
-        eprintln!("skipping: python-docx not installed");
+    if !common::require_python_module("docx") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

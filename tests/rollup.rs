@@ -179,8 +179,20 @@ fn workbook_page_and_markdown() {
     rollup(&md, &[]);
     let text = std::fs::read_to_string(&md).unwrap();
     assert!(
-        text.contains("| Bộ Hàng hải và Đường thủy | bo | 1468/QĐ-BHHĐT |"),
+        text.contains("| Bộ Hàng hải và Đường thủy | Bộ | 1468/QĐ-BHHĐT |"),
         "{text}"
+    );
+    // The matrix's totals: per plan, and per priority task under the plans.
+    assert!(
+        text.contains("| **Số kế hoạch có** | **1** | **2** |"),
+        "{text}"
+    );
+    // The coverage chart: a bar per task, its parts titled with their counts.
+    assert!(page.contains("Số kế hoạch theo nhiệm vụ trọng tâm"));
+    assert!(page.contains("<title>NV02 — có: 2</title>"), "{page}");
+    assert!(
+        page.contains("<title>NV01 — có: 1</title>")
+            && page.contains("<title>NV01 — không áp dụng: 1</title>")
     );
 }
 
@@ -279,5 +291,88 @@ fn a_browser_renders_the_page() {
             dom.contains(&format!("id=\"{id}\"")),
             "{id} missing from the DOM"
         );
+    }
+}
+
+/// openpyxl (the library analysts script Excel files with) opens the workbook; its sheets hold the
+/// same numbers as the roll-up's JSON, which the first test ties to `status` and `check`.
+#[test]
+fn openpyxl_reads_the_same_numbers() {
+    if !common::require_python_module("openpyxl") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (x, j) = (tmp.path().join("r.xlsx"), tmp.path().join("r.json"));
+    rollup(&x, &[]);
+    rollup(&j, &[]);
+    let script = r#"
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"sheets": wb.sheetnames}
+ws = wb["Tổng quan"]
+rows = list(ws.iter_rows(values_only=True))
+head = rows[0]
+out["freeze"] = ws.freeze_panes
+out["overview"] = [dict(zip(head, r)) for r in rows[1:]]
+out["amount_format"] = ws.cell(row=2, column=head.index("Kinh phí (triệu đồng)") + 1).number_format
+m = wb["Nhiệm vụ trọng tâm"]
+mrows = list(m.iter_rows(values_only=True))
+out["matrix_head"] = list(mrows[0])
+out["matrix"] = [list(r) for r in mrows[1:]]
+print(json.dumps(out, ensure_ascii=False))
+"#;
+    let o = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&x)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let wb: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let r: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&j).unwrap()).unwrap();
+    assert_eq!(wb["sheets"].as_array().unwrap().len(), 6);
+    assert_eq!(wb["freeze"], "A2");
+    assert_eq!(wb["amount_format"], "#,##0.###");
+    let plans = r["plans"].as_array().unwrap();
+    let overview = wb["overview"].as_array().unwrap();
+    assert_eq!(overview.len(), plans.len());
+    for (row, p) in overview.iter().zip(plans) {
+        assert_eq!(row["Cơ quan"], p["issuer"]);
+        for (col, key) in [
+            ("Lỗi", "errors"),
+            ("Cảnh báo", "warnings"),
+            ("Mục tiêu", "targets"),
+            ("Nhiệm vụ", "tasks"),
+            ("Dự án", "projects"),
+            ("Mục tiêu hoàn thành", "targets_done"),
+        ] {
+            assert_eq!(row[col].as_f64(), p[key].as_f64(), "{col}: {row}");
+        }
+        for (col, key) in [
+            ("Kinh phí (triệu đồng)", "total"),
+            ("Đã giải ngân (triệu đồng)", "disbursed"),
+        ] {
+            let (a, b) = (row[col].as_f64().unwrap(), p[key].as_f64().unwrap());
+            assert!((a - b).abs() < 1e-9, "{col}: {a} vs {b}");
+        }
+    }
+    // The matrix: one column per priority task and the plan's count; the totals row counts "có".
+    let head = wb["matrix_head"].as_array().unwrap();
+    let tasks = r["priority_tasks"].as_array().unwrap();
+    assert_eq!(head.len(), tasks.len() + 2);
+    let matrix = wb["matrix"].as_array().unwrap();
+    for (row, p) in matrix.iter().zip(plans) {
+        let covered = p["priority"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| *s == "có")
+            .count();
+        assert_eq!(row[tasks.len() + 1].as_f64(), Some(covered as f64));
+    }
+    let totals = matrix.last().unwrap();
+    assert_eq!(totals[0], "Số kế hoạch có");
+    for (i, _) in tasks.iter().enumerate() {
+        let n = plans.iter().filter(|p| p["priority"][i] == "có").count();
+        assert_eq!(totals[i + 1].as_f64(), Some(n as f64), "task {i}");
     }
 }

@@ -19,6 +19,7 @@ pub mod measure;
 mod prose;
 pub mod rules;
 mod style;
+pub use style::capitalize;
 pub mod templates;
 pub mod text;
 

@@ -10,7 +10,7 @@ use super::style::{self, body, heading, item, para, run};
 use super::{Composer, Period, Templates};
 use crate::diag::Diagnostic;
 use crate::model::types::{Target, TargetStatus, WorkStatus};
-use crate::model::values::{Date, amount, date, format_amount};
+use crate::model::values::{Date, date, format_amount};
 use crate::model::{Content, Plan};
 
 /// "90%", "05 chuyên gia": a value in its target's unit.
@@ -106,12 +106,14 @@ impl Dated for crate::model::types::WorkResult {
     }
 }
 
+fn in_period<R: Dated>(r: &R, until: Date) -> bool {
+    r.dated()
+        .and_then(|d| date(&d.value).ok())
+        .is_none_or(|d| d <= until)
+}
+
 fn known<R: Dated>(r: &Option<R>, until: Date) -> Option<&R> {
-    r.as_ref().filter(|r| {
-        r.dated()
-            .and_then(|d| date(&d.value).ok())
-            .is_none_or(|d| d <= until)
-    })
+    r.as_ref().filter(|r| in_period(*r, until))
 }
 
 impl Composer<'_> {
@@ -277,19 +279,8 @@ impl Composer<'_> {
         let until = self.until();
         out.push(heading(Role::Heading1, title));
         let inv = plan.investment();
-        let disbursed_of = |source: Option<&str>| -> f64 {
-            plan.projects()
-                .filter(|(_, p)| {
-                    source.is_none_or(|s| {
-                        p.funding
-                            .as_ref()
-                            .is_some_and(|f| f.value.trim().to_lowercase() == s.to_lowercase())
-                    })
-                })
-                .filter_map(|(_, p)| known(&p.result, until)?.disbursed.as_ref())
-                .filter_map(|a| amount(&a.value))
-                .sum()
-        };
+        let disbursed_of =
+            |source: Option<&str>| -> f64 { plan.disbursed_where(source, |r| in_period(r, until)) };
         let total_d = disbursed_of(None);
         let pct = if inv.total > 0.0 {
             format_amount((total_d * 1000.0 / inv.total).round() / 10.0)

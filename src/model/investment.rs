@@ -19,6 +19,37 @@ pub struct Investment {
     pub ungrouped: f64,
 }
 
+impl Plan {
+    /// Amounts disbursed by the projects whose result `keep` accepts, of one funding source
+    /// (named as the plan names it, any case) or of all. Never −0: an empty f64 sum is −0.0,
+    /// which JSON would print.
+    pub fn disbursed_where(
+        &self,
+        source: Option<&str>,
+        keep: impl Fn(&super::types::WorkResult) -> bool,
+    ) -> f64 {
+        let of_source = |p: &Project| {
+            source.is_none_or(|s| {
+                p.funding
+                    .as_ref()
+                    .is_some_and(|f| f.value.trim().to_lowercase() == s.trim().to_lowercase())
+            })
+        };
+        let sum: f64 = self
+            .projects()
+            .filter(|(_, p)| of_source(p))
+            .filter_map(|(_, p)| p.result.as_ref().filter(|r| keep(r))?.disbursed.as_ref())
+            .filter_map(|a| super::values::amount(&a.value))
+            .sum();
+        sum + 0.0
+    }
+
+    /// Amounts disbursed so far (see [`Plan::disbursed_where`]).
+    pub fn disbursed(&self, source: Option<&str>) -> f64 {
+        self.disbursed_where(source, |_| true)
+    }
+}
+
 impl Investment {
     /// The amount of one funding source (zero when no project uses it).
     pub fn source(&self, name: &str) -> f64 {

@@ -27,6 +27,14 @@ impl Level {
             Level::Bo => "bo",
         }
     }
+
+    /// The level as a reader says it, for tables ("Tỉnh", "Bộ").
+    pub fn words(self) -> &'static str {
+        match self {
+            Level::Tinh => "Tỉnh",
+            Level::Bo => "Bộ",
+        }
+    }
 }
 
 /// Hình thức ban hành.

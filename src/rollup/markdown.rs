@@ -28,7 +28,7 @@ pub fn render(r: &Rollup) -> String {
         s.push_str(&format!(
             "| {} | {} | {} | {} | {on_time} | {} | {} | {} | {} | {} | {} |\n",
             cell(&p.issuer),
-            p.level,
+            p.level_words(),
             cell(&p.number),
             p.date,
             p.errors,
@@ -43,19 +43,25 @@ pub fn render(r: &Rollup) -> String {
     for id in &r.priority_tasks {
         s.push_str(&format!(" {id} |"));
     }
-    s.push_str("\n|---|");
+    s.push_str(" Số nhiệm vụ có |\n|---|");
     s.push_str(&"---|".repeat(r.priority_tasks.len()));
-    s.push('\n');
+    s.push_str("---:|\n");
     for p in r.plans.iter().filter(|p| p.error.is_none()) {
         s.push_str(&format!("| {} |", cell(&p.issuer)));
         for st in &p.priority {
             s.push_str(&format!(" {} |", cell_short(st)));
         }
-        s.push('\n');
+        s.push_str(&format!(" {} |\n", p.covered()));
     }
+    s.push_str("| **Số kế hoạch có** |");
+    for t in r.task_totals() {
+        s.push_str(&format!(" **{}** |", t.covered));
+    }
+    s.push_str(" |\n");
     s.push_str("\n## Kinh phí theo nguồn vốn (triệu đồng)\n\n| Nguồn vốn | Tổng |\n|---|---:|\n");
     for (src, v) in &r.total_by_source {
-        s.push_str(&format!("| {} | {} |\n", cell(src), format_amount(*v)));
+        let src = crate::compose::capitalize(src);
+        s.push_str(&format!("| {} | {} |\n", cell(&src), format_amount(*v)));
     }
     s.push_str(&format!(
         "| **Tổng cộng** | **{}** |\n",

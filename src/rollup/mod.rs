@@ -39,7 +39,7 @@ pub struct PlanRow {
     /// Why the plan could not be read at all.
     pub error: Option<String>,
     pub issuer: String,
-    /// "bo" or "tinh".
+    /// "bo" or "tinh" (the `level` of dxplan.toml; tables print [`PlanRow::level_words`]).
     pub level: String,
     pub number: String,
     pub date: String,
@@ -63,6 +63,58 @@ pub struct PlanRow {
     pub disbursed: f64,
     pub target_rows: Vec<TargetRow>,
     pub project_rows: Vec<ProjectRow>,
+}
+
+/// Per priority task, over the plans that could be read: how many address it, declare it not
+/// applicable, and have nothing for it (the matrix's totals row and the page's chart).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskTotals {
+    pub id: String,
+    pub covered: usize,
+    pub not_applicable: usize,
+    pub missing: usize,
+}
+
+impl Rollup {
+    pub fn task_totals(&self) -> Vec<TaskTotals> {
+        let readable: Vec<_> = self.plans.iter().filter(|p| p.error.is_none()).collect();
+        self.priority_tasks
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let mut t = TaskTotals {
+                    id: id.clone(),
+                    covered: 0,
+                    not_applicable: 0,
+                    missing: 0,
+                };
+                for p in &readable {
+                    match p.priority.get(i).map(|s| cell_short(s)) {
+                        Some("có") => t.covered += 1,
+                        Some("không áp dụng") => t.not_applicable += 1,
+                        _ => t.missing += 1,
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+}
+
+impl PlanRow {
+    /// Priority tasks the plan addresses (the matrix's totals column).
+    pub fn covered(&self) -> usize {
+        self.priority.iter().filter(|s| *s == "có").count()
+    }
+
+    /// "Bộ", "Tỉnh" for the tables a person reads; JSON keeps the code.
+    pub fn level_words(&self) -> &'static str {
+        match self.level.as_str() {
+            "bo" => crate::model::Level::Bo.words(),
+            "tinh" => crate::model::Level::Tinh.words(),
+            _ => "",
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -139,7 +191,7 @@ pub fn rollup(dirs: &[PathBuf], progress: &(dyn Fn() + Sync)) -> Rollup {
             }
         }
     }
-    let total = plans.iter().map(|p| p.total).sum();
+    let total = plans.iter().map(|p| p.total).sum::<f64>() + 0.0;
     Rollup {
         version: VERSION,
         priority_tasks: fw.priority_tasks.iter().map(|p| p.id.clone()).collect(),
@@ -241,14 +293,7 @@ fn row_of(dir: String, plan: &Plan, diags: &[crate::diag::Diagnostic]) -> PlanRo
         issuer: c
             .map(|c| c.issuer.full_name.value.clone())
             .unwrap_or_default(),
-        level: plan
-            .level()
-            .map(|l| match l {
-                crate::model::Level::Bo => "bo",
-                crate::model::Level::Tinh => "tinh",
-            })
-            .unwrap_or("")
-            .to_string(),
+        level: plan.level().map(|l| l.code()).unwrap_or("").to_string(),
         number,
         date: issued_date.map(|d| d.dmy()).unwrap_or_default(),
         on_time,
@@ -272,11 +317,7 @@ fn row_of(dir: String, plan: &Plan, diags: &[crate::diag::Diagnostic]) -> PlanRo
                     .is_some_and(|r| r.status.value == crate::model::types::TargetStatus::Done)
             })
             .count(),
-        disbursed: plan
-            .projects()
-            .filter_map(|(_, p)| p.result.as_ref()?.disbursed.as_ref())
-            .filter_map(|a| amount(&a.value))
-            .sum(),
+        disbursed: plan.disbursed(None),
         target_rows: target_rows(plan),
         project_rows: project_rows(plan),
     }

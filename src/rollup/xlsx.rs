@@ -35,6 +35,7 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
     let f = Formats {
         amount: Format::new().set_num_format("#,##0.###"),
         missing: Format::new().set_background_color("#F8D0D0"),
+        bold: Format::new().set_bold(),
     };
 
     overview(&mut wb, r, &f)?;
@@ -45,10 +46,12 @@ pub fn render(r: &Rollup, timestamp: Option<i64>) -> Result<Vec<u8>, XlsxError> 
     wb.save_to_buffer()
 }
 
-/// The two cell formats every sheet uses.
+/// The cell formats the sheets use.
 struct Formats {
     amount: Format,
     missing: Format,
+    /// Totals rows.
+    bold: Format,
 }
 
 /// The overview: one row per plan, its findings, counts, budget and progress.
@@ -90,7 +93,7 @@ fn overview(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError>
             continue;
         }
         ws.write_string(row, 0, &p.issuer)?;
-        ws.write_string(row, 1, &p.level)?;
+        ws.write_string(row, 1, p.level_words())?;
         ws.write_string(row, 2, &p.number)?;
         ws.write_string(row, 3, &p.date)?;
         let on_time = match p.on_time {
@@ -126,11 +129,14 @@ fn priority_matrix(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), Xls
     ws.set_name("Nhiệm vụ trọng tâm")?;
     let mut heads = vec!["Cơ quan"];
     heads.extend(r.priority_tasks.iter().map(String::as_str));
+    heads.push("Số nhiệm vụ có");
     let widths: Vec<f64> = std::iter::once(40.0)
         .chain(r.priority_tasks.iter().map(|_| 12.0))
+        .chain([14.0])
         .collect();
     header(ws, &heads, &widths)?;
     let readable: Vec<_> = r.plans.iter().filter(|p| p.error.is_none()).collect();
+    let last = (r.priority_tasks.len() + 1) as u16;
     for (i, p) in readable.iter().enumerate() {
         let row = (i + 1) as u32;
         ws.write_string(row, 0, &p.issuer)?;
@@ -142,8 +148,15 @@ fn priority_matrix(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), Xls
                 ws.write_string(row, (c + 1) as u16, short)?;
             }
         }
+        ws.write_number(row, last, p.covered() as f64)?;
     }
     filter(ws, readable.len() as u32, heads.len())?;
+    // Totals under the filtered range, so sorting the plans leaves them in place.
+    let row = (readable.len() + 1) as u32;
+    ws.write_string_with_format(row, 0, "Số kế hoạch có", &f.bold)?;
+    for (c, t) in r.task_totals().iter().enumerate() {
+        ws.write_number_with_format(row, (c + 1) as u16, t.covered as f64, &f.bold)?;
+    }
 
     Ok(())
 }

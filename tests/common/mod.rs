@@ -67,6 +67,27 @@ pub fn codes(v: &serde_json::Value) -> Vec<String> {
 }
 
 /// Whether a real reader must be present: in CI a missing tool is a failure, not a skip.
+/// Whether `python3` can import `module`: a failure in CI (CI=true, .ci/run installs it), a skip
+/// elsewhere.
+#[allow(dead_code)]
+pub fn require_python_module(module: &str) -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!(
+                "python3 module {module} is required in CI (installed by .ci/run) but was not found"
+            );
+        }
+        eprintln!(
+            "skipping: python3 module {module} not installed (set CI=true to make this a failure)"
+        );
+    }
+    found
+}
+
 pub fn require_tool(tool: &str) -> bool {
     let found = std::process::Command::new("sh")
         .arg("-c")
