@@ -21,6 +21,14 @@ pub fn render(r: &Rollup) -> String {
         "@media print{body{margin:0}}</style></head><body>\n",
         "<h1>Tổng hợp kế hoạch chuyển đổi số</h1>\n",
     ));
+    overview(&mut s, r);
+    matrix(&mut s, r);
+    budget(&mut s, r);
+    s
+}
+
+/// Tổng quan: one row per plan; an unreadable plan is a row with its error.
+fn overview(s: &mut String, r: &Rollup) {
     s.push_str("<h2 id=\"tong-quan\">Tổng quan</h2>\n<table><tr><th>Cơ quan</th><th>Cấp</th><th>Số, ký hiệu</th><th>Ngày</th><th>Lỗi</th><th>Cảnh báo</th><th>Mục tiêu</th><th>Nhiệm vụ</th><th>Dự án</th><th>Kinh phí (triệu đồng)</th></tr>\n");
     for p in &r.plans {
         if let Some(e) = &p.error {
@@ -45,7 +53,14 @@ pub fn render(r: &Rollup) -> String {
             format_amount(p.total)
         ));
     }
-    s.push_str("</table>\n<h2 id=\"nhiem-vu-trong-tam\">Nhiệm vụ trọng tâm</h2>\n<table><tr><th>Cơ quan</th>");
+    s.push_str("</table>\n");
+}
+
+/// Nhiệm vụ trọng tâm: plans × tasks with totals, then the coverage chart.
+fn matrix(s: &mut String, r: &Rollup) {
+    s.push_str(
+        "<h2 id=\"nhiem-vu-trong-tam\">Nhiệm vụ trọng tâm</h2>\n<table><tr><th>Cơ quan</th>",
+    );
     for id in &r.priority_tasks {
         s.push_str(&format!("<th>{}</th>", esc(id)));
     }
@@ -69,7 +84,11 @@ pub fn render(r: &Rollup) -> String {
         s.push_str(&format!("<th class=\"num\">{}</th>", t.covered));
     }
     s.push_str("<th></th></tr>\n</table>\n<h3>Số kế hoạch theo nhiệm vụ trọng tâm</h3>\n");
-    coverage_chart(&mut s, &totals);
+    coverage_chart(s, &totals);
+}
+
+/// Kinh phí: a bar per funding source, then the table with the total.
+fn budget(s: &mut String, r: &Rollup) {
     s.push_str("<h2 id=\"kinh-phi\">Kinh phí theo nguồn vốn (triệu đồng)</h2>\n");
     // Bars scaled to the largest source.
     let max = r
@@ -106,7 +125,6 @@ pub fn render(r: &Rollup) -> String {
         "<tr><th>Tổng cộng</th><th class=\"num\">{}</th></tr>\n</table>\n</body></html>\n",
         format_amount(r.total)
     ));
-    s
 }
 
 /// One stacked bar per priority task: plans that address it, declare it not applicable, or have

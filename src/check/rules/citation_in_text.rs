@@ -2,6 +2,8 @@
 
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
+use crate::framework::RegCitation;
+use crate::model::mentions::Mention;
 use crate::model::values::{Date, date};
 use crate::msg;
 
@@ -28,97 +30,116 @@ crate::declare_rule! {
     }
 }
 
+/// Where a document was first given a date: the Căn cứ list, or a file of the plan.
+struct First {
+    symbol: String,
+    date: Date,
+    /// (vi, en)
+    place: (String, String),
+}
+
 pub fn check(ctx: &mut Ctx) {
     let plan = ctx.plan;
     // Dates the structured Căn cứ list gives, the reference for the text.
-    let mut first: Vec<(String, Date, String)> = plan
+    let mut first: Vec<First> = plan
         .citations()
         .filter_map(|(_, c)| {
-            let n = c.number.as_ref()?.value.trim().to_string();
-            let d = date(&c.date.as_ref()?.value).ok()?;
-            Some((n, d, "mục Căn cứ".to_string()))
+            Some(First {
+                symbol: c.number.as_ref()?.value.trim().to_string(),
+                date: date(&c.date.as_ref()?.value).ok()?,
+                place: ("mục Căn cứ".into(), "the Căn cứ list".into()),
+            })
         })
         .collect();
     let mut out = Vec::new();
     for m in plan.mentions() {
-        let reg = ctx.fw.registry(&m.symbol);
         let Some(when) = m.date else {
-            let (n, raw) = (&m.symbol, &m.raw);
-            out.push(
-                Diagnostic::new(
-                    &CITATION_IN_TEXT,
-                    msg!(
-                        "Ngày của {n} viết sai dạng: „{raw}”",
-                        "The date of {n} is malformed: „{raw}”"
-                    ),
-                )
-                .at(m.source, m.span.clone())
-                .hint(msg!(
-                    "Viết „ngày 31 tháng 3 năm 2022” hoặc „ngày 31/3/2022”.",
-                    "Write „ngày 31 tháng 3 năm 2022” or „ngày 31/3/2022”."
-                )),
-            );
+            out.push(malformed(&m));
             continue;
         };
-        if let Some(r) = reg
-            && r.framework_symbol.as_deref() == Some(m.symbol.as_str())
+        if let Some(d) = ctx
+            .fw
+            .registry(&m.symbol)
+            .and_then(|r| against_registry(r, &m, when))
         {
-            let (bad, good) = (&m.symbol, &r.symbol);
-            out.push(
-                Diagnostic::new(
-                    &CITATION_IN_TEXT,
-                    msg!(
-                        "„{bad}” là ký hiệu Khung in nhầm; ký hiệu đúng là {good}",
-                        "„{bad}” is the framework's misprint; the symbol is {good}"
-                    ),
-                )
-                .at(m.source, m.span.clone()),
-            );
+            out.push(d);
             continue;
         }
-        if let Some(r) = reg
-            && let Ok(want) = date(&r.date)
-            && want != when
-        {
-            let (n, g, w) = (&m.symbol, when.short(), want.short());
-            out.push(
-                Diagnostic::new(
-                    &CITATION_IN_TEXT,
-                    msg!(
-                        "{n} được nhắc với ngày {g}, nhưng văn bản ban hành ngày {w}",
-                        "{n} is cited as of {g}, but it is dated {w}"
-                    ),
-                )
-                .at(m.source, m.span.clone())
-                .hint(msg!("Sửa thành {w}.", "Change it to {w}.")),
-            );
-            continue;
-        }
-        match first.iter().find(|(s, _, _)| *s == m.symbol) {
-            Some((_, d, where_)) if *d != when => {
-                let (n, g, w) = (&m.symbol, when.short(), d.short());
-                out.push(
-                    Diagnostic::new(
-                        &CITATION_IN_TEXT,
-                        msg!(
-                            "{n} được nhắc với ngày {g}, nhưng {where_} ghi ngày {w}",
-                            "{n} is cited as of {g}, but {where_} gives {w}"
-                        ),
-                    )
-                    .at(m.source, m.span.clone())
-                    .hint(msg!(
-                        "Cùng một văn bản phải cùng một ngày; đối chiếu với bản gốc.",
-                        "One document has one date; check against the original."
-                    )),
-                );
-            }
+        match first.iter().find(|f| f.symbol == m.symbol) {
+            Some(f) if f.date != when => out.push(two_dates(f, &m, when)),
             Some(_) => {}
-            None => first.push((
-                m.symbol.clone(),
-                when,
-                ctx.plan.sources.get(m.source).name.clone(),
-            )),
+            None => {
+                let name = plan.sources.get(m.source).name.clone();
+                first.push(First {
+                    symbol: m.symbol.clone(),
+                    date: when,
+                    place: (name.clone(), name),
+                });
+            }
         }
     }
     ctx.report_all(out);
+}
+
+fn malformed(m: &Mention) -> Diagnostic {
+    let (n, raw) = (&m.symbol, &m.raw);
+    Diagnostic::new(
+        &CITATION_IN_TEXT,
+        msg!(
+            "Ngày của {n} viết sai dạng: „{raw}”",
+            "The date of {n} is malformed: „{raw}”"
+        ),
+    )
+    .at(m.source, m.span.clone())
+    .hint(msg!(
+        "Viết „ngày 31 tháng 3 năm 2022” hoặc „ngày 31/3/2022”.",
+        "Write „ngày 31 tháng 3 năm 2022” or „ngày 31/3/2022”."
+    ))
+}
+
+/// The framework's misprinted symbol, or a date other than the registry's.
+fn against_registry(r: &RegCitation, m: &Mention, when: Date) -> Option<Diagnostic> {
+    if r.framework_symbol.as_deref() == Some(m.symbol.as_str()) {
+        let (bad, good) = (&m.symbol, &r.symbol);
+        return Some(
+            Diagnostic::new(
+                &CITATION_IN_TEXT,
+                msg!(
+                    "„{bad}” là ký hiệu Khung in nhầm; ký hiệu đúng là {good}",
+                    "„{bad}” is the framework's misprint; the symbol is {good}"
+                ),
+            )
+            .at(m.source, m.span.clone()),
+        );
+    }
+    let want = date(&r.date).ok().filter(|w| *w != when)?;
+    let (n, g, w) = (&m.symbol, when.short(), want.short());
+    Some(
+        Diagnostic::new(
+            &CITATION_IN_TEXT,
+            msg!(
+                "{n} được nhắc với ngày {g}, nhưng văn bản ban hành ngày {w}",
+                "{n} is cited as of {g}, but it is dated {w}"
+            ),
+        )
+        .at(m.source, m.span.clone())
+        .hint(msg!("Sửa thành {w}.", "Change it to {w}.")),
+    )
+}
+
+fn two_dates(f: &First, m: &Mention, when: Date) -> Diagnostic {
+    let (n, g, w) = (&m.symbol, when.short(), f.date.short());
+    let (vi, en) = &f.place;
+    Diagnostic::new(
+        &CITATION_IN_TEXT,
+        msg!(
+            "{n} được nhắc với ngày {g}, nhưng {vi} ghi ngày {w}",
+            "{n} is cited as of {g}, but {en} gives {w}"
+        ),
+    )
+    .at(m.source, m.span.clone())
+    .hint(msg!(
+        "Cùng một văn bản phải cùng một ngày; đối chiếu với bản gốc.",
+        "One document has one date; check against the original."
+    ))
 }
