@@ -52,6 +52,7 @@ pub fn run(plan: &Plan) -> Vec<Diagnostic> {
     for check in rules::CHECKS {
         check(&mut ctx);
     }
+    rules::plan_incomplete::apply(plan, &mut ctx.diags);
     ctx.diags
 }
 

@@ -200,7 +200,10 @@ fn load_yaml(loaded: &mut Loaded, path: &Path, name: String) -> Result<(), IoFai
         Err(e) => loaded.diags.push(
             Diagnostic::new(
                 &rules::SYNTAX,
-                msg!("Lỗi cú pháp YAML: {}", "YAML syntax error: {}", e.message),
+                {
+                    let (vi, en) = yaml::explain(&e.message);
+                    msg!("Lỗi cú pháp YAML: {vi}", "YAML syntax error: {en}")
+                },
             )
             .at(id, e.span)
             .hint(msg!(

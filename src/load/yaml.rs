@@ -86,6 +86,103 @@ fn strip_position_prefix(s: &str) -> &str {
     }
 }
 
+/// The parser's message in the user's words: (Vietnamese, English). The messages authors meet
+/// most are translated with what to do; any other keeps the parser's English after a Vietnamese
+/// lead, and parser-internal advice ("set DuplicateKeyPolicy in Options") never reaches them.
+pub fn explain(message: &str) -> (String, String) {
+    const KNOWN: &[(&str, &str, &str)] = &[
+        (
+            "unclosed quote",
+            "thiếu dấu ngoặc kép đóng",
+            "unclosed quote",
+        ),
+        (
+            "illegal placement of ':'",
+            "dấu „:” đặt sai chỗ: giá trị có dấu hai chấm phải đặt trong ngoặc kép",
+            "a „:” in the wrong place: quote a value that contains a colon",
+        ),
+        (
+            "mapping values are not allowed",
+            "dấu „:” không dùng được ở đây: giá trị có dấu hai chấm phải đặt trong ngoặc kép, hoặc dòng bị thụt lề sai",
+            "a „:” is not allowed here: quote a value that contains a colon, or fix the indentation",
+        ),
+        (
+            "did not find expected key",
+            "thụt lề không khớp: dòng này không thẳng cột với các khóa của khối bên trên",
+            "indentation does not match: this line is not aligned with the keys of the block above",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "thụt lề không khớp trong danh sách: mỗi mục bắt đầu bằng „- ” ở cùng một cột",
+            "list indentation does not match: every item starts with „- ” in the same column",
+        ),
+        (
+            "unclosed bracket '['",
+            "thiếu dấu „]” đóng danh sách",
+            "unclosed „[”",
+        ),
+        ("unclosed bracket '{'", "thiếu dấu „}” đóng", "unclosed „{”"),
+        (
+            "expected ',' or ']'",
+            "danh sách trong „[ ]” thiếu dấu „,” hoặc „]”",
+            "a „[ ]” list lacks a „,” or „]”",
+        ),
+        (
+            "expected ',' or '}'",
+            "thiếu dấu „,” hoặc „}” trong „{ }”",
+            "a „{ }” mapping lacks a „,” or „}”",
+        ),
+        (
+            "found a tab",
+            "có ký tự tab: YAML chỉ thụt lề bằng dấu cách",
+            "a tab character: YAML indents with spaces only",
+        ),
+        (
+            "unknown escape character",
+            "ký tự sau „\\” trong chuỗi ngoặc kép không hợp lệ: viết „\\\\” cho dấu gạch ngược, hoặc dùng ngoặc đơn",
+            "invalid character after „\\” in a double-quoted string: write „\\\\” for a backslash, or use single quotes",
+        ),
+        (
+            "unknown anchor",
+            "alias („*…”) trỏ tới anchor („&…”) không có",
+            "an alias („*…”) refers to no anchor („&…”)",
+        ),
+        (
+            "did not find expected node content",
+            "thiếu giá trị",
+            "a value is missing",
+        ),
+        (
+            "wrongly indented line in block scalar",
+            "dòng thụt lề sai trong khối văn bản („|” hoặc „>”)",
+            "a line of a block of text („|” or „>”) is indented wrongly",
+        ),
+    ];
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or(key).trim();
+        return (
+            format!("khóa „{key}” xuất hiện hai lần trong cùng một khối"),
+            format!("key „{key}” appears twice in the same block"),
+        );
+    }
+    if let Some(c) = message
+        .strip_prefix("unexpected character: `")
+        .and_then(|r| r.strip_suffix('\''))
+    {
+        return (
+            format!("ký tự „{c}” không mở đầu một giá trị được: đặt giá trị trong ngoặc kép"),
+            format!("„{c}” cannot start a value: put the value in double quotes"),
+        );
+    }
+    match KNOWN.iter().find(|(k, _, _)| message.contains(k)) {
+        Some((_, vi, en)) => (vi.to_string(), en.to_string()),
+        None => (
+            format!("(trình đọc YAML báo) {message}"),
+            message.to_string(),
+        ),
+    }
+}
+
 /// A byte range inside `text` on character boundaries, at least one character long where the
 /// text allows it (the parser's lengths are not always whole characters).
 fn snap(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -259,6 +356,25 @@ fn convert(sp: Spanned<Raw>, text: &str) -> Node {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn parser_messages_in_the_users_words() {
+        for (text, want) in [
+            ("a: \"b\n", "thiếu dấu ngoặc kép đóng"),
+            ("a: b: c\n", "dấu „:” không dùng được"),
+            ("a: 1\na: 2\n", "khóa „a” xuất hiện hai lần"),
+            ("a: [1, 2\n", "thiếu dấu „]”"),
+            ("a: @b\n", "ký tự „@”"),
+        ] {
+            let e = super::parse(text).unwrap_err();
+            let (vi, en) = super::explain(&e.message);
+            assert!(vi.contains(want), "{text:?}: {vi}");
+            assert!(
+                !en.contains("DuplicateKeyPolicy") && !vi.contains("Options"),
+                "{en}"
+            );
+        }
+    }
     use super::*;
 
     #[test]

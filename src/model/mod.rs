@@ -73,6 +73,9 @@ pub struct Plan {
     pub declared: Vec<String>,
     /// Optional fields whose value was invalid (already reported): (file, object span, key).
     pub dropped: Vec<(SourceId, Range<usize>, String)>,
+    /// Plan files that could not be read at all (syntax, encoding, size: locked errors already
+    /// reported). Checks that add up the whole plan wait until they are fixed.
+    pub unreadable: Vec<SourceId>,
 }
 
 /// `dxplan.toml` typed, with the file it came from (where its findings point). Derefs to the
@@ -287,12 +290,18 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
     } = loaded;
 
     let config = config_doc.and_then(|doc| type_config(doc, &mut diags));
+    let unreadable = unreadable_files(&sources, &diags);
 
     let framework = resolve_framework(&root, config.as_ref(), &mut diags);
 
     let mut sections: Vec<Section> = Vec::new();
     let mut first_seen: HashMap<String, SourceId> = HashMap::new();
-    let mut declared = Vec::new();
+    // A file that did not parse still says which section it fills, most often on its first
+    // lines: that section is not also reported missing.
+    let mut declared: Vec<String> = unreadable
+        .iter()
+        .filter_map(|id| declared_in_text(&sources.get(*id).text))
+        .collect();
     let mut dropped = Vec::new();
     // A framework file kept inside the plan folder is data, never a section of the plan.
     let framework_file = config
@@ -377,9 +386,35 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
             appendices,
             declared,
             dropped,
+            unreadable,
         },
         diags,
     )
+}
+
+/// YAML files of the plan with a locked reading error (syntax, UTF-8, limits).
+fn unreadable_files(sources: &Sources, diags: &[Diagnostic]) -> Vec<SourceId> {
+    let mut out: Vec<SourceId> = diags
+        .iter()
+        .filter(|d| d.rule.locked && ["DX001", "DX002", "DX003"].contains(&d.rule.code))
+        .filter_map(|d| d.source)
+        .filter(|id| {
+            let name = &sources.get(*id).name;
+            name.ends_with(".yaml") || name.ends_with(".yml")
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The slug of a `section: slug` line at the top level of a text that did not parse.
+fn declared_in_text(text: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let v = l.strip_prefix("section:")?.split('#').next()?.trim();
+        let v = v.trim_matches(['"', '\'']).trim();
+        (!v.is_empty()).then(|| v.to_string())
+    })
 }
 
 fn content(kind: SectionKind, root: &Node) -> Result<Content, crate::load::node::NodeError> {

@@ -36,6 +36,7 @@ pub mod lint_config;
 pub mod metadata_incomplete;
 pub mod not_applicable_invalid;
 pub mod number_format;
+pub mod plan_incomplete;
 pub mod priority_uncovered;
 pub mod project_incomplete;
 pub mod result_after_report;
@@ -100,6 +101,7 @@ pub static ALL: &[&Rule] = &[
     &citation_unknown::CITATION_UNKNOWN,
     &citation_in_text::CITATION_IN_TEXT,
     &citation_after_plan::CITATION_AFTER_PLAN,
+    &plan_incomplete::PLAN_INCOMPLETE,
     &ground_comma::GROUND_COMMA,
     &symbol_format::SYMBOL_FORMAT,
     &number_format::NUMBER_FORMAT,
