@@ -121,14 +121,10 @@ fn load_config(loaded: &mut Loaded, dir: &Path) -> Result<(), IoFailure> {
                     loaded.config = Some(Doc { source: id, root });
                 }
                 Err(e) => loaded.diags.push(
-                    Diagnostic::new(
-                        &rules::SYNTAX,
-                        msg!(
-                            "Lỗi cú pháp TOML: {}",
-                            "TOML syntax error: {}",
-                            e.message.trim()
-                        ),
-                    )
+                    Diagnostic::new(&rules::SYNTAX, {
+                        let (vi, en) = toml::explain(e.message.trim());
+                        msg!("Lỗi cú pháp TOML: {vi}", "TOML syntax error: {en}")
+                    })
                     .at(id, e.span)
                     .hint(msg!(
                         "Sửa cú pháp TOML tại vị trí được chỉ ra; xem ví dụ trong examples/.",
