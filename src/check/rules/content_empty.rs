@@ -30,6 +30,10 @@ crate::declare_rule! {
 
 pub fn check(ctx: &mut Ctx) {
     for s in &ctx.plan.sections {
+        // A file whose content was invalid (reported) is not also "empty".
+        if ctx.plan.dropped.iter().any(|(src, _, _)| *src == s.source) {
+            continue;
+        }
         let (empty, what_vi, what_en) = match &s.content {
             Content::Text(t) => (blank(&t.text), "lời văn (`text`)", "text (`text`)"),
             Content::Evaluation(e) => (

@@ -11,7 +11,8 @@ use crate::msg;
 crate::declare_rule! {
     /// Kiểm tra: khi một tệp của kế hoạch không đọc được (sai cú pháp YAML, không phải UTF-8, quá
     /// lớn — đã báo lỗi DX001–DX003), các kiểm tra cộng dồn trên toàn kế hoạch được hoãn và dxplan
-    /// nói điều đó một lần.
+    /// nói điều đó một lần. Khi chỉ có giá trị không hợp lệ (đã báo DX010–DX012, ví dụ
+    /// `projects: 5`), chỉ các kiểm tra không bắt buộc (DX051, DX060, DX028) được hoãn.
     ///
     /// Vì sao: tệp hỏng có thể chứa chính các dự án, nhiệm vụ, phụ lục mà các kiểm tra ấy tìm; nếu
     /// vẫn chạy, một dấu ngoặc thiếu trong danh mục dự án sẽ kéo theo hàng loạt lỗi sai về kinh phí
@@ -39,36 +40,61 @@ const WHOLE_PLAN: [&Rule; 6] = [
     &appendix_ref::APPENDIX_REF,
 ];
 
-/// Drops the whole-plan findings of a plan with an unreadable file, and says so when it held any
-/// back.
+/// Drops the whole-plan findings that a file the plan could not read, or a value it could not
+/// use, makes unreliable; says so once when it held any back.
 pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>) {
-    if plan.unreadable.is_empty() {
+    // An unreadable file is a locked error, so every whole-plan rule may wait for it. An invalid
+    // value is an error that `[lint]` could lower: only rules that are not locked wait for it,
+    // so that no locked requirement can be skipped by breaking a value on purpose.
+    let (deferred, why): (Vec<&Rule>, _) = if !plan.unreadable.is_empty() {
+        let files: Vec<&str> = plan
+            .unreadable
+            .iter()
+            .map(|id| plan.sources.get(*id).name.as_str())
+            .collect();
+        let files = files.join(", ");
+        (
+            WHOLE_PLAN.to_vec(),
+            (
+                format!("Chưa đọc được {files}"),
+                format!("{files} could not be read"),
+            ),
+        )
+    } else if !plan.dropped.is_empty() {
+        (
+            WHOLE_PLAN.into_iter().filter(|r| !r.locked).collect(),
+            (
+                "Có giá trị không hợp lệ (đã báo)".to_string(),
+                "Some values are invalid (reported)".to_string(),
+            ),
+        )
+    } else {
         return;
-    }
+    };
     let before = diags.len();
-    diags.retain(|d| !WHOLE_PLAN.iter().any(|r| std::ptr::eq(*r, d.rule)));
-    let files: Vec<&str> = plan
-        .unreadable
-        .iter()
-        .map(|id| plan.sources.get(*id).name.as_str())
-        .collect();
-    let files = files.join(", ");
-    let codes: Vec<&str> = WHOLE_PLAN.iter().map(|r| r.code).collect();
-    let codes = codes.join(", ");
+    diags.retain(|d| !deferred.iter().any(|r| std::ptr::eq(*r, d.rule)));
     let n = before - diags.len();
     // Nothing held back: the checks ran on what could be read and had nothing to say.
     if n == 0 {
         return;
     }
-    // Pointed at the first broken file, so it is listed beside that file's error.
-    diags.push(
-        Diagnostic::new(
-            &PLAN_INCOMPLETE,
-            msg!(
-                "Chưa đọc được {files}: các kiểm tra trên toàn kế hoạch ({codes}) được hoãn ({n} kết quả chưa báo) cho đến khi sửa xong",
-                "{files} could not be read: whole-plan checks ({codes}) are deferred ({n} findings held back) until it is fixed"
-            ),
-        )
-        .at(plan.unreadable[0], 0..0),
+    let codes: Vec<&str> = deferred.iter().map(|r| r.code).collect();
+    let codes = codes.join(", ");
+    let (vi, en) = why;
+    let mut d = Diagnostic::new(
+        &PLAN_INCOMPLETE,
+        msg!(
+            "{vi}: các kiểm tra trên toàn kế hoạch ({codes}) được hoãn ({n} kết quả chưa báo) cho đến khi sửa xong",
+            "{en}: whole-plan checks ({codes}) are deferred ({n} findings held back) until it is fixed"
+        ),
     );
+    // Pointed at the first broken file, so it is listed beside that file's error.
+    if let Some(id) = plan
+        .unreadable
+        .first()
+        .or(plan.dropped.first().map(|(id, _, _)| id))
+    {
+        d = d.at(*id, 0..0);
+    }
+    diags.push(d);
 }
