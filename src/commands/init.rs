@@ -112,9 +112,10 @@ fn report(
                 msg!("Đã tạo {n} tệp trong", "Created {n} files in").get(lang)
             );
             println!("  {}", dir.display());
+            let d = dir.display();
             let next = msg!(
-                "Điền nội dung rồi chạy: dxplan check <thư mục>",
-                "Fill them in, then run: dxplan check <dir>"
+                "Điền nội dung rồi chạy: dxplan check {d}",
+                "Fill them in, then run: dxplan check {d}"
             );
             println!("{}", next.get(lang));
             Ok(ExitStatus::Success)
