@@ -155,15 +155,17 @@ impl Summary {
 }
 
 /// Stable order for output: by file, then position, then code. Diagnostics without a file
-/// (plan-wide findings) come first.
+/// (plan-wide findings) come first. Findings of one rule at one place keep the order the rule
+/// gave them (the framework's order: "1.1, 1.2 … 10", not the alphabet's "1.1, 10, 2.1"); rules
+/// emit in a fixed order, so the output stays the same from run to run.
 pub fn sort(diags: &mut [Diagnostic], sources: &Sources) {
+    // `sort_by_cached_key` is stable.
     diags.sort_by_cached_key(|d| {
         let pos = position(d, sources);
         (
             pos.as_ref().map(|p| p.file.clone()),
             pos.as_ref().map(|p| (p.line, p.column)),
             d.rule.code,
-            d.message.vi.clone(),
         )
     });
 }

@@ -100,6 +100,15 @@ fn config(fw: &Framework, level: Level) -> String {
         Level::Tinh => "ke-hoach",
         Level::Bo => "kem-quyet-dinh",
     };
+    // The examples in the comments speak of the author's own kind of body.
+    let (ex_full, ex_place, ex_title) = match level {
+        Level::Tinh => (
+            "Ủy ban nhân dân tỉnh Hà Lâm",
+            "Hà Lâm",
+            "Chuyển đổi số tỉnh …",
+        ),
+        Level::Bo => ("Bộ Tư pháp", "Hà Nội", "Chuyển đổi số của Bộ …"),
+    };
     let year = fw.plan_year;
     let lv = level.code();
     let fid = &fw.id;
@@ -117,14 +126,14 @@ mode = "{mode}"   # "ke-hoach": ban hành độc lập; "kem-quyet-dinh": ban h�
 [issuer]
 # parent = ["BỘ …"]       # tên cơ quan chủ quản trực tiếp, nếu có
 name = {issuer}
-full_name = "{full}"   # tên viết thường dùng trong câu, ví dụ "Ủy ban nhân dân tỉnh Hà Lâm"
+full_name = "{full}"   # tên viết thường dùng trong câu, ví dụ "{ex_full}"
 
 [document]
 symbol = "{symbol}"
 number = ""     # để trống khi là dự thảo; số nhỏ hơn 10 viết "05"
-place = ""      # địa danh, ví dụ "Hà Lâm"
+place = ""      # địa danh, ví dụ "{ex_place}"
 date = ""       # để trống khi là dự thảo; ví dụ "2022-12-05"
-title = ""      # trích yếu, ví dụ "Chuyển đổi số tỉnh … năm {year}"
+title = ""      # trích yếu, ví dụ "{ex_title} năm {year}"
 "#
     );
     match level {

@@ -235,8 +235,10 @@ impl<'a> Validator<'a> {
             match props.get(&key.name) {
                 Some(s) => {
                     let is_required = required.contains(&key.name.as_str());
+                    let reported = self.diags.len();
                     if self.check(&mut value, s, &child_path) {
-                        if is_required && is_blank(&value) {
+                        // A list emptied of its blank entries was reported entry by entry.
+                        if is_required && is_blank(&value) && self.diags.len() == reported {
                             // Present but empty: the scaffold's way of saying "still to write".
                             let desc = description(self.resolve(s));
                             self.diags.push(
