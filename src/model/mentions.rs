@@ -25,16 +25,9 @@ impl Plan {
     /// Every document cited in the text of the plan's files (the framework file it carries
     /// excluded: that is the framework's text, not the plan's).
     pub fn mentions(&self) -> Vec<Mention> {
-        let framework_file = self
-            .config
-            .as_ref()
-            .and_then(|c| c.framework_file.as_ref())
-            .map(|f| f.value.trim_start_matches("./").to_string());
         let mut out = Vec::new();
-        for (id, file) in self.sources.iter() {
-            if Some(&file.name) != framework_file.as_ref() {
-                out.extend(scan(id, &file.text));
-            }
+        for (id, file) in self.own_files() {
+            out.extend(scan(id, &file.text));
         }
         out
     }

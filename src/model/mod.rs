@@ -129,6 +129,19 @@ impl Plan {
         values::date(&d.value).ok()
     }
 
+    /// The plan's own files, without the framework file it may carry (`framework_file`): that
+    /// text is the framework's, not the plan's, and is never checked as plan prose.
+    pub fn own_files(&self) -> impl Iterator<Item = (SourceId, &crate::source::SourceFile)> {
+        let framework_file = self
+            .config
+            .as_ref()
+            .and_then(|c| c.framework_file.as_ref())
+            .map(|f| framework_file_name(&f.value));
+        self.sources
+            .iter()
+            .filter(move |(_, f)| Some(&f.name) != framework_file.as_ref())
+    }
+
     pub fn mode(&self) -> Mode {
         self.config
             .as_ref()
@@ -307,12 +320,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
     let framework_file = config
         .as_ref()
         .and_then(|c| c.framework_file.as_ref())
-        .map(|f| {
-            f.value
-                .replace('\\', "/")
-                .trim_start_matches("./")
-                .to_string()
-        });
+        .map(|f| framework_file_name(&f.value));
     let mut appendices = Vec::new();
     for Doc { source, mut root } in docs {
         if framework_file.as_deref() == Some(sources.get(source).name.as_str()) {
@@ -390,6 +398,11 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
         },
         diags,
     )
+}
+
+/// `framework_file` as the plan's file names read ("khung.yaml" for "./khung.yaml").
+fn framework_file_name(v: &str) -> String {
+    v.replace('\\', "/").trim_start_matches("./").to_string()
 }
 
 /// YAML files of the plan with a locked reading error (syntax, UTF-8, limits).

@@ -45,16 +45,8 @@ pub fn check(ctx: &mut Ctx) {
     let list = plan.appendix_list();
     let ids: Vec<&str> = list.iter().map(|a| a.id.as_str()).collect();
     let labels: Vec<String> = list.iter().map(|a| normalize(&a.label)).collect();
-    let framework_file = plan
-        .config
-        .as_ref()
-        .and_then(|c| c.framework_file.as_ref())
-        .map(|f| f.value.trim_start_matches("./").to_string());
     let mut out = Vec::new();
-    for (id, file) in plan.sources.iter() {
-        if Some(&file.name) == framework_file.as_ref() {
-            continue;
-        }
+    for (id, file) in plan.own_files() {
         let text = &file.text;
         for (range, target) in references(text) {
             if ids.contains(&target) || in_comment(text, range.start) {
