@@ -236,9 +236,6 @@ fn plan_row(dir: &Path) -> PlanRow {
 fn row_of(dir: String, plan: &Plan, diags: &[crate::diag::Diagnostic]) -> PlanRow {
     let s = Summary::of(diags);
     let c = plan.config.as_ref();
-    let text = |t: Option<&crate::load::Sp<String>>| {
-        t.map(|x| x.value.trim().to_string()).unwrap_or_default()
-    };
     let (number, issued) = match plan.mode() {
         crate::model::Mode::Standalone => (
             c.map(|c| {
@@ -323,11 +320,13 @@ fn row_of(dir: String, plan: &Plan, diags: &[crate::diag::Diagnostic]) -> PlanRo
     }
 }
 
+/// An optional text field, trimmed ("" when absent).
+fn text(t: Option<&crate::load::Sp<String>>) -> String {
+    t.map(|x| x.value.trim().to_string()).unwrap_or_default()
+}
+
 /// Every target of a plan, one row each.
 fn target_rows(plan: &Plan) -> Vec<TargetRow> {
-    let text = |t: Option<&crate::load::Sp<String>>| {
-        t.map(|x| x.value.trim().to_string()).unwrap_or_default()
-    };
     plan.targets()
         .map(|(_, t)| TargetRow {
             id: t.id.value.clone(),
@@ -347,9 +346,6 @@ fn target_rows(plan: &Plan) -> Vec<TargetRow> {
 
 /// Every project of a plan, one row each.
 fn project_rows(plan: &Plan) -> Vec<ProjectRow> {
-    let text = |t: Option<&crate::load::Sp<String>>| {
-        t.map(|x| x.value.trim().to_string()).unwrap_or_default()
-    };
     plan.projects()
         .map(|(_, p)| ProjectRow {
             id: p.id.value.clone(),
