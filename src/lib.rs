@@ -86,7 +86,7 @@ pub fn compile_document(
             doc
         }
     };
-    check_layout(&plan, &doc, &mut diags);
+    check_layout(&mut plan, &doc, &mut diags);
     check::suppress::apply(&plan, &mut diags);
     diag::sort(&mut diags, &plan.sources);
     Ok(Compiled { plan, diags, doc })
@@ -95,9 +95,10 @@ pub fn compile_document(
 /// A plan's own `templates/layout.typ` is compiled by `check` too, so a broken one fails the
 /// check instead of the build (DX100).
 #[cfg(feature = "pdf")]
-fn check_layout(plan: &Plan, doc: &compose::ir::Document, diags: &mut Vec<Diagnostic>) {
+fn check_layout(plan: &mut Plan, doc: &compose::ir::Document, diags: &mut Vec<Diagnostic>) {
     use render::Renderer;
-    if std::fs::symlink_metadata(plan.root.join("templates/layout.typ")).is_err() {
+    let path = plan.root.join("templates/layout.typ");
+    if std::fs::symlink_metadata(&path).is_err() {
         return;
     }
     let ctx = render::Context {
@@ -105,18 +106,41 @@ fn check_layout(plan: &Plan, doc: &compose::ir::Document, diags: &mut Vec<Diagno
         ..Default::default()
     };
     // Font and layout findings belong to `build`; only a layout that does not compile is reported.
-    if let Err(e) = render::pdf::PdfRenderer.render(doc, &ctx, &mut Vec::new()) {
-        diags.push(
-            Diagnostic::new(&compose::rules::TEMPLATE_ERROR, e.0).hint(msg!(
-                "Sửa templates/layout.typ của kế hoạch, hoặc xóa tệp để dùng bố cục có sẵn.",
-                "Fix the plan's templates/layout.typ, or delete it to use the built-in layout."
-            )),
-        );
+    let Err(e) = render::pdf::PdfRenderer.render(doc, &ctx, &mut Vec::new()) else {
+        return;
+    };
+    let mut d = Diagnostic::new(&compose::rules::TEMPLATE_ERROR, e.0).hint(msg!(
+        "Sửa templates/layout.typ của kế hoạch, hoặc xóa tệp để dùng bố cục có sẵn.",
+        "Fix the plan's templates/layout.typ, or delete it to use the built-in layout."
+    ));
+    // Located in the layout: at the line typst names, else at its start (time or memory).
+    if let Ok(bytes) = fsutil::read_in_plan(&plan.root, &path, 1 << 20) {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let line = d
+            .message
+            .vi
+            .split("templates/layout.typ:")
+            .nth(1)
+            .and_then(|r| r.split(':').next()?.parse::<usize>().ok());
+        let start = line.map_or(0, |l| {
+            text.split_inclusive('\n')
+                .take(l.saturating_sub(1))
+                .map(str::len)
+                .sum()
+        });
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let id = plan.sources.add(source::SourceFile::new(
+            path,
+            "templates/layout.typ".into(),
+            text,
+        ));
+        d = d.at(id, start..end);
     }
+    diags.push(d);
 }
 
 #[cfg(not(feature = "pdf"))]
-fn check_layout(_: &Plan, _: &compose::ir::Document, _: &mut Vec<Diagnostic>) {}
+fn check_layout(_: &mut Plan, _: &compose::ir::Document, _: &mut Vec<Diagnostic>) {}
 
 /// Everything `dxplan check` reports for a plan directory.
 pub fn check_dir(dir: &Path) -> Result<(Plan, Vec<Diagnostic>), load::IoFailure> {

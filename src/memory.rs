@@ -1,12 +1,18 @@
 //! A memory budget for the one step that runs a plan's own code: typst compiling the plan's
 //! `templates/layout.typ`. The time limit alone (render/pdf.rs) lets a three-line loop allocate
 //! gigabytes before it fires, and a CI runner that swaps or is killed by the kernel never says
-//! why. So the process counts the bytes it holds, and while a budget is armed an allocation that
-//! would pass it ends the process with a message and exit code 2.
+//! why. So the process counts the bytes it holds, and while a budget is armed:
 //!
-//! Why the process ends rather than the compile failing: an allocator must not unwind, and typst
-//! cannot be told to stop. Nothing is lost by it: outputs are written only after every format has
-//! been rendered (build.rs), so no file is left half-written, and a user's file is never touched.
+//! - past the budget, the compile is over budget: [`exceeded`] turns true, and the thread waiting
+//!   for the compile reports a located DX100, as for the time limit. The compiling thread, if it
+//!   asked for a large block (≥ 1 MiB, the buffers a runaway loop grows), is put to sleep before
+//!   it gets it, so it stops growing; it ends with the process.
+//! - past a ceiling of half the budget more (small allocations keep coming, or several compiles
+//!   at once), the process ends with one message and exit code 2.
+//!
+//! Why not fail the compile itself: an allocator must not unwind, and typst cannot be told to
+//! stop. Nothing is lost either way: outputs are written only after every format has been
+//! rendered (build.rs), so no file is left half-written, and a user's file is never touched.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -24,7 +30,10 @@ pub const DEFAULT_BUDGET_MIB: usize = 2048;
 pub struct Counting;
 
 static LIVE: AtomicIsize = AtomicIsize::new(0);
+/// The armed budget (soft) and ceiling (hard), as totals of `LIVE`.
 static LIMIT: AtomicIsize = AtomicIsize::new(isize::MAX);
+static CEILING: AtomicIsize = AtomicIsize::new(isize::MAX);
+static EXCEEDED: AtomicBool = AtomicBool::new(false);
 static ARMED: AtomicUsize = AtomicUsize::new(0);
 static ENGLISH: AtomicBool = AtomicBool::new(false);
 static BUDGET_MIB: AtomicUsize = AtomicUsize::new(DEFAULT_BUDGET_MIB);
@@ -40,7 +49,12 @@ const STEP: isize = 1 << 20;
 thread_local! {
     // Const-initialised and without destructor, so usable inside the allocator.
     static PENDING: Cell<isize> = const { Cell::new(0) };
+    /// This thread runs a budgeted compile (it may be put to sleep).
+    static BUDGETED: Cell<bool> = const { Cell::new(false) };
 }
+
+/// A request this large that passes the budget comes from a growing buffer: its thread sleeps.
+const LARGE: usize = 1 << 20;
 
 /// Adds `delta` bytes to the count; ends the process if an armed budget is passed.
 fn account(delta: isize) {
@@ -60,15 +74,34 @@ fn account(delta: isize) {
     if settle != 0 {
         let now = LIVE.fetch_add(settle, Relaxed) + settle;
         if settle > 0 && now > LIMIT.load(Relaxed) {
-            over_budget();
+            EXCEEDED.store(true, Relaxed);
+            if now > CEILING.load(Relaxed) {
+                over_ceiling();
+            }
+        }
+    }
+}
+
+/// Before a large request: a budgeted thread already over budget sleeps instead of growing.
+fn before_large(size: usize) {
+    if size < LARGE || !BUDGETED.try_with(Cell::get).unwrap_or(false) {
+        return;
+    }
+    let projected = LIVE.load(Relaxed).saturating_add(size as isize);
+    if EXCEEDED.load(Relaxed) || projected > LIMIT.load(Relaxed) {
+        EXCEEDED.store(true, Relaxed);
+        // `sleep` is a system call; nothing here allocates.
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
         }
     }
 }
 
 #[cold]
-fn over_budget() -> ! {
+fn over_ceiling() -> ! {
     // Disarmed first, so that whatever `exit` allocates succeeds.
     LIMIT.store(isize::MAX, Relaxed);
+    CEILING.store(isize::MAX, Relaxed);
     // Formatted by hand on the stack: no allocation while over budget.
     let mut digits = [0u8; 20];
     let mut n = BUDGET_MIB.load(Relaxed);
@@ -103,11 +136,13 @@ fn over_budget() -> ! {
 // bookkeeping only and never changes what is allocated.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        before_large(layout.size());
         account(size(layout.size()));
         unsafe { System.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        before_large(layout.size());
         account(size(layout.size()));
         unsafe { System.alloc_zeroed(layout) }
     }
@@ -118,6 +153,9 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            before_large(new_size - layout.size());
+        }
         account(size(new_size) - size(layout.size()));
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -144,6 +182,7 @@ pub fn live() -> isize {
 pub struct Budget(());
 
 impl Budget {
+    /// Arms the budget for a compile on the current thread (which may then be put to sleep).
     pub fn arm() -> Budget {
         let mib = std::env::var("DXPLAN_LAYOUT_MEMORY")
             .ok()
@@ -152,21 +191,38 @@ impl Budget {
         BUDGET_MIB.store(mib, Relaxed);
         let budget = isize::try_from(mib.saturating_mul(1 << 20)).unwrap_or(isize::MAX);
         let limit = live().saturating_add(budget);
+        let ceiling = limit.saturating_add((budget / 2).max(256 << 20));
         if ARMED.fetch_add(1, Relaxed) == 0 {
+            EXCEEDED.store(false, Relaxed);
             LIMIT.store(limit, Relaxed);
+            CEILING.store(ceiling, Relaxed);
         } else {
             LIMIT.fetch_max(limit, Relaxed);
+            CEILING.fetch_max(ceiling, Relaxed);
         }
+        let _ = BUDGETED.try_with(|b| b.set(true));
         Budget(())
     }
 }
 
 impl Drop for Budget {
     fn drop(&mut self) {
+        let _ = BUDGETED.try_with(|b| b.set(false));
         if ARMED.fetch_sub(1, Relaxed) == 1 {
             LIMIT.store(isize::MAX, Relaxed);
+            CEILING.store(isize::MAX, Relaxed);
         }
     }
+}
+
+/// Whether an armed budget has been passed since the first of the armed budgets began.
+pub fn exceeded() -> bool {
+    EXCEEDED.load(Relaxed)
+}
+
+/// The budget in MiB, for messages.
+pub fn budget_mib() -> usize {
+    BUDGET_MIB.load(Relaxed)
 }
 
 #[cfg(test)]

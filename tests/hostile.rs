@@ -372,19 +372,35 @@ fn a_layout_that_allocates_without_end_is_stopped_and_writes_nothing() {
         "#let a = range(1000)\n#for i in range(40) { a = a + a }\n#a.len()\n",
     )
     .unwrap();
-    let out = dir.path().join("out.pdf");
+    // `check`: a located DX100, like the time limit.
     let o = common::dxplan()
         .env("DXPLAN_LAYOUT_MEMORY", "256")
-        .args(["build", "--format", "pdf", "-o"])
-        .arg(&out)
+        .args(["check", "--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("templates/layout.typ:1:1: lỗi DX100") && out.contains("cần quá 256 MiB"),
+        "{out}"
+    );
+    // `build`: refused on that finding; nothing written, nothing left in the plan.
+    let target = dir.path().join("out.docx");
+    let o = common::dxplan()
+        .env("DXPLAN_LAYOUT_MEMORY", "256")
+        .args(["build", "--format", "all", "-o"])
+        .arg(&target)
         .arg(dir.path())
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("cần quá 256 MiB bộ nhớ"), "{err}");
-    assert!(!out.exists());
-    // Nothing else was left in the plan (no temporary file).
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("DX100") && err.contains("cần quá 256 MiB"),
+        "{err}"
+    );
+    assert!(!target.exists() && !dir.path().join("out.pdf").exists());
     let stray: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())

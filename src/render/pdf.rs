@@ -218,9 +218,9 @@ impl Renderer for PdfRenderer {
     }
 }
 
-/// Compiles on a thread and gives up after [`COMPILE_LIMIT`]: a layout with endless loops ends as
-/// an error (the thread is left behind and ends with the process), not a hung CI job; one that
-/// allocates without end meets the memory budget (`crate::memory`).
+/// Compiles on a thread and gives up after [`COMPILE_LIMIT`] or past the memory budget
+/// (`crate::memory`): a layout with endless loops or endless growth ends as an error (the thread
+/// is left behind, asleep or spinning, and ends with the process), not a hung or killed CI job.
 type Compiled = (
     typst::diag::Warned<typst::diag::SourceResult<PagedDocument>>,
     PlanWorld,
@@ -243,13 +243,34 @@ fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
         .and_then(|v| v.parse().ok())
         .map(std::time::Duration::from_secs)
         .unwrap_or(COMPILE_LIMIT);
-    rx.recv_timeout(limit).map_err(|_| {
-        let secs = limit.as_secs();
-        RenderError(msg!(
-            "không xuất được PDF: bố cục (templates/layout.typ) chạy quá {secs} giây",
-            "cannot render PDF: the layout (templates/layout.typ) ran for more than {secs} s"
-        ))
-    })
+    let start = std::time::Instant::now();
+    // Polled, so that a compile over its memory budget is reported as soon as it is.
+    loop {
+        match rx.recv_timeout(std::time::Duration::from_millis(50)) {
+            Ok(done) => return Ok(done),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(RenderError(msg!(
+                    "không xuất được PDF: trình dựng trang (typst) dừng bất thường",
+                    "cannot render PDF: the typesetter (typst) stopped abnormally"
+                )));
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if crate::memory::exceeded() {
+            let mib = crate::memory::budget_mib();
+            return Err(RenderError(msg!(
+                "không xuất được PDF: bố cục (templates/layout.typ) cần quá {mib} MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY)",
+                "cannot render PDF: the layout (templates/layout.typ) needs more than {mib} MiB of memory (DXPLAN_LAYOUT_MEMORY)"
+            )));
+        }
+        if start.elapsed() >= limit {
+            let secs = limit.as_secs();
+            return Err(RenderError(msg!(
+                "không xuất được PDF: bố cục (templates/layout.typ) chạy quá {secs} giây",
+                "cannot render PDF: the layout (templates/layout.typ) ran for more than {secs} s"
+            )));
+        }
+    }
 }
 
 /// The font the PDF is set in (information when it is the fallback) and the characters it lacks.
