@@ -17,7 +17,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicU64, AtomicUsize, Ordering::Relaxed};
 
 use crate::lang::Lang;
 
@@ -33,7 +33,9 @@ static LIVE: AtomicIsize = AtomicIsize::new(0);
 /// The armed budget (soft) and ceiling (hard), as totals of `LIVE`.
 static LIMIT: AtomicIsize = AtomicIsize::new(isize::MAX);
 static CEILING: AtomicIsize = AtomicIsize::new(isize::MAX);
-static EXCEEDED: AtomicBool = AtomicBool::new(false);
+/// The compile (its [`Budget`] id) that passed its budget last; 0: none.
+static OVER_BY: AtomicU64 = AtomicU64::new(0);
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 static ARMED: AtomicUsize = AtomicUsize::new(0);
 static ENGLISH: AtomicBool = AtomicBool::new(false);
 static BUDGET_MIB: AtomicUsize = AtomicUsize::new(DEFAULT_BUDGET_MIB);
@@ -49,8 +51,8 @@ const STEP: isize = 1 << 20;
 thread_local! {
     // Const-initialised and without destructor, so usable inside the allocator.
     static PENDING: Cell<isize> = const { Cell::new(0) };
-    /// This thread runs a budgeted compile (it may be put to sleep).
-    static BUDGETED: Cell<bool> = const { Cell::new(false) };
+    /// The budgeted compile this thread runs (0: none); such a thread may be put to sleep.
+    static BUDGET_ID: Cell<u64> = const { Cell::new(0) };
 }
 
 /// A request this large that passes the budget comes from a growing buffer: its thread sleeps.
@@ -74,7 +76,11 @@ fn account(delta: isize) {
     if settle != 0 {
         let now = LIVE.fetch_add(settle, Relaxed) + settle;
         if settle > 0 && now > LIMIT.load(Relaxed) {
-            EXCEEDED.store(true, Relaxed);
+            // Blamed on the compile of this thread; growth on other threads meets the ceiling.
+            let id = BUDGET_ID.try_with(Cell::get).unwrap_or(0);
+            if id != 0 {
+                OVER_BY.store(id, Relaxed);
+            }
             if now > CEILING.load(Relaxed) {
                 over_ceiling();
             }
@@ -84,12 +90,13 @@ fn account(delta: isize) {
 
 /// Before a large request: a budgeted thread already over budget sleeps instead of growing.
 fn before_large(size: usize) {
-    if size < LARGE || !BUDGETED.try_with(Cell::get).unwrap_or(false) {
+    let id = BUDGET_ID.try_with(Cell::get).unwrap_or(0);
+    if size < LARGE || id == 0 {
         return;
     }
     let projected = LIVE.load(Relaxed).saturating_add(size as isize);
-    if EXCEEDED.load(Relaxed) || projected > LIMIT.load(Relaxed) {
-        EXCEEDED.store(true, Relaxed);
+    if OVER_BY.load(Relaxed) == id || projected > LIMIT.load(Relaxed) {
+        OVER_BY.store(id, Relaxed);
         // `sleep` is a system call; nothing here allocates.
         loop {
             std::thread::sleep(std::time::Duration::from_secs(3600));
@@ -176,14 +183,31 @@ pub fn live() -> isize {
     LIVE.load(Relaxed)
 }
 
-/// While it lives, the process may hold at most what it held when armed plus the budget.
-/// Budgets that overlap (tests render in parallel) keep the most generous limit; the last one
-/// dropped lifts it.
-pub struct Budget(());
+/// One compile's budget: made where the compile is awaited ([`Budget::id`] asks whether it was
+/// passed), armed on the thread that compiles. While armed, the process may hold at most what it
+/// held then plus the budget; budgets that overlap keep the most generous limit, and the last
+/// one dropped lifts it.
+pub struct Budget {
+    id: u64,
+}
+
+/// A budget armed on the current thread.
+pub struct Armed(());
 
 impl Budget {
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Budget {
+        Budget {
+            id: NEXT_ID.fetch_add(1, Relaxed),
+        }
+    }
+
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// Arms the budget for a compile on the current thread (which may then be put to sleep).
-    pub fn arm() -> Budget {
+    pub fn arm(self) -> Armed {
         let mib = std::env::var("DXPLAN_LAYOUT_MEMORY")
             .ok()
             .and_then(|v| v.parse::<usize>().ok())
@@ -193,21 +217,20 @@ impl Budget {
         let limit = live().saturating_add(budget);
         let ceiling = limit.saturating_add((budget / 2).max(256 << 20));
         if ARMED.fetch_add(1, Relaxed) == 0 {
-            EXCEEDED.store(false, Relaxed);
             LIMIT.store(limit, Relaxed);
             CEILING.store(ceiling, Relaxed);
         } else {
             LIMIT.fetch_max(limit, Relaxed);
             CEILING.fetch_max(ceiling, Relaxed);
         }
-        let _ = BUDGETED.try_with(|b| b.set(true));
-        Budget(())
+        let _ = BUDGET_ID.try_with(|b| b.set(self.id));
+        Armed(())
     }
 }
 
-impl Drop for Budget {
+impl Drop for Armed {
     fn drop(&mut self) {
-        let _ = BUDGETED.try_with(|b| b.set(false));
+        let _ = BUDGET_ID.try_with(|b| b.set(0));
         if ARMED.fetch_sub(1, Relaxed) == 1 {
             LIMIT.store(isize::MAX, Relaxed);
             CEILING.store(isize::MAX, Relaxed);
@@ -215,9 +238,9 @@ impl Drop for Budget {
     }
 }
 
-/// Whether an armed budget has been passed since the first of the armed budgets began.
-pub fn exceeded() -> bool {
-    EXCEEDED.load(Relaxed)
+/// Whether the compile of budget `id` has passed its budget.
+pub fn exceeded(id: u64) -> bool {
+    OVER_BY.load(Relaxed) == id
 }
 
 /// The budget in MiB, for messages.

@@ -118,6 +118,49 @@ fn an_unreadable_plan_is_a_row_not_an_abort() {
     assert!(plans.iter().any(|p| p["error"].is_string()));
 }
 
+/// Plans with layouts of their own are compiled side by side without starving typst of threads,
+/// and a layout that grows without end is blamed on its own plan only.
+#[cfg(feature = "pdf")]
+#[test]
+fn plans_with_their_own_layouts_roll_up_side_by_side() {
+    let tmp = tempfile::tempdir().unwrap();
+    let layout = std::fs::read_to_string(common::root().join("templates/layout.typ")).unwrap();
+    let mut dirs = Vec::new();
+    for (name, example, text) in [
+        ("a", "tinh-ha-lam", layout.as_str()),
+        ("b", "bo-hang-hai", layout.as_str()),
+        ("c", "tinh-ha-lam", layout.as_str()),
+        (
+            "x",
+            "tinh-ha-lam",
+            "#let a = range(1000)\n#for i in range(40) { a = a + a }\n#a.len()\n",
+        ),
+    ] {
+        let d = common::example_copy(example);
+        std::fs::create_dir_all(d.path().join("templates")).unwrap();
+        std::fs::write(d.path().join("templates/layout.typ"), text).unwrap();
+        dirs.push((name, d));
+    }
+    let out = tmp.path().join("r.json");
+    common::dxplan()
+        .env("DXPLAN_LAYOUT_TIMEOUT", "20")
+        .env("DXPLAN_LAYOUT_MEMORY", "256")
+        .arg("rollup")
+        .args(dirs.iter().map(|(_, d)| d.path()))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    for p in r["plans"].as_array().unwrap() {
+        let dir = p["dir"].as_str().unwrap();
+        let hostile = dir == dirs[3].1.path().to_str().unwrap();
+        // A stall runs into the time limit: every layout would fail with DX100 (it used to).
+        assert_eq!(p["errors"], if hostile { 1 } else { 0 }, "{dir}: {p}");
+    }
+}
+
 #[test]
 fn workbook_page_and_markdown() {
     let tmp = tempfile::tempdir().unwrap();

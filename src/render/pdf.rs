@@ -228,11 +228,13 @@ type Compiled = (
 
 fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
     let (tx, rx) = std::sync::mpsc::channel();
+    let budget = crate::memory::Budget::new();
+    let id = budget.id();
     std::thread::Builder::new()
         .name("typst".into())
         .spawn(move || {
             // Armed on this thread, so a compile left behind by the time limit stays bounded.
-            let _budget = crate::memory::Budget::arm();
+            let _armed = budget.arm();
             let result = typst::compile::<PagedDocument>(&world);
             let _ = tx.send((result, world));
         })
@@ -256,7 +258,7 @@ fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
             }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
         }
-        if crate::memory::exceeded() {
+        if crate::memory::exceeded(id) {
             let mib = crate::memory::budget_mib();
             return Err(RenderError(msg!(
                 "không xuất được PDF: bố cục (templates/layout.typ) cần quá {mib} MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY)",

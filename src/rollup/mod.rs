@@ -163,14 +163,25 @@ pub fn plan_dirs(args: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Compiles every plan (in parallel; `progress` is told of each one done) and rolls them up.
 pub fn rollup(dirs: &[PathBuf], progress: &(dyn Fn() + Sync)) -> Rollup {
-    let mut plans: Vec<PlanRow> = dirs
-        .par_iter()
-        .map(|d| {
-            let row = plan_row(d);
-            progress();
-            row
-        })
-        .collect();
+    let each = || -> Vec<PlanRow> {
+        dirs.par_iter()
+            .map(|d| {
+                let row = plan_row(d);
+                progress();
+                row
+            })
+            .collect()
+    };
+    // A pool of our own: a plan's layout.typ is compiled by typst, which uses rayon's global
+    // pool; were the plans on that pool too, every worker would wait for a compile that waits
+    // for a worker (two plans with layouts stalled until the 60 s limit, then failed).
+    let mut plans: Vec<PlanRow> = match rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("rollup-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(each),
+        Err(_) => each(),
+    };
     // Ministries first, then provinces; by issuer; unreadable plans last, by directory.
     plans.sort_by(|a, b| {
         (a.error.is_some(), &a.level, &a.issuer, &a.dir).cmp(&(
