@@ -34,6 +34,29 @@ impl SourceFile {
         }
     }
 
+    /// The path as the repository knows it, for CI annotations and SARIF, which are resolved
+    /// against the checkout: relative to the working directory when the file lies inside it,
+    /// `/` separators, no leading "./" (`dxplan check plan/` in the repository root gives
+    /// "plan/phan-2/…", not the plan-relative "phan-2/…" the terminal formats show).
+    pub fn repo_path(&self) -> String {
+        if self.path.as_os_str().is_empty() {
+            return self.name.clone();
+        }
+        let rel = if self.path.is_absolute() {
+            std::env::current_dir()
+                .ok()
+                .and_then(|cwd| self.path.strip_prefix(cwd).ok().map(|p| p.to_path_buf()))
+                .unwrap_or_else(|| self.path.clone())
+        } else {
+            self.path.clone()
+        };
+        let mut s = rel.to_string_lossy().replace('\\', "/");
+        while let Some(rest) = s.strip_prefix("./") {
+            s = rest.to_string();
+        }
+        s
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());

@@ -35,10 +35,12 @@ fn plan_with_findings() -> tempfile::TempDir {
     dir
 }
 
+/// Run from inside the plan, as CI runs from the checkout: paths in annotations stay short.
 fn run(dir: &Path, args: &[&str]) -> (String, i32) {
     let o = common::dxplan()
+        .current_dir(dir)
         .arg("check")
-        .arg(dir)
+        .arg(".")
         .args(args)
         .output()
         .unwrap();
@@ -174,4 +176,35 @@ fn github_step_summary_beyond_ten() {
         .output()
         .unwrap();
     assert_eq!(std::fs::read_to_string(s2.path()).unwrap(), "");
+}
+
+/// CI runs from the repository root with the plan in a folder: annotations and SARIF name the
+/// file as the repository knows it, or GitHub cannot place them on the diff.
+#[test]
+fn ci_formats_name_files_from_the_checkout() {
+    let dir = plan_with_findings();
+    let parent = dir.path().parent().unwrap();
+    let name = dir.path().file_name().unwrap().to_str().unwrap();
+    for (format, needle) in [
+        ("github", format!("file={name}/phan-2/14-kinh-phi.yaml,")),
+        (
+            "sarif",
+            format!("\"uri\": \"{name}/phan-2/14-kinh-phi.yaml\""),
+        ),
+    ] {
+        let o = common::dxplan()
+            .current_dir(parent)
+            .args(["check", name, "--format", format])
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(&needle), "{format}: {out}");
+    }
+    // The terminal formats keep the plan-relative name.
+    let o = common::dxplan()
+        .current_dir(parent)
+        .args(["check", name, "--format", "concise"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("phan-2/"));
 }

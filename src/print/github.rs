@@ -29,7 +29,10 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
         };
         let mut props = Vec::new();
         if let Some(p) = position(d, sources) {
-            props.push(format!("file={}", esc_prop(&p.file)));
+            let file = d
+                .source
+                .map_or(p.file.clone(), |id| sources.get(id).repo_path());
+            props.push(format!("file={}", esc_prop(&file)));
             if d.span.is_some() {
                 props.push(format!("line={}", p.line));
                 props.push(format!("col={}", p.column));

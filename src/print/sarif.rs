@@ -53,7 +53,11 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
                 "properties": { "clause": d.clause }
             });
             if let Some(p) = position(d, sources) {
-                let mut phys = json!({ "artifactLocation": { "uri": p.file } });
+                // Resolved against the checkout by code scanning: the repository's path.
+                let uri = d
+                    .source
+                    .map_or(p.file.clone(), |id| sources.get(id).repo_path());
+                let mut phys = json!({ "artifactLocation": { "uri": uri } });
                 if d.span.is_some() {
                     let end_column = if p.end_line == p.line && p.end_column <= p.column {
                         p.column + 1
