@@ -197,8 +197,11 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
             Ok(()) => out.outputs.push(path),
             Err(e) => {
                 let p = path.display();
-                out.failures
-                    .push(msg!("không ghi được {p}: {e}", "cannot write {p}: {e}"))
+                out.failures.push(crate::lang::io_failed(
+                    &format!("không ghi được {p}"),
+                    &format!("cannot write {p}"),
+                    &e,
+                ))
             }
         }
     }

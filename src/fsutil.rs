@@ -68,9 +68,11 @@ impl PlanReadError {
                 "không đọc {shown}: tệp quá lớn",
                 "not reading {shown}: the file is too large"
             ),
-            PlanReadError::Io(e) => {
-                crate::msg!("không đọc được {shown}: {e}", "cannot read {shown}: {e}")
-            }
+            PlanReadError::Io(e) => crate::lang::io_failed(
+                &format!("không đọc được {shown}"),
+                &format!("cannot read {shown}"),
+                e,
+            ),
         }
     }
 }

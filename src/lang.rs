@@ -31,6 +31,27 @@ impl Msg {
     }
 }
 
+/// "không đọc được plan/dxplan.toml: không có tệp hoặc thư mục này": what failed (`vi`, `en`)
+/// and the system's reason, said in Vietnamese for the kinds users meet; any other keeps the
+/// system's words.
+pub fn io_failed(vi: &str, en: &str, e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    let (rv, re) = match e.kind() {
+        K::NotFound => ("không có tệp hoặc thư mục này", "no such file or directory"),
+        K::PermissionDenied => ("không có quyền truy cập", "permission denied"),
+        K::NotADirectory => ("không phải thư mục", "not a directory"),
+        K::IsADirectory => ("là một thư mục, không phải tệp", "is a directory"),
+        K::AlreadyExists => ("đã có", "already exists"),
+        K::StorageFull => ("ổ đĩa đã đầy", "no space left on the device"),
+        K::ReadOnlyFilesystem => ("ổ đĩa chỉ cho đọc", "read-only file system"),
+        K::InvalidData => ("dữ liệu không hợp lệ", "invalid data"),
+        _ => {
+            return Msg::new(format!("{vi}: lỗi hệ thống ({e})"), format!("{en}: {e}"));
+        }
+    };
+    Msg::new(format!("{vi}: {rv}"), format!("{en}: {re}"))
+}
+
 /// `msg!("vi {x}", "en {x}")` formats both languages with the same arguments in scope.
 #[macro_export]
 macro_rules! msg {

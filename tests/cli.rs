@@ -223,3 +223,55 @@ fn check_never_modifies_the_plan() {
         assert_eq!(std::fs::read(&p).unwrap(), bytes, "{}", p.display());
     }
 }
+
+#[test]
+fn the_output_extension_names_the_format_and_never_lies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let example = common::example("tinh-ha-lam");
+    // No --format: `-o x.pdf` is a PDF (feature `pdf`), `-o x.docx` a DOCX.
+    let docx = tmp.path().join("x.docx");
+    dxplan()
+        .arg("build")
+        .arg(&example)
+        .arg("-o")
+        .arg(&docx)
+        .assert()
+        .code(0);
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+    #[cfg(feature = "pdf")]
+    {
+        let pdf = tmp.path().join("x.pdf");
+        dxplan()
+            .arg("build")
+            .arg(&example)
+            .arg("-o")
+            .arg(&pdf)
+            .assert()
+            .code(0);
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    }
+    // A DOCX is never written under a .pdf name.
+    let wrong = tmp.path().join("y.pdf");
+    let o = dxplan()
+        .arg("build")
+        .arg(&example)
+        .args(["--format", "docx", "-o"])
+        .arg(&wrong)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("đuôi .pdf"));
+    assert!(!wrong.exists());
+}
+
+#[test]
+fn io_errors_are_said_in_vietnamese() {
+    let o = dxplan()
+        .args(["check", "/khong/co/thu-muc-nay"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("không có tệp hoặc thư mục này"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}

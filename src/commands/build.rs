@@ -47,9 +47,9 @@ pub struct Args {
     /// Thư mục kế hoạch (chứa dxplan.toml)
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// Định dạng
-    #[arg(long, value_enum, default_value = "docx")]
-    pub format: build::Format,
+    /// Định dạng (mặc định: theo đuôi của -o, không có thì docx)
+    #[arg(long, value_enum)]
+    pub format: Option<build::Format>,
     /// Tệp kết quả (mặc định: THƯ_MỤC/build/<tên văn bản>.<đuôi>); với --format all, đuôi được thay
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -73,8 +73,37 @@ pub struct Args {
     pub pdf_standard: Option<PdfStandard>,
 }
 
+/// The format asked for, or the one the output's extension names: `-o ke-hoach.pdf` means a
+/// PDF, and a DOCX is never written under a `.pdf` name.
+fn format_of(args: &Args) -> std::result::Result<build::Format, Error> {
+    let ext = args
+        .output
+        .as_ref()
+        .and_then(|o| o.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let named = match ext.as_deref() {
+        Some("docx") => Some(build::Format::Docx),
+        Some("pdf") => Some(build::Format::Pdf),
+        _ => None,
+    };
+    match (args.format, named) {
+        // With `all` the extension is replaced; a directory or an odd name takes the format given.
+        (Some(f @ build::Format::All), _) | (Some(f), None) => Ok(f),
+        (Some(f), Some(n)) if f == n => Ok(f),
+        (Some(_), Some(_)) => {
+            let e = ext.unwrap_or_default();
+            Err(Error(msg!(
+                "tệp kết quả có đuôi .{e} nhưng --format khác; bỏ --format hoặc đổi đuôi tệp",
+                "the output ends in .{e} but --format says otherwise; drop --format or change the extension"
+            )))
+        }
+        (None, n) => Ok(n.unwrap_or(build::Format::Docx)),
+    }
+}
+
 pub fn run(args: Args, lang: Lang) -> Result {
-    if !build::supported(args.format) {
+    let format = format_of(&args)?;
+    if !build::supported(format) {
         return Err(Error(msg!(
             "bản dxplan này được biên dịch không có PDF (tính năng `pdf`)",
             "this dxplan was built without PDF support (feature `pdf`)"
@@ -93,7 +122,7 @@ pub fn run(args: Args, lang: Lang) -> Result {
             DocumentKind::Report => dxplan::compose::DocKind::Report(args.period),
             DocumentKind::Decision => dxplan::compose::DocKind::Decision,
         },
-        format: args.format,
+        format,
         output: args.output,
         force: args.force,
         draft: args.draft,

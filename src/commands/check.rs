@@ -93,8 +93,13 @@ fn fix(args: &Args, lang: Lang) -> std::result::Result<(), Error> {
         if changes.is_empty() {
             break;
         }
-        dxplan::fix::write(&changes, &plan.sources)
-            .map_err(|e| Error(msg!("không ghi được: {e}", "cannot write: {e}")))?;
+        dxplan::fix::write(&changes, &plan.sources).map_err(|e| {
+            Error(dxplan::lang::io_failed(
+                "không ghi được tệp đã sửa",
+                "cannot write a fixed file",
+                &e,
+            ))
+        })?;
         n += changes.iter().map(|c| c.fixes).sum::<usize>();
         for c in &changes {
             let name = plan.sources.get(c.source).name.clone();
@@ -131,9 +136,10 @@ fn step_summary(plan: &Plan, diags: &[dxplan::diag::Diagnostic], opts: &print::O
         .open(&path)
         .and_then(|mut f| f.write_all(table.as_bytes()));
     if let Err(e) = written {
-        Error(msg!(
-            "không ghi được GITHUB_STEP_SUMMARY: {e}",
-            "cannot write GITHUB_STEP_SUMMARY: {e}"
+        Error(dxplan::lang::io_failed(
+            "không ghi được GITHUB_STEP_SUMMARY",
+            "cannot write GITHUB_STEP_SUMMARY",
+            &e,
         ))
         .print(opts.lang);
     }

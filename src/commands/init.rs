@@ -39,8 +39,13 @@ pub fn from(
     let fw = match framework_file {
         Some(f) => {
             let p = f.display();
-            let text = std::fs::read_to_string(f)
-                .map_err(|e| Error(msg!("không đọc được {p}: {e}", "cannot read {p}: {e}")))?;
+            let text = std::fs::read_to_string(f).map_err(|e| {
+                Error(dxplan::lang::io_failed(
+                    &format!("không đọc được {p}"),
+                    &format!("cannot read {p}"),
+                    &e,
+                ))
+            })?;
             dxplan::framework::Framework::parse(&text).map_err(|e| {
                 let m = &e.message;
                 Error(msg!(
@@ -53,8 +58,12 @@ pub fn from(
     };
     let compiled =
         dxplan::compile(old, &dxplan::compose::Options { draft: false }).map_err(|e| {
-            let (p, err) = (e.path.display(), &e.error);
-            Error(msg!("không đọc được {p}: {err}", "cannot read {p}: {err}"))
+            let p = e.path.display();
+            Error(dxplan::lang::io_failed(
+                &format!("không đọc được {p}"),
+                &format!("cannot read {p}"),
+                &e.error,
+            ))
         })?;
     let plan = compiled.plan;
     let level = plan.level().unwrap_or(Level::Tinh);
@@ -129,9 +138,10 @@ fn report(
         }
         Err(InitError::Io(p, e)) => {
             let p = p.display();
-            Err(Error(msg!(
-                "không ghi được {p}: {e}",
-                "cannot write {p}: {e}"
+            Err(Error(dxplan::lang::io_failed(
+                &format!("không ghi được {p}"),
+                &format!("cannot write {p}"),
+                &e,
             )))
         }
     }

@@ -51,10 +51,11 @@ impl Error {
 
 impl From<dxplan::load::IoFailure> for Error {
     fn from(f: dxplan::load::IoFailure) -> Error {
-        let (path, e) = (f.path.display(), f.error);
-        Error(msg!(
-            "không đọc được {path}: {e}",
-            "cannot read {path}: {e}"
+        let path = f.path.display();
+        Error(dxplan::lang::io_failed(
+            &format!("không đọc được {path}"),
+            &format!("cannot read {path}"),
+            &f.error,
         ))
     }
 }

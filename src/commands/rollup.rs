@@ -74,7 +74,11 @@ pub fn run(dirs: &[PathBuf], format: Option<Format>, output: &Path) -> Result {
     };
     write_atomic(output, &bytes).map_err(|e| {
         let p = output.display();
-        Error(msg!("không ghi được {p}: {e}", "cannot write {p}: {e}"))
+        Error(dxplan::lang::io_failed(
+            &format!("không ghi được {p}"),
+            &format!("cannot write {p}"),
+            &e,
+        ))
     })?;
     let n = r.plans.len();
     let p = output.display();
