@@ -4,12 +4,15 @@
 use std::io::Write;
 use std::path::Path;
 
+/// Why [`write_atomic`] refuses a target (`lang::io_failed` says it in Vietnamese).
+pub const NOT_REGULAR: &str = "not a regular file";
+
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     // The rename would replace a link, a device or a directory instead of writing a file.
     if let Ok(m) = std::fs::symlink_metadata(path)
         && !m.file_type().is_file()
     {
-        return Err(std::io::Error::other("not a regular file"));
+        return Err(std::io::Error::other(NOT_REGULAR));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

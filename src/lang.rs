@@ -45,6 +45,10 @@ pub fn io_failed(vi: &str, en: &str, e: &std::io::Error) -> Msg {
         K::StorageFull => ("ổ đĩa đã đầy", "no space left on the device"),
         K::ReadOnlyFilesystem => ("ổ đĩa chỉ cho đọc", "read-only file system"),
         K::InvalidData => ("dữ liệu không hợp lệ", "invalid data"),
+        K::Other if e.to_string() == crate::fsutil::NOT_REGULAR => (
+            "không phải tệp thường (một liên kết, thiết bị hay thư mục), không ghi đè",
+            "not a regular file (a link, a device or a directory); not replaced",
+        ),
         _ => {
             return Msg::new(format!("{vi}: lỗi hệ thống ({e})"), format!("{en}: {e}"));
         }
