@@ -68,6 +68,33 @@ fn docx_has_no_schema_findings() {
         &["--document", "bao-cao"],
     );
     audit(&report);
+    // The Quyết định alone, and a 6-month report of the ministry.
+    let decision = tmp.path().join("quyet-dinh.docx");
+    build(
+        &common::example("bo-hang-hai"),
+        &decision,
+        &["--document", "quyet-dinh"],
+    );
+    audit(&decision);
+    let half = tmp.path().join("bao-cao-6-thang.docx");
+    build(
+        &common::example("bo-hang-hai"),
+        &half,
+        &["--document", "bao-cao", "--period", "6-thang"],
+    );
+    audit(&half);
+    // Next year's plan as `init --from` writes it (a draft with its generated phụ lục).
+    let next = tmp.path().join("nam-sau");
+    common::dxplan()
+        .arg("init")
+        .arg(&next)
+        .arg("--from")
+        .arg(common::example("tinh-ha-lam"))
+        .assert()
+        .code(0);
+    let next_docx = tmp.path().join("nam-sau.docx");
+    build(&next, &next_docx, &[]);
+    audit(&next_docx);
     let big = tempfile::tempdir().unwrap();
     pipeline::generate(400, big.path());
     let out = tmp.path().join("big.docx");
