@@ -1,0 +1,352 @@
+//! IR → PDF with typst as a library. The IR goes to the layout template (`templates/layout.typ`,
+//! overridable by the plan) as a virtual JSON file, so plan text is data, never typst markup.
+//! Fonts: the real Times New Roman when installed, else the embedded Liberation Serif.
+
+use std::path::PathBuf;
+
+use typst::diag::{FileError, FileResult, Severity};
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+
+use crate::{Context, RenderError, Renderer};
+use dxplan_core::compose::ir;
+use dxplan_core::compose::measure;
+use dxplan_core::diag::Diagnostic;
+use dxplan_core::msg;
+use dxplan_core::render_rules as rules;
+
+pub struct PdfRenderer;
+
+const LAYOUT: &str = include_str!("../../../templates/layout.typ");
+/// Preferred family (ND30), and the metric-compatible fallback embedded in the binary.
+/// Where a plan keeps its own layout, as messages and findings name it.
+pub const OWN_LAYOUT: &str = "templates/layout.typ";
+
+const TIMES: &str = "Times New Roman";
+/// A plan's own `layout.typ` is untrusted code: typst compiles it on a thread that gets this long
+/// (the built-in layout of a 1,000-project plan takes under 1 s in a release build).
+const COMPILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+const LIBERATION: &str = "Liberation Serif";
+
+struct PlanWorld {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    main: Source,
+    doc: Bytes,
+    doc_id: FileId,
+}
+
+impl World for PlanWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::NotFound(PathBuf::from("/")))
+        }
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.doc_id {
+            Ok(self.doc.clone())
+        } else {
+            Err(FileError::NotFound(PathBuf::from("/")))
+        }
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        // Never the real date: same input, same PDF.
+        None
+    }
+}
+
+fn file_id(path: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    )
+    .intern()
+}
+
+/// The fonts typst may use: system fonts (for Times New Roman), `--font-dir`s, and the embedded
+/// Liberation Serif. Returns the store and the family the document will be set in.
+fn fonts(ctx: &Context) -> (FontStore, String) {
+    let mut store = FontStore::new();
+    for data in [
+        measure::REGULAR,
+        measure::BOLD,
+        measure::ITALIC,
+        measure::BOLD_ITALIC,
+    ] {
+        for font in Font::iter(Bytes::new(data)) {
+            let info = font.info().clone();
+            store.push((font, info));
+        }
+    }
+    for dir in &ctx.pdf.font_dirs {
+        store.extend(typst_kit::fonts::scan(dir));
+    }
+    store.extend(typst_kit::fonts::system());
+    let has_times = store.book().contains_family(&TIMES.to_lowercase());
+    (
+        store,
+        if has_times { TIMES } else { LIBERATION }.to_string(),
+    )
+}
+
+fn all_text(doc: &ir::Document) -> String {
+    doc.texts()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Characters of the document that the chosen font cannot draw: reported instead of being
+/// silently replaced by another font.
+fn missing_glyphs(doc: &ir::Document, store: &FontStore, family: &str) -> Vec<char> {
+    let book = store.book();
+    let Some(index) = book.select(&family.to_lowercase(), typst::text::FontVariant::default())
+    else {
+        return Vec::new();
+    };
+    let Some(font) = store.font(index) else {
+        return Vec::new();
+    };
+    let Ok(face) = ttf_parser::Face::parse(font.data(), font.index()) else {
+        return Vec::new();
+    };
+    // The word joiner is never drawn: the layout turns joined words into unbreakable boxes.
+    let mut chars: Vec<char> = all_text(doc)
+        .chars()
+        .filter(|c| !c.is_control() && *c != dxplan_core::compose::JOIN)
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+        .into_iter()
+        .filter(|c| face.glyph_index(*c).is_none())
+        .collect()
+}
+
+impl PdfRenderer {
+    /// Layout template: the plan's `templates/layout.typ` if any, else the built-in one.
+    fn layout(ctx: &Context) -> (String, String) {
+        if let Some(dir) = &ctx.plan_dir {
+            let p = dir.join("templates/layout.typ");
+            // Only a regular file inside the plan (1 MiB at most); `check` reports a refused one.
+            if let Ok(b) = dxplan_core::fsutil::read_in_plan(dir, &p, 1 << 20) {
+                return (
+                    String::from_utf8_lossy(&b).into_owned(),
+                    OWN_LAYOUT.to_string(),
+                );
+            }
+        }
+        (LAYOUT.to_string(), "layout.typ (built-in)".to_string())
+    }
+}
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+    fn render(
+        &self,
+        doc: &ir::Document,
+        ctx: &Context,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Result<Vec<u8>, RenderError> {
+        let (fonts, family) = fonts(ctx);
+        font_findings(doc, &fonts, &family, diags);
+        let json = serde_json::to_vec(doc).map_err(|e| RenderError::of("PDF", e))?;
+        let mut inputs = Dict::new();
+        inputs.insert("font".into(), family.clone().into_value());
+        let (layout, layout_name) = Self::layout(ctx);
+        let world = PlanWorld {
+            library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+            fonts,
+            main: Source::new(file_id("/layout.typ"), layout.clone()),
+            doc: Bytes::new(json),
+            doc_id: file_id("/doc.json"),
+        };
+        let (result, world) = compile_bounded(world)?;
+        let line_of = |d: &typst::diag::SourceDiagnostic| {
+            world
+                .range(d.span)
+                .map(|r| layout[..r.start.min(layout.len())].matches('\n').count() + 1)
+        };
+        let describe = |d: &typst::diag::SourceDiagnostic| {
+            let line = line_of(d)
+                .map(|l| format!("{layout_name}:{l}: "))
+                .unwrap_or_default();
+            format!("{line}{}", d.message)
+        };
+        // Only a plan's own layout has lines an author can go to.
+        let own = layout_name == OWN_LAYOUT;
+        for w in result
+            .warnings
+            .iter()
+            .filter(|w| w.severity == Severity::Warning)
+        {
+            let w = describe(w);
+            diags.push(Diagnostic::new(
+                &rules::LAYOUT_WARNING,
+                msg!("typst: {w}", "typst: {w}"),
+            ));
+        }
+        let paged = result.output.map_err(|errs| {
+            let mut e = RenderError::of(
+                "PDF",
+                errs.iter().map(describe).collect::<Vec<_>>().join("; "),
+            );
+            e.layout_line = errs.first().filter(|_| own).and_then(line_of);
+            e
+        })?;
+        let options = pdf_options(doc, ctx)?;
+        typst_pdf::pdf(&paged, &options).map_err(|errs| {
+            RenderError::of(
+                "PDF",
+                errs.iter().map(describe).collect::<Vec<_>>().join("; "),
+            )
+        })
+    }
+}
+
+/// Compiles on a thread and gives up after [`COMPILE_LIMIT`] or past the memory budget
+/// (`crate::memory`): a layout with endless loops or endless growth ends as an error (the thread
+/// is left behind, asleep or spinning, and ends with the process), not a hung or killed CI job.
+type Compiled = (
+    typst::diag::Warned<typst::diag::SourceResult<PagedDocument>>,
+    PlanWorld,
+);
+
+fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let budget = crate::memory::Budget::new();
+    let id = budget.id();
+    std::thread::Builder::new()
+        .name("typst".into())
+        .spawn(move || {
+            // Armed on this thread, so a compile left behind by the time limit stays bounded.
+            let _armed = budget.arm();
+            let result = typst::compile::<PagedDocument>(&world);
+            let _ = tx.send((result, world));
+        })
+        .map_err(|e| RenderError::of("PDF", e))?;
+    // DXPLAN_LAYOUT_TIMEOUT (seconds) shortens it, for tests.
+    let limit = std::env::var("DXPLAN_LAYOUT_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(std::time::Duration::from_secs)
+        .unwrap_or(COMPILE_LIMIT);
+    let start = std::time::Instant::now();
+    // Polled, so that a compile over its memory budget is reported as soon as it is.
+    loop {
+        match rx.recv_timeout(std::time::Duration::from_millis(50)) {
+            Ok(done) => return Ok(done),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(RenderError::new(msg!(
+                    "không xuất được PDF: trình dựng trang (typst) dừng bất thường",
+                    "cannot render PDF: the typesetter (typst) stopped abnormally"
+                )));
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if crate::memory::exceeded(id) {
+            let mib = crate::memory::budget_mib();
+            return Err(RenderError::new(msg!(
+                "không xuất được PDF: bố cục (templates/layout.typ) cần quá {mib} MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY)",
+                "cannot render PDF: the layout (templates/layout.typ) needs more than {mib} MiB of memory (DXPLAN_LAYOUT_MEMORY)"
+            )));
+        }
+        if start.elapsed() >= limit {
+            let secs = limit.as_secs();
+            return Err(RenderError::new(msg!(
+                "không xuất được PDF: bố cục (templates/layout.typ) chạy quá {secs} giây",
+                "cannot render PDF: the layout (templates/layout.typ) ran for more than {secs} s"
+            )));
+        }
+    }
+}
+
+/// The font the PDF is set in (information when it is the fallback) and the characters it lacks.
+fn font_findings(doc: &ir::Document, fonts: &FontStore, family: &str, diags: &mut Vec<Diagnostic>) {
+    if family != TIMES {
+        // Information, not a warning: the embedded font has the same metrics, so the pages are
+        // the same; the officer only needs to know which font the PDF carries.
+        let mut d = Diagnostic::new(
+            &rules::PDF_FONT,
+            msg!(
+                "Không có phông {TIMES} trên máy; PDF dùng {LIBERATION} (cùng số đo chữ)",
+                "{TIMES} is not installed; the PDF uses the metric-compatible {LIBERATION}"
+            ),
+        );
+        d.severity = dxplan_core::diag::Severity::Info;
+        diags.push(d);
+    }
+    let missing = missing_glyphs(doc, fonts, family);
+    if !missing.is_empty() {
+        let list: String = missing
+            .iter()
+            .map(|c| format!(" U+{:04X} „{c}”", *c as u32))
+            .collect();
+        diags.push(
+            Diagnostic::new(
+                &rules::PDF_FONT,
+                msg!(
+                    "Phông {family} thiếu ký tự:{list}",
+                    "Font {family} lacks:{list}"
+                ),
+            )
+            .hint(msg!(
+                "Thay ký tự đó trong kế hoạch, hoặc thêm phông có ký tự đó bằng --font-dir.",
+                "Replace the character in the plan, or add a font that has it with --font-dir."
+            )),
+        );
+    }
+}
+
+/// typst's PDF options: the plan's title as identifier, the one embedded date, PDF/A when asked.
+fn pdf_options(doc: &ir::Document, ctx: &Context) -> Result<typst_pdf::PdfOptions, RenderError> {
+    let stamp = ctx.embedded_time(doc);
+    let datetime = Datetime::from_ymd_hms(
+        stamp.0,
+        stamp.1 as u8,
+        stamp.2 as u8,
+        stamp.3 as u8,
+        stamp.4 as u8,
+        stamp.5 as u8,
+    )
+    .ok_or_else(|| RenderError::of("PDF", "bad timestamp"))?;
+    let mut standards = Vec::new();
+    if ctx.pdf.pdf_a {
+        standards.push(typst_pdf::PdfStandard::A_2b);
+    }
+    Ok(typst_pdf::PdfOptions {
+        ident: Smart::Custom(doc.title.clone()),
+        creator: Smart::Custom(Some("dxplan".into())),
+        timestamp: Some(typst_pdf::Timestamp::new_utc(datetime)),
+        page_ranges: None,
+        standards: typst_pdf::PdfStandards::new(&standards)
+            .map_err(|e| RenderError::of("PDF", e.message()))?,
+        tagged: !ctx.pdf.pdf_a,
+        pretty: false,
+    })
+}

@@ -1,0 +1,172 @@
+//! `cargo bench --bench render`: time of `dxplan build` to DOCX and to PDF on the province example
+//! and on a generated large plan, against the reference points of the issues — pandoc turning a
+//! Markdown rendering of the same plan into DOCX, and LibreOffice turning our DOCX into PDF.
+//! Whole processes are timed (cold start included) so the comparison is like for like.
+//! Prints a table for docs/PERFORMANCE.md; asserts nothing about speed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+#[path = "pipeline.rs"]
+#[allow(dead_code)]
+mod pipeline;
+
+use dxplan_core::compose::ir::{Block, Document};
+
+fn median(mut f: impl FnMut(), runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn dxplan_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dxplan"))
+}
+
+fn run(cmd: &mut Command) {
+    let o = cmd.output().expect("command runs");
+    assert!(
+        o.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// The same content as Markdown (headings, paragraphs, the appendix tables as pipe tables).
+fn markdown(doc: &Document) -> String {
+    fn walk(blocks: &[Block], out: &mut String) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => {
+                    let t: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+                    out.push_str(&t);
+                    out.push_str("\n\n");
+                }
+                Block::Table(t) => {
+                    for (i, row) in t.rows.iter().enumerate() {
+                        let cells: Vec<String> = row
+                            .cells
+                            .iter()
+                            .map(|c| {
+                                let mut s = String::new();
+                                walk(&c.blocks, &mut s);
+                                s.split_whitespace()
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                                    .replace('|', "/")
+                            })
+                            .collect();
+                        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+                        if i == 0 {
+                            out.push_str(&format!("|{}\n", "---|".repeat(cells.len())));
+                        }
+                    }
+                    out.push('\n');
+                }
+                Block::Rule(_) => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for s in &doc.sections {
+        walk(&s.blocks, &mut out);
+    }
+    out
+}
+
+fn pages(pdf: &Path) -> usize {
+    let o = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse().unwrap_or(0))
+        })
+        .unwrap_or(0)
+}
+
+fn row(label: &str, plan: &Path, out: &Path) {
+    let bin = dxplan_bin();
+    let docx = out.join("plan.docx");
+    let pdf = out.join("plan.pdf");
+    let runs = 5;
+    let t_docx = median(
+        || {
+            run(Command::new(&bin)
+                .args(["build", "--format", "docx", "-o"])
+                .arg(&docx)
+                .arg(plan))
+        },
+        runs,
+    );
+    let t_pdf = median(
+        || {
+            run(Command::new(&bin)
+                .args(["build", "--format", "pdf", "-o"])
+                .arg(&pdf)
+                .arg(plan))
+        },
+        runs,
+    );
+    let compiled =
+        dxplan_render::compile(plan, &dxplan_core::compose::Options { draft: false }).unwrap();
+    let md = out.join("plan.md");
+    std::fs::write(&md, markdown(&compiled.doc)).unwrap();
+    let pandoc_docx = out.join("pandoc.docx");
+    let t_pandoc = median(
+        || run(Command::new("pandoc").arg(&md).arg("-o").arg(&pandoc_docx)),
+        runs,
+    );
+    let profile = out.join("lo-profile");
+    let lo = || {
+        run(Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(out.join("lo"))
+            .arg(&docx))
+    };
+    lo(); // first start creates the profile; not timed
+    let t_lo = median(lo, 3);
+    let lo_pdf = out.join("lo/plan.pdf");
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "| {label} | {} / {} | {:.0} ms | {:.0} ms ({:.1}×) | {:.0} ms | {:.0} ms ({:.1}×) |",
+        pages(&pdf),
+        pages(&lo_pdf),
+        ms(t_docx),
+        ms(t_pandoc),
+        ms(t_pandoc) / ms(t_docx),
+        ms(t_pdf),
+        ms(t_lo),
+        ms(t_lo) / ms(t_pdf),
+    );
+}
+
+fn main() {
+    println!(
+        "| plan | pages typst / LibreOffice | dxplan → DOCX | pandoc MD → DOCX | dxplan → PDF | LibreOffice DOCX → PDF |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let out = tempfile::tempdir().unwrap();
+    row(
+        "examples/tinh-ha-lam",
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/tinh-ha-lam"),
+        out.path(),
+    );
+    for n in [400, 1000] {
+        let plan = tempfile::tempdir().unwrap();
+        pipeline::generate(n, plan.path());
+        let o = tempfile::tempdir().unwrap();
+        row(&format!("generated, {n} projects"), plan.path(), o.path());
+    }
+}

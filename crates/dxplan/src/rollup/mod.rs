@@ -1,0 +1,386 @@
+//! `dxplan rollup`: many plan directories into the tables the central agency compiles by hand
+//! today (overview, priority-task matrix, thresholds, budget, every target and project). Each
+//! plan is compiled exactly as `check` does it, in parallel; a plan that cannot be read is a row
+//! with its error. The answers come from the same model as `status` (`Plan::priority_coverage`,
+//! `Plan::metric_status`, `Plan::investment`), so the roll-up and `status` never disagree.
+
+pub mod html;
+pub mod markdown;
+pub mod xlsx;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use dxplan_core::diag::Summary;
+use dxplan_core::model::Plan;
+use dxplan_core::model::metrics::MetricStatus;
+use dxplan_core::model::values::{amount, date};
+
+/// The version of the JSON shape (`docs/INTEGRATIONS.md`).
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Rollup {
+    pub version: u32,
+    /// The priority tasks of the framework, in order (the matrix's columns).
+    pub priority_tasks: Vec<String>,
+    pub plans: Vec<PlanRow>,
+    /// Sum over the plans that could be read, by funding source.
+    pub total_by_source: Vec<(String, f64)>,
+    pub total: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanRow {
+    /// The directory as given.
+    pub dir: String,
+    /// Why the plan could not be read at all.
+    pub error: Option<String>,
+    pub issuer: String,
+    /// "bo" or "tinh" (the `level` of dxplan.toml; tables print [`PlanRow::level_words`]).
+    pub level: String,
+    pub number: String,
+    pub date: String,
+    /// Issued by the framework's deadline (`None`: no date yet).
+    pub on_time: Option<bool>,
+    pub framework: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub targets: usize,
+    pub tasks: usize,
+    pub projects: usize,
+    pub total: f64,
+    pub by_source: Vec<(String, f64)>,
+    pub by_group: Vec<(String, f64)>,
+    /// One state per priority task: "có", "không áp dụng: …", "chưa có".
+    pub priority: Vec<String>,
+    pub metrics: Vec<MetricStatus>,
+    /// Once results are recorded: targets "hoàn thành", and the amount disbursed (triệu đồng).
+    pub targets_done: usize,
+    pub disbursed: f64,
+    pub target_rows: Vec<TargetRow>,
+    pub project_rows: Vec<ProjectRow>,
+}
+
+/// Per priority task, over the plans that could be read: how many address it, declare it not
+/// applicable, and have nothing for it (the matrix's totals row and the page's chart).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskTotals {
+    pub id: String,
+    pub covered: usize,
+    pub not_applicable: usize,
+    pub missing: usize,
+}
+
+impl Rollup {
+    pub fn task_totals(&self) -> Vec<TaskTotals> {
+        let readable: Vec<_> = self.plans.iter().filter(|p| p.error.is_none()).collect();
+        self.priority_tasks
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let mut t = TaskTotals {
+                    id: id.clone(),
+                    covered: 0,
+                    not_applicable: 0,
+                    missing: 0,
+                };
+                for p in &readable {
+                    match p.priority.get(i).map(|s| cell_short(s)) {
+                        Some("có") => t.covered += 1,
+                        Some("không áp dụng") => t.not_applicable += 1,
+                        _ => t.missing += 1,
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+}
+
+impl PlanRow {
+    /// Priority tasks the plan addresses (the matrix's totals column).
+    pub fn covered(&self) -> usize {
+        self.priority.iter().filter(|s| *s == "có").count()
+    }
+
+    /// "Bộ", "Tỉnh" for the tables a person reads; JSON keeps the code.
+    pub fn level_words(&self) -> &'static str {
+        match self.level.as_str() {
+            "bo" => dxplan_core::model::Level::Bo.words(),
+            "tinh" => dxplan_core::model::Level::Tinh.words(),
+            _ => "",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct TargetRow {
+    pub id: String,
+    pub group: String,
+    pub text: String,
+    pub value: Option<f64>,
+    pub unit: String,
+    pub deadline: String,
+    pub result: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProjectRow {
+    pub id: String,
+    pub name: String,
+    pub lead: String,
+    pub timeframe: String,
+    pub investment: Option<f64>,
+    pub funding: String,
+    pub status: String,
+}
+
+/// The plan directories under the arguments: a directory with a dxplan.toml is a plan; one
+/// without is a folder of plans (its subdirectories, sorted).
+pub fn plan_dirs(args: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for a in args {
+        if a.join("dxplan.toml").exists() || !a.is_dir() {
+            out.push(a.clone());
+            continue;
+        }
+        let mut subs: Vec<PathBuf> = std::fs::read_dir(a)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.join("dxplan.toml").exists())
+                    .collect()
+            })
+            .unwrap_or_default();
+        subs.sort();
+        out.extend(subs);
+    }
+    out
+}
+
+/// Compiles every plan (in parallel; `progress` is told of each one done) and rolls them up.
+pub fn rollup(dirs: &[PathBuf], progress: &(dyn Fn() + Sync)) -> Rollup {
+    let each = || -> Vec<PlanRow> {
+        dirs.par_iter()
+            .map(|d| {
+                let row = plan_row(d);
+                progress();
+                row
+            })
+            .collect()
+    };
+    // A pool of our own: a plan's layout.typ is compiled by typst, which uses rayon's global
+    // pool; were the plans on that pool too, every worker would wait for a compile that waits
+    // for a worker (two plans with layouts stalled until the 60 s limit, then failed).
+    let mut plans: Vec<PlanRow> = match rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("rollup-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(each),
+        Err(_) => each(),
+    };
+    // Ministries first, then provinces; by issuer; unreadable plans last, by directory.
+    plans.sort_by(|a, b| {
+        (a.error.is_some(), &a.level, &a.issuer, &a.dir).cmp(&(
+            b.error.is_some(),
+            &b.level,
+            &b.issuer,
+            &b.dir,
+        ))
+    });
+    let fw = dxplan_core::framework::Framework::builtin(dxplan_core::model::DEFAULT_FRAMEWORK)
+        .expect("the default framework is built in");
+    let mut total_by_source: Vec<(String, f64)> = Vec::new();
+    for p in plans.iter().filter(|p| p.error.is_none()) {
+        for (s, v) in &p.by_source {
+            match total_by_source.iter_mut().find(|(k, _)| k == s) {
+                Some((_, t)) => *t += v,
+                None => total_by_source.push((s.clone(), *v)),
+            }
+        }
+    }
+    let total = plans.iter().map(|p| p.total).sum::<f64>() + 0.0;
+    Rollup {
+        version: VERSION,
+        priority_tasks: fw.priority_tasks.iter().map(|p| p.id.clone()).collect(),
+        plans,
+        total_by_source,
+        total,
+    }
+}
+
+fn plan_row(dir: &Path) -> PlanRow {
+    let shown = dir.display().to_string();
+    match dxplan_render::compile(dir, &dxplan_core::compose::Options { draft: false }) {
+        Ok(c) => row_of(shown, &c.plan, &c.diags),
+        Err(e) => PlanRow {
+            dir: shown,
+            error: Some(format!("{}: {}", e.path.display(), e.error)),
+            issuer: String::new(),
+            level: String::new(),
+            number: String::new(),
+            date: String::new(),
+            on_time: None,
+            framework: String::new(),
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+            targets: 0,
+            tasks: 0,
+            projects: 0,
+            total: 0.0,
+            by_source: Vec::new(),
+            by_group: Vec::new(),
+            priority: Vec::new(),
+            metrics: Vec::new(),
+            targets_done: 0,
+            disbursed: 0.0,
+            target_rows: Vec::new(),
+            project_rows: Vec::new(),
+        },
+    }
+}
+
+fn row_of(dir: String, plan: &Plan, diags: &[dxplan_core::diag::Diagnostic]) -> PlanRow {
+    let s = Summary::of(diags);
+    let c = plan.config.as_ref();
+    let (number, issued) = match plan.mode() {
+        dxplan_core::model::Mode::Standalone => (
+            c.map(|c| {
+                let n = text(c.document.number.as_ref());
+                if n.is_empty() {
+                    String::new()
+                } else {
+                    format!("{n}/{}", c.document.symbol.value.trim())
+                }
+            })
+            .unwrap_or_default(),
+            c.and_then(|c| c.document.date.as_ref()),
+        ),
+        dxplan_core::model::Mode::WithDecision => {
+            let d = c.and_then(|c| c.decision.as_ref());
+            (
+                text(d.and_then(|d| d.number.as_ref())),
+                d.and_then(|d| d.date.as_ref()),
+            )
+        }
+    };
+    let issued_date = issued.and_then(|d| date(&d.value).ok());
+    let deadline = date(&plan.framework.issue_before).ok();
+    let on_time = issued_date.zip(deadline).map(|(i, d)| i <= d);
+    let inv = plan.investment();
+    let fw = &plan.framework;
+    let priority = fw
+        .priority_tasks
+        .iter()
+        .map(|pt| {
+            let cov = plan.priority_coverage(&pt.id);
+            if cov.covered() {
+                "có".to_string()
+            } else if let Some(r) = cov.not_applicable {
+                format!("không áp dụng: {r}")
+            } else {
+                "chưa có".to_string()
+            }
+        })
+        .collect();
+    let by_group = inv
+        .by_group
+        .iter()
+        .filter_map(|(slug, v)| {
+            let h = &fw.section(slug)?.heading;
+            Some((format!("{}. {}", h.number, h.title), *v))
+        })
+        .collect();
+    PlanRow {
+        dir,
+        error: None,
+        issuer: c
+            .map(|c| c.issuer.full_name.value.clone())
+            .unwrap_or_default(),
+        level: plan.level().map(|l| l.code()).unwrap_or("").to_string(),
+        number,
+        date: issued_date.map(|d| d.dmy()).unwrap_or_default(),
+        on_time,
+        framework: fw.id.clone(),
+        errors: s.errors,
+        warnings: s.warnings,
+        infos: s.infos,
+        targets: plan.targets().count(),
+        tasks: plan.tasks().count(),
+        projects: plan.projects().count(),
+        total: inv.total,
+        by_source: inv.by_source.clone(),
+        by_group,
+        priority,
+        metrics: fw.metrics.iter().map(|m| plan.metric_status(m)).collect(),
+        targets_done: plan
+            .targets()
+            .filter(|(_, t)| {
+                t.result.as_ref().is_some_and(|r| {
+                    r.status.value == dxplan_core::model::types::TargetStatus::Done
+                })
+            })
+            .count(),
+        disbursed: plan.disbursed(None),
+        target_rows: target_rows(plan),
+        project_rows: project_rows(plan),
+    }
+}
+
+/// An optional text field, trimmed ("" when absent).
+fn text(t: Option<&dxplan_core::load::Sp<String>>) -> String {
+    t.map(|x| x.value.trim().to_string()).unwrap_or_default()
+}
+
+/// Every target of a plan, one row each.
+fn target_rows(plan: &Plan) -> Vec<TargetRow> {
+    plan.targets()
+        .map(|(_, t)| TargetRow {
+            id: t.id.value.clone(),
+            group: text(t.group.as_ref()),
+            text: t.text.value.trim().to_string(),
+            value: t.effective_value().map(|v| v.value),
+            unit: text(t.unit.as_ref()),
+            deadline: text(t.deadline.as_ref()),
+            result: t
+                .result
+                .as_ref()
+                .map(|r| r.status.value.words().to_string())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Every project of a plan, one row each.
+fn project_rows(plan: &Plan) -> Vec<ProjectRow> {
+    plan.projects()
+        .map(|(_, p)| ProjectRow {
+            id: p.id.value.clone(),
+            name: p.name.value.trim().to_string(),
+            lead: text(p.lead.as_ref()),
+            timeframe: text(p.timeframe.as_ref()),
+            investment: p.investment.as_ref().and_then(|a| amount(&a.value)),
+            funding: text(p.funding.as_ref()),
+            status: p
+                .result
+                .as_ref()
+                .map(|r| r.status.value.words().to_string())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Text for a priority-task cell, shortened for a matrix ("không áp dụng: …" → "KAD").
+pub fn cell_short(state: &str) -> &'static str {
+    if state == "có" {
+        "có"
+    } else if state.starts_with("không áp dụng") {
+        "không áp dụng"
+    } else {
+        "chưa có"
+    }
+}

@@ -1,0 +1,410 @@
+//! Hostile plans (issue 11): what a pull request can put in a plan must never crash dxplan, make
+//! it read outside the plan, write where it must not, or inject into the reports CI shows.
+
+use crate::common;
+
+use std::path::Path;
+
+fn check(dir: &Path, format: &str) -> (Option<i32>, String) {
+    let o = common::dxplan()
+        .args(["check", "--color", "never", "--format", format])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    )
+}
+
+fn build(dir: &Path, out: &Path) -> std::process::Output {
+    common::dxplan()
+        .args(["build", "--format", "docx", "-o"])
+        .arg(out)
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_very_long_line_is_reported_not_a_panic() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let long = format!("Tăng cường hợp tác quốc tế {}   ", "x".repeat(70_000));
+    common::edit(
+        dir.path(),
+        "phan-2/13-giai-phap.yaml",
+        "Tăng cường hợp tác quốc tế",
+        &long,
+    );
+    let (code, out) = check(dir.path(), "human");
+    assert_eq!(code, Some(0), "{out}");
+    // The finding is there, located, without the excerpt miette cannot draw.
+    assert!(out.contains("DX007"), "{out}");
+    assert!(out.contains("phan-2/13-giai-phap.yaml:"), "{out}");
+}
+
+#[test]
+fn keys_cannot_inject_into_reports() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "phan-2/13-giai-phap.yaml",
+        "section: giai-phap",
+        "section: giai-phap\n\"x\\n::error file=a.yaml::pwned\": 1",
+    );
+    for format in ["human", "concise", "github"] {
+        let (_, out) = check(dir.path(), format);
+        assert!(
+            !out.lines()
+                .any(|l| l.trim_start().starts_with("::error file=a.yaml")),
+            "{format}: {out}"
+        );
+    }
+    let (_, junit) = check(dir.path(), "junit");
+    roxmltree::Document::parse(&junit).expect("JUnit stays well-formed XML");
+}
+
+#[test]
+fn control_characters_never_make_ill_formed_xml() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "phan-2/02-muc-tieu.yaml",
+        "text: Tổ chức diễn tập thực chiến bảo đảm an toàn thông tin mạng",
+        "text: \"Tổ chức\\vdiễn tập\\x01 thực\\fchiến\\x1b bảo đảm an toàn thông tin mạng\"",
+    );
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "title = \"Chuyển đổi số tỉnh Hà Lâm năm 2023\"",
+        "title = \"Chuyển đổi số tỉnh Hà Lâm\\u0001 năm 2023\"",
+    );
+    let (_, out) = check(dir.path(), "concise");
+    assert!(out.contains("DX008"), "{out}");
+    let out_path = dir.path().join("out.docx");
+    let o = build(dir.path(), &out_path);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&out_path).unwrap()).unwrap();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let name = f.name().to_string();
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut f, &mut s).unwrap();
+            roxmltree::Document::parse(&s).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_never_replace_links_devices_or_the_plan() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let root = dir.path();
+    // A link as output: refused, its target untouched.
+    let target = root.join("target.txt");
+    std::fs::write(&target, "giữ nguyên").unwrap();
+    let link = root.join("link.docx");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let o = build(root, &link);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không phải một tệp thường"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "giữ nguyên");
+    // One of the plan's own files: refused, unchanged.
+    let src = root.join("phan-2/01-can-cu.yaml");
+    let before = std::fs::read(&src).unwrap();
+    let o = build(root, &src);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tệp của kế hoạch"));
+    assert_eq!(std::fs::read(&src).unwrap(), before);
+    // An existing directory: the output goes inside it, under its default name.
+    let outdir = root.join("ra");
+    std::fs::create_dir(&outdir).unwrap();
+    let o = build(root, &outdir);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        outdir
+            .join("ke-hoach-chuyen-doi-so-tinh-ha-lam-nam-2023.docx")
+            .is_file()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn nothing_outside_the_plan_is_read() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(&secret, "section: giai-phap\nsecret: BÍ MẬT\n").unwrap();
+    let dir = common::example_copy("tinh-ha-lam");
+    let root = dir.path();
+    // A section file that is a link to a file outside the plan.
+    std::os::unix::fs::symlink(&secret, root.join("phan-2/99-link.yaml")).unwrap();
+    // A template override that is a link, and a framework file outside the plan.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::os::unix::fs::symlink(&secret, root.join("templates/opening.txt")).unwrap();
+    common::edit(
+        root,
+        "dxplan.toml",
+        "framework = \"5406/BTTTT-CĐSQG\"",
+        &format!(
+            "framework = \"5406/BTTTT-CĐSQG\"\nframework_file = \"{}\"",
+            secret.display()
+        ),
+    );
+    let (code, out) = check(root, "human");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        !out.contains("BÍ MẬT"),
+        "a file outside the plan was quoted:\n{out}"
+    );
+    assert!(out.contains("phan-2/99-link.yaml"), "{out}");
+    assert!(out.contains("không phải một tệp thường"), "{out}");
+    assert!(out.contains("nằm ngoài thư mục kế hoạch"), "{out}");
+    // A dxplan.toml that is a device would be read without end: refused at once.
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::remove_file(dir.path().join("dxplan.toml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("dxplan.toml")).unwrap();
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("dxplan.toml"), "{out}");
+}
+
+#[test]
+fn template_loops_are_bounded() {
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/opening.txt"),
+        "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}x{% endfor %}{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("DX100"), "{out}");
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_plan_layout_is_checked_and_bounded_in_time() {
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let layout = dir.path().join("templates/layout.typ");
+    // A broken layout fails `check`, not only `build`.
+    std::fs::write(
+        &layout,
+        "#let doc = json(\"/doc.json\")\n#doc.no_such_field\n",
+    )
+    .unwrap();
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("DX100") && out.contains("templates/layout.typ:2"),
+        "{out}"
+    );
+    // A layout that would run for hours is stopped.
+    std::fs::write(
+        &layout,
+        "#let n = 0\n#for a in range(100000) { for b in range(100000) { n = n + 1 } }\n#n\n",
+    )
+    .unwrap();
+    let o = common::dxplan()
+        .env("DXPLAN_LAYOUT_TIMEOUT", "2")
+        .args(["check", "--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("DX100") && out.contains("2 giây"), "{out}");
+}
+
+#[test]
+fn an_invalid_config_value_is_reported_once_and_hides_nothing() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "level = \"tinh\"",
+        "level = \"xa\"",
+    );
+    common::edit(dir.path(), "dxplan.toml", "year = 2023", "year = \"2023\"");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "number = \"215\"",
+        "number = \"5\"",
+    );
+    let (json, code) = common::check_json(dir.path());
+    assert_eq!(code, 1);
+    let codes = common::codes(&json);
+    // level and year: one finding each, located; not also "missing".
+    assert_eq!(
+        codes.iter().filter(|c| *c == "DX011").count(),
+        2,
+        "{codes:?}"
+    );
+    assert!(!codes.contains(&"DX012".to_string()), "{codes:?}");
+    // The rest of dxplan.toml is still read and checked (the unpadded number).
+    assert!(codes.contains(&"DX091".to_string()), "{codes:?}");
+}
+
+#[test]
+fn odd_numbers_are_located_findings() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "year = 2023",
+        "year = 99999999999",
+    );
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "date = \"2022-12-07\"",
+        "date = \"0000-01-01\"",
+    );
+    common::edit(
+        dir.path(),
+        "phan-2/16-danh-muc.yaml",
+        "investment: 7250.5",
+        "investment: .nan",
+    );
+    let (json, code) = common::check_json(dir.path());
+    assert_eq!(code, 1);
+    let codes = common::codes(&json);
+    // A `.nan` amount is one located finding on the value, the file is kept (no syntax error)
+    // and no budget totals cascade from it.
+    assert!(codes.contains(&"DX052".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"DX001".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"DX060".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"DX020".to_string()), "{codes:?}");
+    // The year and the date out of range are located.
+    assert_eq!(
+        codes.iter().filter(|c| *c == "DX092").count(),
+        2,
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn fix_keeps_the_bom_and_escapes_and_settles_in_one_run() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let p = dir.path().join("phan-2/13-giai-phap.yaml");
+    let text = std::fs::read_to_string(&p).unwrap();
+    // A BOM, a decomposed (non-NFC) word on a line that also ends in spaces, and an escaped space
+    // at the end of a line inside a double-quoted string.
+    let text = text.replacen(
+        "Tăng cường hợp tác quốc tế",
+        "Ta\u{0306}ng cường hợp tác quốc tế   ",
+        1,
+    );
+    let text = format!("\u{feff}{text}\nintro: \"Giải pháp chung:\\ \n  tiếp theo\"\n");
+    std::fs::write(&p, &text).unwrap();
+    let o = common::dxplan()
+        .args(["check", "--fix"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Đã sửa"),
+        "{o:?}"
+    );
+    let after = std::fs::read_to_string(&p).unwrap();
+    assert!(after.starts_with('\u{feff}'), "the BOM was dropped");
+    assert!(
+        after.contains("Tăng cường hợp tác quốc tế\n")
+            || after.contains("Tăng cường hợp tác quốc tế\r\n")
+    );
+    assert!(
+        after.contains("Giải pháp chung:\\ \n"),
+        "an escaped space was removed"
+    );
+    let again = common::dxplan()
+        .args(["check", "--diff"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        again.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+}
+
+#[test]
+fn files_deeper_than_the_walk_are_said() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let deep = dir.path().join("a/b/c/d/e/f/g/h/i");
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("x.yaml"), "section: giai-phap\n").unwrap();
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("DX003") && out.contains("a/b/c/d/e/f/g/h"),
+        "{out}"
+    );
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_layout_that_allocates_without_end_is_stopped_and_writes_nothing() {
+    let dir = common::example_copy("tinh-ha-lam");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    // Each round doubles the array: gigabytes within seconds, long before the time limit.
+    std::fs::write(
+        dir.path().join("templates/layout.typ"),
+        "#let a = range(1000)\n#for i in range(40) { a = a + a }\n#a.len()\n",
+    )
+    .unwrap();
+    // `check`: a located DX100, like the time limit.
+    let o = common::dxplan()
+        .env("DXPLAN_LAYOUT_MEMORY", "256")
+        .args(["check", "--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("templates/layout.typ:1:1: lỗi DX100") && out.contains("cần quá 256 MiB"),
+        "{out}"
+    );
+    // `build`: refused on that finding; nothing written, nothing left in the plan.
+    let target = dir.path().join("out.docx");
+    let o = common::dxplan()
+        .env("DXPLAN_LAYOUT_MEMORY", "256")
+        .args(["build", "--format", "all", "-o"])
+        .arg(&target)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("DX100") && err.contains("cần quá 256 MiB"),
+        "{err}"
+    );
+    assert!(!target.exists() && !dir.path().join("out.pdf").exists());
+    let stray: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+}
