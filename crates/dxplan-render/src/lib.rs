@@ -146,8 +146,6 @@ impl RenderError {
 }
 
 pub trait Renderer {
-    /// Format name as given to `--format`.
-    fn name(&self) -> &'static str;
     fn extension(&self) -> &'static str;
     /// Non-fatal findings (a missing glyph, a layout warning) are diagnostics like any other.
     fn render(

@@ -161,9 +161,6 @@ impl PdfRenderer {
 }
 
 impl Renderer for PdfRenderer {
-    fn name(&self) -> &'static str {
-        "pdf"
-    }
     fn extension(&self) -> &'static str {
         "pdf"
     }

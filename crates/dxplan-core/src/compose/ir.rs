@@ -219,3 +219,184 @@ impl Document {
         out
     }
 }
+
+impl Document {
+    /// A readable outline, one line per block (a table: one line for it and one per row): role,
+    /// alignment, size and spacing in short, then the first words. What the IR snapshot holds,
+    /// so a change to compose reads as a diff a reviewer can follow.
+    pub fn outline(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let date = self
+            .date
+            .map_or("-".into(), |[y, m, d]| format!("{y}-{m:02}-{d:02}"));
+        let _ = writeln!(
+            out,
+            "document {:?} by {:?}, date {date}{}",
+            self.title,
+            self.author,
+            if self.draft { ", draft" } else { "" }
+        );
+        for s in &self.sections {
+            let m = s.margins;
+            let _ = writeln!(
+                out,
+                "section {} margins {}/{}/{}/{} header {} page-number {}{}",
+                if s.landscape { "landscape" } else { "portrait" },
+                m.top,
+                m.bottom,
+                m.left,
+                m.right,
+                s.header_distance,
+                s.page_number_size,
+                if s.restart_numbering { " restart" } else { "" }
+            );
+            for b in &s.blocks {
+                outline_block(b, 1, &mut out);
+            }
+        }
+        out
+    }
+}
+
+fn outline_block(b: &Block, depth: usize, out: &mut String) {
+    use std::fmt::Write;
+    let pad = "  ".repeat(depth);
+    match b {
+        Block::Paragraph(p) => {
+            let _ = writeln!(
+                out,
+                "{pad}{} │ {}",
+                para_look(p),
+                first_words(&para_text(p), 90)
+            );
+        }
+        Block::Rule(r) => {
+            let _ = writeln!(
+                out,
+                "{pad}rule {:.1}pt × {} +{}/+{}",
+                r.width, r.thickness, r.space_before, r.space_after
+            );
+        }
+        Block::Table(t) => {
+            let cols: Vec<String> = t.columns.iter().map(|c| format!("{c:.1}")).collect();
+            let _ = writeln!(
+                out,
+                "{pad}table [{}] indent {}{}{} header-rows {}",
+                cols.join(" "),
+                t.indent,
+                if t.borders { " borders" } else { "" },
+                if t.keep_together {
+                    " keep-together"
+                } else {
+                    ""
+                },
+                t.header_rows
+            );
+            for row in &t.rows {
+                let cells: Vec<String> = row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let text: Vec<String> = c
+                            .blocks
+                            .iter()
+                            .filter_map(|b| match b {
+                                Block::Paragraph(p) => Some(para_text(p)),
+                                _ => None,
+                            })
+                            .collect();
+                        let span = if c.span > 1 {
+                            format!("⟨{}⟩", c.span)
+                        } else {
+                            String::new()
+                        };
+                        format!("{span}{}", first_words(&text.join(" / "), 32))
+                    })
+                    .collect();
+                let kind = match row.kind {
+                    RowKind::Header => "header",
+                    RowKind::Group => "group",
+                    RowKind::Body => "body",
+                    RowKind::Total => "total",
+                };
+                let _ = writeln!(out, "{pad}  {kind} │ {}", cells.join(" | "));
+                // A cell that holds more than paragraphs (the signature row's Nơi nhận and
+                // signer) is outlined in full below its row.
+                for c in &row.cells {
+                    if c.blocks.len() > 1
+                        || c.blocks.iter().any(|b| !matches!(b, Block::Paragraph(_)))
+                    {
+                        for b in &c.blocks {
+                            outline_block(b, depth + 2, out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn para_text(p: &Para) -> String {
+    p.runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// "heading1 justify 14 b +6/+6 ×1 keep": role, alignment, size, bold/italic (all runs, or `~`
+/// for some), first-line indent, spacing, line spacing, keep-with-next, box.
+fn para_look(p: &Para) -> String {
+    let style = |f: fn(&Run) -> bool, c: &str| {
+        let n = p.runs.iter().filter(|r| f(r) && !r.text.is_empty()).count();
+        let all = p.runs.iter().filter(|r| !r.text.is_empty()).count();
+        match n {
+            0 => String::new(),
+            n if n == all => format!(" {c}"),
+            _ => format!(" {c}~"),
+        }
+    };
+    let align = match p.align {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+        Align::Justify => "justify",
+    };
+    let role = serde_json::to_value(p.role)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    format!(
+        "{role} {align} {}{}{}{} +{}/+{} ×{}{}{}",
+        p.size,
+        style(|r| r.bold, "b"),
+        style(|r| r.italic, "i"),
+        if p.first_line != 0.0 {
+            format!(" indent {}", p.first_line)
+        } else {
+            String::new()
+        },
+        p.space_before,
+        p.space_after,
+        p.line,
+        if p.keep_with_next { " keep" } else { "" },
+        if p.boxed { " boxed" } else { "" }
+    )
+}
+
+/// The text on one line (line breaks shown as ⏎, joiners and no-break spaces as plain spaces),
+/// cut after `n` characters.
+fn first_words(text: &str, n: usize) -> String {
+    let flat: String = text
+        .chars()
+        .filter(|c| *c != '\u{2060}')
+        .map(|c| match c {
+            '\n' => '⏎',
+            '\u{a0}' => ' ',
+            c => c,
+        })
+        .collect();
+    if flat.chars().count() <= n {
+        flat
+    } else {
+        let cut: String = flat.chars().take(n).collect();
+        format!("{cut}…")
+    }
+}

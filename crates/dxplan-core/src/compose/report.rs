@@ -83,7 +83,16 @@ pub fn compose_report(
             .unwrap_or_default(),
         date,
         draft,
-        sections: vec![main, appendix],
+        sections: {
+            // The final pass every document gets: `{phụ lục:id}` resolved (to the plan's phụ lục,
+            // which the report's readers have; a dangling id is DX028 in `check`), joined
+            // symbols, one quotation style, no control characters.
+            let mut sections = vec![main, appendix];
+            let list = plan.appendix_list();
+            let label = |id: &str| list.iter().find(|a| a.id == id).map(|a| a.label.clone());
+            super::resolve_all(&mut sections, &label);
+            sections
+        },
     }
 }
 

@@ -114,7 +114,6 @@ fn load_config(loaded: &mut Loaded, dir: &Path) -> Result<(), IoFailure> {
         if let Some((id, text)) = read_source(loaded, &config_path, CONFIG_FILE.into())? {
             trailing_whitespace(&text, id, &mut loaded.diags);
             control_characters(&text, id, &mut loaded.diags);
-            control_characters(&text, id, &mut loaded.diags);
             match toml::parse(&text) {
                 Ok(mut root) => {
                     normalize(&mut root, id, &text, &mut loaded.diags);
@@ -405,7 +404,7 @@ fn trailing_whitespace(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>
 fn normalize(node: &mut Node, source: SourceId, text: &str, diags: &mut Vec<Diagnostic>) {
     escaped_controls(node, source, text, diags);
     let mut bad: Vec<Range<usize>> = Vec::new();
-    fix(node, &mut bad);
+    to_nfc(node, &mut bad);
     for span in bad {
         let nfc: String = text.get(span.clone()).unwrap_or("").nfc().collect();
         diags.push(
@@ -469,7 +468,8 @@ fn escaped_controls(node: &Node, source: SourceId, text: &str, diags: &mut Vec<D
     walk(node, &mut check);
 }
 
-fn fix(node: &mut Node, bad: &mut Vec<Range<usize>>) {
+/// Every string and key of the tree to NFC, in place; `bad` gets the span of each one changed.
+fn to_nfc(node: &mut Node, bad: &mut Vec<Range<usize>>) {
     fn nfc(s: &mut String, span: &Range<usize>, bad: &mut Vec<Range<usize>>) {
         if is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes {
             let n: String = s.nfc().collect();
@@ -481,11 +481,11 @@ fn fix(node: &mut Node, bad: &mut Vec<Range<usize>>) {
     }
     match &mut node.kind {
         Kind::Str(s) => nfc(s, &node.span, bad),
-        Kind::Seq(items) => items.iter_mut().for_each(|n| fix(n, bad)),
+        Kind::Seq(items) => items.iter_mut().for_each(|n| to_nfc(n, bad)),
         Kind::Map(entries) => {
             for (k, v) in entries {
                 nfc(&mut k.name, &k.span, bad);
-                fix(v, bad);
+                to_nfc(v, bad);
             }
         }
         _ => {}

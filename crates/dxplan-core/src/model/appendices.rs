@@ -64,14 +64,6 @@ impl Plan {
             })
             .collect()
     }
-
-    /// The label of a phụ lục by id.
-    pub fn appendix_label(&self, id: &str) -> Option<String> {
-        self.appendix_list()
-            .into_iter()
-            .find(|a| a.id == id)
-            .map(|a| a.label)
-    }
 }
 
 pub fn label(n: usize, numbering: AppendixNumbering) -> String {
@@ -89,6 +81,9 @@ pub fn references(text: &str) -> Vec<(Range<usize>, &str)> {
         let Some(close) = text[open..].find('}').map(|i| i + open) else {
             break;
         };
+        // The innermost brace before the close: in a YAML flow mapping
+        // (`result: {note: "xem {phụ lục:x}"}`) the first `{` opens the mapping, not the reference.
+        let open = open + text[open..close].rfind('{').unwrap_or(0);
         let inner = &text[open + 1..close];
         if let Some((key, id)) = inner.split_once(':') {
             let key = key.trim().to_lowercase();
@@ -129,6 +124,11 @@ mod tests {
         let t = "Chi tiết tại {phụ lục:ket-qua} và {phu-luc: danh-muc}; {khác} {phụ lục:x}.";
         let ids: Vec<&str> = super::references(t).into_iter().map(|r| r.1).collect();
         assert_eq!(ids, ["ket-qua", "danh-muc", "x"]);
+        // Inside a YAML flow mapping, the reference is the innermost pair of braces.
+        let flow = "result: {status: xong, note: \"xem {phụ lục:y}.\"}";
+        let refs = super::references(flow);
+        assert_eq!(refs.len(), 1);
+        assert_eq!(&flow[refs[0].0.clone()], "{phụ lục:y}");
         let out = super::resolve(t, |id| match id {
             "ket-qua" => Some("Phụ lục III".into()),
             "danh-muc" => Some("Phụ lục I".into()),

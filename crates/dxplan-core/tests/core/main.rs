@@ -5,4 +5,5 @@ mod common;
 
 mod compose;
 mod framework;
+mod load;
 mod registry;

@@ -29,9 +29,6 @@ fn pt_tw(pt: f32) -> i32 {
 }
 
 impl Renderer for DocxRenderer {
-    fn name(&self) -> &'static str {
-        "docx"
-    }
     fn extension(&self) -> &'static str {
         "docx"
     }

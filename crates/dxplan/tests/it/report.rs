@@ -284,3 +284,52 @@ fn a_periods_report_knows_only_the_results_dated_within_it() {
             .any(|p| p == "Kết quả thực hiện Kế hoạch Chuyển đổi số quý I năm 2023")
     );
 }
+
+/// The report goes through the final pass every document gets (issue 18): a result note's straight
+/// quotes print curly, `{phụ lục:id}` resolves, and a dangling id is a located DX028 in `check`.
+#[test]
+fn result_notes_get_the_final_pass_and_dangling_references_are_found() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "phan-2/02-muc-tieu.yaml",
+        "note: Còn 6 bộ dữ liệu của ngành y tế chưa chuẩn hóa.}",
+        r#"note: "Còn 6 bộ \"dữ liệu\" chưa chuẩn hóa, chi tiết tại {phụ lục:danh-muc}."}"#,
+    );
+    let out = dir.path().join("bc.docx");
+    let o = common::dxplan()
+        .args(["build", "--document", "bao-cao", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = paragraphs(&out).join("\n");
+    assert!(
+        text.contains("Còn 6 bộ “dữ liệu” chưa chuẩn hóa, chi tiết tại Phụ lục I."),
+        "{text}"
+    );
+    assert!(!text.contains("{phụ lục") && !text.contains('"'), "{text}");
+
+    common::edit(
+        dir.path(),
+        "phan-2/02-muc-tieu.yaml",
+        "{phụ lục:danh-muc}",
+        "{phụ lục:khong-co}",
+    );
+    let (json, code) = common::check_json(dir.path());
+    assert_eq!(code, 1);
+    let d = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "DX028")
+        .unwrap_or_else(|| panic!("no DX028: {json:#}"));
+    assert_eq!(d["file"], "phan-2/02-muc-tieu.yaml", "{d:#}");
+    assert_eq!(d["line"], 19, "{d:#}");
+}
