@@ -33,7 +33,9 @@ impl Plan {
     }
 }
 
-const TRAILING: [char; 4] = [',', ';', '.', ')'];
+/// What may follow a date in prose and in the YAML around it: punctuation, closing brackets and
+/// quotes (`"… ngày 25/4/2022"` ends the quoted string; `\"` inside one).
+const TRAILING: [char; 12] = [',', ';', '.', ')', ']', ':', '"', '\'', '”', '’', '»', '\\'];
 
 /// Every "<symbol> ngày <date>" of a text: a symbol is a word with a '/' that starts with a digit
 /// ("38/KH-UBND", "52-NQ/TW", "42/2022/NĐ-CP"); the date is "15/02/2022" or "15 tháng 02 năm
@@ -43,8 +45,8 @@ pub fn scan(source: SourceId, text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for i in 0..words.len() {
         let (at, w) = words[i];
-        let sym = w.trim_end_matches([',', ';', '.', ')', ':', '”', '"']);
-        let sym = sym.trim_start_matches(['(', '„', '"']);
+        let sym = w.trim_end_matches(TRAILING);
+        let sym = sym.trim_start_matches(['(', '[', '„', '“', '"', '\'', '\\']);
         if !sym.starts_with(|c: char| c.is_ascii_digit()) || !sym.contains('/') || sym.len() < 4 {
             continue;
         }
@@ -143,5 +145,18 @@ mod tests {
         assert!(one("số 411/QĐ-TTg ngày 31/3/20222;").date.is_none());
         assert!(scan(SourceId::default(), "38/KH-UBND ngày càng rõ").is_empty());
         assert!(scan(SourceId::default(), "# 38/KH-UBND ngày 15/02/2022").is_empty());
+        // The end of a quoted YAML string is not part of the date (real-plans.md §9.2 wrote
+        // "ngày 25/4/2022"" as a malformed date).
+        for text in [
+            "text: \"Kế hoạch số 38/KH-UBND ngày 25/4/2022\"",
+            "note: 'theo 38/KH-UBND ngày 25/4/2022'.",
+            "\"theo „38/KH-UBND ngày 25/4/2022”\"",
+            "\"theo \\\"38/KH-UBND ngày 25/4/2022\\\" nữa\"",
+            "text: \"Quyết định 411/QĐ-TTg ngày 31 tháng 3 năm 2022\"",
+        ] {
+            let m = one(text);
+            assert!(m.date.is_some(), "{text}: {m:?}");
+            assert!(m.raw.ends_with("2022"), "{text}: {m:?}");
+        }
     }
 }

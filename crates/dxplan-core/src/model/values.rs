@@ -30,14 +30,17 @@ fn parse_amount_text(s: &str) -> Option<f64> {
     normalized.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Whether amount text can be read two ways: one separator followed by exactly three digits
-/// ("1.234", "1,234") is a thousands group to a Vietnamese reader and a decimal (or the English
-/// thousands comma) to others. "1.234,5", "12.345.678", "1234,5" and "950" are unambiguous.
+/// Whether amount text really reads two ways: one comma followed by exactly three digits ("1,234")
+/// is a decimal comma to a Vietnamese reader (1,234 triệu) and the English thousands comma (1234)
+/// to a spreadsheet it was copied from. A dot followed by three digits ("38.500") is the usual
+/// Vietnamese thousands separator in a Vietnamese plan, which the format documents: it reads one
+/// way. "1.234,5", "12.345.678", "1234,5" and "950" are unambiguous too.
 ///
 /// ```
 /// use dxplan_core::model::values::amount_is_ambiguous;
-/// assert!(amount_is_ambiguous("1.234"));
 /// assert!(amount_is_ambiguous("1,234"));
+/// assert!(!amount_is_ambiguous("38.500"));
+/// assert!(!amount_is_ambiguous("61.450"));
 /// assert!(!amount_is_ambiguous("7.250,5"));
 /// assert!(!amount_is_ambiguous("12.345.678"));
 /// assert!(!amount_is_ambiguous("850"));
@@ -50,7 +53,7 @@ pub fn amount_is_ambiguous(s: &str) -> bool {
         .filter(|(_, c)| matches!(c, '.' | ','))
         .collect();
     match seps.as_slice() {
-        [(i, _)] => {
+        [(i, ',')] => {
             let (head, tail) = (&t[..*i], &t[i + 1..]);
             !head.is_empty() && head.len() <= 3 && tail.len() == 3
         }

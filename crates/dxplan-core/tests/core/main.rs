@@ -6,4 +6,5 @@ mod common;
 mod compose;
 mod framework;
 mod load;
+mod quiet;
 mod registry;

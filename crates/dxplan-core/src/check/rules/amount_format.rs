@@ -9,24 +9,26 @@ use crate::msg;
 use crate::source::SourceId;
 
 crate::declare_rule! {
-    /// Kiểm tra: số tiền viết bằng chuỗi đọc được hai cách — một dấu phân cách theo sau đúng ba chữ
-    /// số, như `"1.234"` hay `"1,234"`.
+    /// Kiểm tra: số tiền viết bằng chuỗi đọc được hai cách — một dấu phẩy theo sau đúng ba chữ số,
+    /// như `"1,234"`.
     ///
-    /// Vì sao: dxplan đọc số tiền viết kiểu Việt Nam (`"7.250,5"`, `"12.345.678"`, `"1234,5"`) như
-    /// tài liệu hướng dẫn cho phép, và những dạng đó không bị báo. Nhưng „1.234” là một nghìn hai
-    /// trăm ba mươi tư với người Việt, lại là một phẩy hai ba bốn với bảng tính kiểu Anh; „1,234”
-    /// ngược lại. dxplan đọc theo kiểu Việt Nam và nói rõ đã đọc thế nào; nếu sai, tổng cộng sai.
-    /// `dxplan check --fix` viết lại thành số đúng như cách đã đọc.
+    /// Vì sao: dxplan đọc số tiền viết kiểu Việt Nam (`"7.250,5"`, `"12.345.678"`, `"38.500"`,
+    /// `"1234,5"`) như tài liệu hướng dẫn cho phép, và những dạng đó không bị báo: dấu chấm là dấu
+    /// phân cách hàng nghìn quen thuộc của văn bản tiếng Việt. Nhưng „1,234” là một phẩy hai ba bốn
+    /// với người Việt, lại là một nghìn hai trăm ba mươi tư với bảng tính kiểu Anh mà số liệu hay
+    /// được chép từ đó. dxplan đọc theo kiểu Việt Nam và nói rõ đã đọc thế nào; nếu sai, tổng cộng
+    /// sai. `dxplan check --fix` viết lại thành số đúng như cách đã đọc.
     ///
-    /// Ví dụ: `investment: "1.234"`.
-    /// Sửa: `investment: 1234` (hoặc `1.234` không ngoặc kép nếu ý là một phẩy hai ba bốn).
+    /// Ví dụ: `investment: "1,234"`.
+    /// Sửa: `investment: 1.234` (một phẩy hai ba bốn), hoặc `1234` nếu ý là một nghìn hai trăm ba
+    /// mươi tư.
     AMOUNT_FORMAT {
         code: "DX056",
         name: "amount-format",
         severity: Warning,
         summary: ("Số tiền viết bằng chuỗi đọc được hai cách", "Amount text that reads two ways"),
         clause: "dxplan: định dạng số",
-        en: "Reports amount text that can be read two ways: one separator followed by exactly three digits (`\"1.234\"`, `\"1,234\"`). Why: Vietnamese-style text such as `\"7.250,5\"` is allowed and not reported, but `1.234` is one thousand two hundred thirty-four to a Vietnamese reader and 1.234 to others; dxplan reads it the Vietnamese way and says so. Fix: write a number (`--fix` writes the value as read).",
+        en: "Reports amount text that really reads two ways: one comma followed by exactly three digits (`\"1,234\"`). Why: Vietnamese-style text such as `\"7.250,5\"` or `\"38.500\"` (the usual thousands dot) is allowed and not reported, but `1,234` is 1.234 to a Vietnamese reader and 1234 to an English spreadsheet; dxplan reads it the Vietnamese way and says so. Fix: write a number (`--fix` writes the value as read).",
     }
 }
 
