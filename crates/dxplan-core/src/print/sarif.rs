@@ -9,6 +9,25 @@ use crate::diag::{Diagnostic, Severity, position};
 use crate::lang::Lang;
 use crate::source::Sources;
 
+/// A file as SARIF wants it (§3.10, RFC 3986): a path under the working directory as a relative
+/// reference, code scanning resolves it against the checkout; any other as a `file://` URI (a
+/// bare "/tmp/p/x.yaml" is rejected: SARIF1004). Every byte outside the unreserved set and "/" is
+/// percent-encoded, so a space, a newline or an escape in a file name never reaches the JSON raw.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 8);
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -54,9 +73,9 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
             });
             if let Some(p) = position(d, sources) {
                 // Resolved against the checkout by code scanning: the repository's path.
-                let uri = d
+                let uri = uri(&d
                     .source
-                    .map_or(p.file.clone(), |id| sources.get(id).repo_path());
+                    .map_or(p.file.clone(), |id| sources.get(id).repo_path()));
                 let mut phys = json!({ "artifactLocation": { "uri": uri } });
                 if d.span.is_some() {
                     let end_column = if p.end_line == p.line && p.end_column <= p.column {
@@ -94,4 +113,15 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
     let mut s = serde_json::to_string_pretty(&v).expect("SARIF serialises");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn files_are_uris() {
+        assert_eq!(super::uri("phan-2/a.yaml"), "phan-2/a.yaml");
+        assert_eq!(super::uri("/tmp/p/x.yaml"), "file:///tmp/p/x.yaml");
+        assert_eq!(super::uri("../p/x.yaml"), "../p/x.yaml");
+        assert_eq!(super::uri("phần 2/a\n.yaml"), "ph%E1%BA%A7n%202/a%0A.yaml");
+    }
 }

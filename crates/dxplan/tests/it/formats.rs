@@ -90,7 +90,27 @@ fn sarif_is_well_formed_and_complete() {
                 > 0
         );
     }
-    if cfg!(feature = "interop") && common::require_tool("sarif-multitool") {
+    // Checked from another directory, the plan's files are outside it: `file://` URIs (a bare
+    // absolute path is SARIF1004), percent-encoded.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let o = common::dxplan()
+        .current_dir(elsewhere.path())
+        .args(["check", "--format", "sarif"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out_elsewhere = String::from_utf8(o.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out_elsewhere).unwrap();
+    for r in v["runs"][0]["results"].as_array().unwrap() {
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(uri.starts_with("file:///"), "{uri}");
+    }
+    if !(cfg!(feature = "interop") && common::require_tool("sarif-multitool")) {
+        return;
+    }
+    for out in [out, out_elsewhere] {
         let tmp = tempfile::tempdir().unwrap();
         let input = tmp.path().join("dxplan.sarif");
         let report = tmp.path().join("validation.sarif");
