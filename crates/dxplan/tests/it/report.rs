@@ -333,3 +333,27 @@ fn result_notes_get_the_final_pass_and_dangling_references_are_found() {
     assert_eq!(d["file"], "phan-2/02-muc-tieu.yaml", "{d:#}");
     assert_eq!(d["line"], 19, "{d:#}");
 }
+
+/// A Quyết định nobody can sign (no căn cứ, proposer or signer) is refused, as every document
+/// with an error is, unless forced (issue 19).
+#[test]
+fn an_unsignable_decision_is_not_built() {
+    let dir = common::example_copy("bo-hang-hai");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "signer = { titles = [\"KT. BỘ TRƯỞNG\", \"THỨ TRƯỞNG\"], name = \"Lê Quang Hải\" }\n",
+        "",
+    );
+    let out = dir.path().join("qd.docx");
+    let o = common::dxplan()
+        .args(["build", "--document", "quyet-dinh", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("Quyết định thiếu người ký"), "{err}");
+    assert!(!out.exists());
+}

@@ -10,7 +10,11 @@ crate::declare_rule! {
     /// Kiểm tra: `dxplan.toml` có đủ thành phần thể thức cho hình thức ban hành đã chọn.
     /// Kế hoạch ban hành độc lập (`mode = "ke-hoach"`): người ký (`[signer]` với quyền hạn, chức vụ và
     /// họ tên) và nơi nhận (`[recipients]` với danh sách và dòng „Lưu:”). Kế hoạch kèm Quyết định
-    /// (`mode = "kem-quyet-dinh"`): `[decision]`. Số và ngày ban hành cùng có hoặc cùng để trống (dự thảo).
+    /// (`mode = "kem-quyet-dinh"`): `[decision]` với căn cứ (`bases`), người đề nghị (`proposer`),
+    /// người ký (`signer`: quyền hạn, chức vụ và họ tên) và nơi nhận (`recipients`) — một Quyết định
+    /// thiếu những thành phần đó không ai ký được. Kế hoạch có `[report]`: Báo cáo cần người ký
+    /// (`[signer]`, hoặc người ký của `[decision]`). Số và ngày ban hành cùng có hoặc cùng để trống
+    /// (dự thảo).
     ///
     /// Vì sao: Nghị định 30/2020, Điều 8 khoản 2: văn bản phải có „g) Chức vụ, họ tên và chữ ký của
     /// người có thẩm quyền … i) Nơi nhận”; kế hoạch kèm Quyết định dùng thể thức „văn bản được ban hành
@@ -75,6 +79,9 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
         Mode::WithDecision => {
+            if let Some(d) = &c.decision {
+                decision_parts(d, src, &mut out);
+            }
             if c.decision.is_none() {
                 out.push(
                     Diagnostic::new(
@@ -88,6 +95,25 @@ pub fn check(ctx: &mut Ctx) {
                     .clause("NĐ 30/2020, Phụ lục III, Mẫu văn bản ban hành kèm theo quyết định"),
                 );
             }
+        }
+    }
+    // The report is signed by the plan's signer, or through its decision's.
+    if let Some(r) = &c.report {
+        let signer = c
+            .signer
+            .as_ref()
+            .or_else(|| c.decision.as_ref().and_then(|d| d.signer.as_ref()));
+        if signer.is_none() {
+            out.push(
+                Diagnostic::new(
+                    &METADATA_INCOMPLETE,
+                    msg!(
+                        "Báo cáo (`[report]`) không có người ký: thiếu `[signer]` (hoặc `signer` của `[decision]`)",
+                        "The report (`[report]`) has no signer: `[signer]` (or `[decision]`'s `signer`) is missing"
+                    ),
+                )
+                .at(src, r.symbol.span.clone()),
+            );
         }
     }
     let number_blank = blank(&c.document.number);
@@ -112,4 +138,60 @@ pub fn check(ctx: &mut Ctx) {
         out.push(d);
     }
     ctx.report_all(out);
+}
+
+/// The parts without which nobody can sign a Quyết định (mẫu 1.3 of ND30, Phụ lục III): its căn cứ,
+/// who proposes it, who signs it (titles and name) and who receives it. Located at `[decision]`'s
+/// `issuer`, the one field it always has.
+fn decision_parts(
+    d: &crate::model::Decision,
+    src: crate::source::SourceId,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = d.issuer.span.clone();
+    let mut missing = |vi: &str, en: &str| {
+        out.push(
+            Diagnostic::new(
+                &METADATA_INCOMPLETE,
+                msg!("Quyết định thiếu {vi}", "The decision lacks {en}"),
+            )
+            .at(src, at.clone())
+            .clause("NĐ 30/2020, Điều 8 khoản 2; Phụ lục III, mẫu 1.3"),
+        );
+    };
+    if d.bases.iter().all(|b| b.value.trim().is_empty()) {
+        missing("căn cứ ban hành (`bases`)", "its legal bases (`bases`)");
+    }
+    if d.proposer
+        .as_ref()
+        .is_none_or(|p| p.value.trim().is_empty())
+    {
+        missing(
+            "người đề nghị (`proposer`: „Theo đề nghị của …”)",
+            "its proposer (`proposer`)",
+        );
+    }
+    match &d.signer {
+        None => missing(
+            "người ký (`signer`: quyền hạn, chức vụ và họ tên)",
+            "its signer (`signer`: titles and name)",
+        ),
+        Some(s) => {
+            if s.titles.iter().all(|t| t.value.trim().is_empty()) {
+                missing(
+                    "quyền hạn, chức vụ người ký (`signer.titles`)",
+                    "the signer's titles (`signer.titles`)",
+                );
+            }
+            if s.name.value.trim().is_empty() {
+                missing(
+                    "họ tên người ký (`signer.name`)",
+                    "the signer's name (`signer.name`)",
+                );
+            }
+        }
+    }
+    if d.recipients.is_none() {
+        missing("nơi nhận (`recipients`)", "its recipients (`recipients`)");
+    }
 }
