@@ -40,6 +40,10 @@ pub struct Coverage {
     pub metrics: Vec<crate::model::metrics::MetricStatus>,
     /// The implementation view, once results are recorded during the year.
     pub implementation: Option<Implementation>,
+    /// The framework's issue deadline ("10/12/2022") and whether the plan was issued before it
+    /// (`Plan::issued_in_time`, as DX093 and the roll-up decide it; `None` for a draft).
+    pub issue_before: String,
+    pub issued_in_time: Option<bool>,
 }
 
 /// Results recorded in the plan: targets, tasks and projects by status; disbursed against planned
@@ -204,6 +208,10 @@ pub fn coverage(plan: &Plan) -> Coverage {
         total: inv.total,
         metrics,
         implementation: implementation(plan),
+        issue_before: crate::model::values::date(&fw.issue_before)
+            .map(|d| d.dmy())
+            .unwrap_or_else(|_| fw.issue_before.clone()),
+        issued_in_time: plan.issued_in_time(),
     }
 }
 
@@ -237,6 +245,7 @@ struct Words {
     disbursed: &'static str,
     met: &'static str,
     unmet: &'static str,
+    issued_before: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -274,6 +283,7 @@ fn words(lang: Lang) -> Words {
             disbursed: "Giải ngân / kế hoạch theo nguồn vốn (triệu đồng)",
             met: "đạt",
             unmet: "CHƯA ĐẠT",
+            issued_before: "Ban hành trước ngày",
         },
         Lang::En => Words {
             head: [
@@ -308,6 +318,7 @@ fn words(lang: Lang) -> Words {
             disbursed: "Disbursed / planned by funding source (million VND)",
             met: "met",
             unmet: "NOT MET",
+            issued_before: "Issued before",
         },
     }
 }
@@ -338,6 +349,12 @@ fn rows(c: &Coverage, w: &Words) -> Vec<[String; 6]> {
             ]
         })
         .collect()
+}
+
+/// "Ban hành trước ngày 10/12/2022: đạt", when the plan has its date.
+fn issue_line(c: &Coverage, w: &Words) -> Option<(String, &'static str)> {
+    let word = if c.issued_in_time? { w.met } else { w.unmet };
+    Some((format!("{} {}", w.issued_before, c.issue_before), word))
 }
 
 /// "đạt (MT20)", "đạt (NV-7.4.02)", "CHƯA ĐẠT".
@@ -384,11 +401,15 @@ pub fn markdown(c: &Coverage, lang: Lang) -> String {
     if let Some(i) = &c.implementation {
         s.push_str(&format!("\n```{}```\n", implementation_text(i, &w)));
     }
-    if !c.metrics.is_empty() {
+    let issue = issue_line(c, &w);
+    if !c.metrics.is_empty() || issue.is_some() {
         s.push_str(&format!(
             "\n### {}\n\n| {} | {} |\n|---|---|\n",
             w.metrics, w.requirement, w.head[5]
         ));
+        if let Some((label, state)) = &issue {
+            s.push_str(&format!("| {label} | {state} |\n"));
+        }
         for m in &c.metrics {
             s.push_str(&format!(
                 "| {} | {} |\n",
@@ -442,8 +463,12 @@ pub fn table(c: &Coverage, lang: Lang) -> String {
     for (k, v) in &c.by_group {
         s.push_str(&format!("  {k:<32} {:>14}\n", format_amount(*v)));
     }
-    if !c.metrics.is_empty() {
+    let issue = issue_line(c, &w);
+    if !c.metrics.is_empty() || issue.is_some() {
         s.push_str(&format!("\n{}:\n", w.metrics));
+        if let Some((label, state)) = &issue {
+            s.push_str(&format!("  {label}: {state}\n"));
+        }
         for m in &c.metrics {
             s.push_str(&format!("  {}: {}\n", m.label, metric_state(m, &w)));
         }

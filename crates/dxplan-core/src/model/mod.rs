@@ -123,6 +123,14 @@ impl Plan {
         values::date(&d.value).ok()
     }
 
+    /// Whether the plan was issued in time: before the framework's `issue_before` date ("ban hành
+    /// trước ngày 10/12/2022": the day itself is late). `None` for a draft or a framework without a
+    /// readable deadline. The one answer for DX093, `status` and the roll-up.
+    pub fn issued_in_time(&self) -> Option<bool> {
+        let deadline = values::date(&self.framework.issue_before).ok()?;
+        Some(self.issued_on()? < deadline)
+    }
+
     /// The date of the report on the plan (`[report]`), when there is one.
     pub fn reported_on(&self) -> Option<values::Date> {
         let d = self.config.as_ref()?.report.as_ref()?.date.as_ref()?;

@@ -269,8 +269,7 @@ fn row_of(dir: String, plan: &Plan, diags: &[dxplan_core::diag::Diagnostic]) -> 
         }
     };
     let issued_date = issued.and_then(|d| date(&d.value).ok());
-    let deadline = date(&plan.framework.issue_before).ok();
-    let on_time = issued_date.zip(deadline).map(|(i, d)| i <= d);
+    let on_time = plan.issued_in_time();
     let inv = plan.investment();
     let fw = &plan.framework;
     let priority = fw

@@ -225,3 +225,55 @@ fn implementation_view_counts_the_recorded_results() {
         .sum::<f64>();
     assert!((local - disbursed).abs() < 1e-9, "{local} vs {disbursed}");
 }
+
+/// "Ban hành trước ngày 10/12/2022": a plan dated that very day is late for DX093, for `status` and
+/// for the roll-up alike (the roll-up once said "on time" there) — one function of the model.
+#[test]
+fn on_time_has_one_answer() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "date = \"2022-12-07\"",
+        "date = \"2022-12-10\"",
+    );
+    let (json, _) = common::check_json(dir.path());
+    assert!(
+        common::codes(&json).contains(&"DX093".to_string()),
+        "{json:#}"
+    );
+    let o = common::dxplan()
+        .args(["status", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let status: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(status["issued_in_time"], false);
+    let table = common::dxplan()
+        .arg("status")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&table.stdout).contains("Ban hành trước ngày 10/12/2022: CHƯA ĐẠT")
+    );
+    let out = tempfile::tempdir().unwrap();
+    let json_path = out.path().join("r.json");
+    let o = common::dxplan()
+        .arg("rollup")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&json_path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    let plans = r["plans"].as_array().unwrap_or_else(|| panic!("{r:#}"));
+    assert_eq!(plans[0]["on_time"], false, "{r:#}");
+}

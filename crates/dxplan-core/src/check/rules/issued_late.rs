@@ -32,12 +32,12 @@ pub fn check(ctx: &mut Ctx) {
         Mode::WithDecision => c.decision.as_ref().and_then(|d| d.date.as_ref()),
     };
     let Some(d) = d else { return };
+    if ctx.plan.issued_in_time() != Some(false) {
+        return;
+    }
     let (Ok(issued), Ok(limit)) = (date(&d.value), date(&ctx.fw.issue_before)) else {
         return;
     };
-    if issued < limit {
-        return;
-    }
     let (i, l) = (issued.dmy(), limit.dmy());
     ctx.report(
         Diagnostic::new(

@@ -141,57 +141,55 @@ pub fn check(ctx: &mut Ctx) {
 }
 
 /// The parts without which nobody can sign a Quyết định (mẫu 1.3 of ND30, Phụ lục III): its căn cứ,
-/// who proposes it, who signs it (titles and name) and who receives it. Located at `[decision]`'s
-/// `issuer`, the one field it always has.
+/// who proposes it, who signs it and who receives it. Located at the blank value, else at
+/// `[decision]`'s `issuer`, the one field it always has. A signer without titles or name is
+/// DX012's finding (required fields), not repeated here.
 fn decision_parts(
     d: &crate::model::Decision,
     src: crate::source::SourceId,
     out: &mut Vec<Diagnostic>,
 ) {
-    let at = d.issuer.span.clone();
-    let mut missing = |vi: &str, en: &str| {
+    let mut missing = |vi: &str, en: &str, at: std::ops::Range<usize>| {
         out.push(
             Diagnostic::new(
                 &METADATA_INCOMPLETE,
                 msg!("Quyết định thiếu {vi}", "The decision lacks {en}"),
             )
-            .at(src, at.clone())
+            .at(src, at)
             .clause("NĐ 30/2020, Điều 8 khoản 2; Phụ lục III, mẫu 1.3"),
         );
     };
+    let issuer = d.issuer.span.clone();
     if d.bases.iter().all(|b| b.value.trim().is_empty()) {
-        missing("căn cứ ban hành (`bases`)", "its legal bases (`bases`)");
+        let at = d.bases.first().map_or(issuer.clone(), |b| b.span.clone());
+        missing("căn cứ ban hành (`bases`)", "its legal bases (`bases`)", at);
     }
     if d.proposer
         .as_ref()
         .is_none_or(|p| p.value.trim().is_empty())
     {
+        let at = d
+            .proposer
+            .as_ref()
+            .map_or(issuer.clone(), |p| p.span.clone());
         missing(
             "người đề nghị (`proposer`: „Theo đề nghị của …”)",
             "its proposer (`proposer`)",
+            at,
         );
     }
-    match &d.signer {
-        None => missing(
+    if d.signer.is_none() {
+        missing(
             "người ký (`signer`: quyền hạn, chức vụ và họ tên)",
             "its signer (`signer`: titles and name)",
-        ),
-        Some(s) => {
-            if s.titles.iter().all(|t| t.value.trim().is_empty()) {
-                missing(
-                    "quyền hạn, chức vụ người ký (`signer.titles`)",
-                    "the signer's titles (`signer.titles`)",
-                );
-            }
-            if s.name.value.trim().is_empty() {
-                missing(
-                    "họ tên người ký (`signer.name`)",
-                    "the signer's name (`signer.name`)",
-                );
-            }
-        }
+            issuer.clone(),
+        );
     }
     if d.recipients.is_none() {
-        missing("nơi nhận (`recipients`)", "its recipients (`recipients`)");
+        missing(
+            "nơi nhận (`recipients`)",
+            "its recipients (`recipients`)",
+            issuer,
+        );
     }
 }
