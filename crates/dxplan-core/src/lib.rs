@@ -69,38 +69,23 @@ pub fn compile_with(
     diags.extend(check::run(&plan));
     let root = plan.root.clone();
     let templates = compose::templates::Templates::load(&root, &mut plan.sources, &mut diags);
-    let doc = match kind {
-        compose::DocKind::Report(period) => {
-            compose::compose_report(&plan, &templates, period, opts.draft, &mut diags)
-        }
-        compose::DocKind::Decision => compose::compose_part(
-            &plan,
-            &templates,
-            opts,
-            compose::Part::DecisionOnly,
-            &mut diags,
-        ),
-        compose::DocKind::Plan => {
-            let doc = compose::compose(&plan, &templates, opts, &mut diags);
-            // A plan that reports on itself (`[report]`) has the report's templates checked too,
-            // so a broken override fails `check` in CI, not the clerk's build at year end. Only
-            // template findings are taken: the rest the plan's own composition already gave.
-            if plan.config.as_ref().is_some_and(|c| c.report.is_some()) {
-                let mut more = Vec::new();
-                let period = compose::Period::Year;
-                compose::compose_report(&plan, &templates, period, opts.draft, &mut more);
-                for d in more {
-                    let new = !diags
-                        .iter()
-                        .any(|x| x.message.vi == d.message.vi && x.span == d.span);
-                    if d.rule.code == compose::rules::TEMPLATE_ERROR.code && new {
-                        diags.push(d);
-                    }
-                }
+    let doc = compose::compose(&plan, &templates, opts, kind, &mut diags);
+    // A plan that reports on itself (`[report]`) has the report's templates checked too, so a
+    // broken override fails `check` in CI, not the clerk's build at year end. Only template
+    // findings are taken: the rest the plan's own composition already gave.
+    if kind == compose::DocKind::Plan && plan.config.as_ref().is_some_and(|c| c.report.is_some()) {
+        let mut more = Vec::new();
+        let report = compose::DocKind::Report(compose::Period::Year);
+        compose::compose(&plan, &templates, opts, report, &mut more);
+        for d in more {
+            let new = !diags
+                .iter()
+                .any(|x| x.message.vi == d.message.vi && x.span == d.span);
+            if d.rule.code == compose::rules::TEMPLATE_ERROR.code && new {
+                diags.push(d);
             }
-            doc
         }
-    };
+    }
     extra(&mut plan, &doc, &mut diags);
     check::suppress::apply(&plan, &mut diags);
     diag::sort(&mut diags, &plan.sources);

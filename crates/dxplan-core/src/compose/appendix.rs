@@ -79,10 +79,8 @@ impl TableSpec {
 impl Composer<'_> {
     /// The lines at the top of a phụ lục: label, title, „Kèm theo …”, short rule.
     pub(super) fn appendix_head(&mut self, label: &str, title: &str) -> Vec<Block> {
-        let attached = match self
-            .attached_to_decision()
-            .filter(|_| self.report.is_none())
-        {
+        let report = matches!(self.kind, crate::model::DocKind::Report(_));
+        let attached = match self.attached_to_decision().filter(|_| !report) {
             Some(line) => line,
             None => {
                 let c = self.plan.config.as_ref();
@@ -90,7 +88,7 @@ impl Composer<'_> {
                     .map(|c| c.issuer.full_name.value.clone())
                     .unwrap_or_default();
                 let date = self.words_date(self.document_date());
-                let template = if self.report.is_some() {
+                let template = if report {
                     "attached-to-report.txt"
                 } else {
                     "attached-to-plan.txt"

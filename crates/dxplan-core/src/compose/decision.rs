@@ -11,7 +11,6 @@ impl Composer<'_> {
     /// The decision's pages: a portrait section of its own; the plan follows on a new page with
     /// its own numbering.
     pub(super) fn decision_section(&mut self) -> PageSection {
-        self.decision = true;
         let mut blocks = Vec::new();
         self.front_matter(&mut blocks);
         let plan = self.plan;
@@ -72,10 +71,7 @@ impl Composer<'_> {
                 run(text, false, false),
             ])));
         }
-        let signer = d.and_then(|d| d.signer.as_ref());
-        let recipients = d.and_then(|d| d.recipients.as_ref());
-        blocks.push(self.signature_of(signer, recipients, Some("Như Điều 3")));
-        self.decision = false;
+        blocks.push(self.signature());
         super::appendix::text_section(blocks)
     }
 }

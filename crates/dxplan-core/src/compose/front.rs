@@ -9,66 +9,17 @@ use super::ir::{self, Align, Block, Para, Role, Run};
 use super::style::{BODY, body, centered, layout_row, para, rule, run, short_rule, title_line};
 use super::{measure, text};
 use crate::load::Sp;
-use crate::model::{Mode, values};
+use crate::model::{DocKind, Mode, values};
 
 impl Composer<'_> {
     /// "12/KH-UBND", or blanks before the slash in a draft or when the number is not given yet.
     pub(super) fn number_symbol(&self) -> String {
-        let c = self.plan.config.as_ref();
-        // The decision's number is written whole ("1468/QĐ-BHHĐT").
-        if self.decision {
-            let number = c
-                .and_then(|c| c.decision.as_ref())
-                .and_then(|d| d.number.as_ref())
-                .map(|n| n.value.trim().to_string())
-                .unwrap_or_default();
-            return if self.draft || number.is_empty() {
-                let symbol = number.split_once('/').map_or("QĐ-", |(_, s)| s);
-                format!("      /{symbol}")
-            } else {
-                number
-            };
-        }
-        // The report has its own số, ký hiệu and date (`[report]`).
-        let report = c
-            .and_then(|c| c.report.as_ref())
-            .filter(|_| self.report.is_some());
-        let plan_symbol = c
-            .map(|c| c.document.symbol.value.clone())
-            .unwrap_or_default();
-        let symbol = match report {
-            Some(r) => r.symbol.value.clone(),
-            // A report not configured yet: "BC-…" after the plan's issuer part ("KH-UBND" →
-            // "BC-UBND"), never the plan's own symbol.
-            None if self.report.is_some() => match plan_symbol.split_once('-') {
-                Some((_, rest)) => format!("BC-{rest}"),
-                None => "BC".to_string(),
-            },
-            None => plan_symbol,
-        };
-        let number = match report {
-            Some(r) => r.number.as_ref(),
-            None => c.and_then(|c| c.document.number.as_ref()),
-        }
-        .map(|n| n.value.trim().to_string())
-        .unwrap_or_default();
-        if self.draft || number.is_empty() {
-            format!("      /{symbol}")
-        } else {
-            format!("{number}/{symbol}")
-        }
+        self.issue.number_symbol(self.draft)
     }
 
-    /// The date of the document being composed: the plan's, or the report's.
+    /// The date of the document being composed, as written.
     pub(super) fn document_date(&self) -> Option<&Sp<String>> {
-        let c = self.plan.config.as_ref()?;
-        if self.decision {
-            return c.decision.as_ref()?.date.as_ref();
-        }
-        match self.report {
-            Some(_) => c.report.as_ref()?.date.as_ref(),
-            None => c.document.date.as_ref(),
-        }
+        self.issue.date
     }
 
     /// "ngày 05 tháng 01 năm 2023", blanks in a draft.
@@ -85,13 +36,14 @@ impl Composer<'_> {
             return None;
         }
         let d = self.plan.config.as_ref()?.decision.as_ref()?;
-        let number = match (&d.number, self.draft) {
-            (Some(n), false) if !n.value.trim().is_empty() => n.value.clone(),
+        let issue = self.plan.issue(DocKind::Decision);
+        let number = match issue.number {
+            Some(_) if !self.draft => issue.number_symbol(false),
             _ => "      /QĐ-".to_string(),
         };
         let ctx = context! {
             number => number,
-            date => self.words_date(d.date.as_ref()),
+            date => self.words_date(issue.date),
             issuer => d.issuer.value.clone(),
         };
         Some(self.render("attached-to-decision.txt", ctx))
@@ -112,7 +64,7 @@ impl Composer<'_> {
         }
         blocks.push(self.header_table());
         blocks.extend(self.title_block());
-        if self.report.is_none() && !self.decision {
+        if self.frame.opening {
             self.opening(blocks);
         }
     }
@@ -158,8 +110,7 @@ impl Composer<'_> {
     /// right, as a borderless two-column table (Mẫu 1.4: 6.75 | 10.0 cm, indent −0.35 cm).
     fn header_table(&mut self) -> Block {
         // A report is issued on its own, with its number and date, whatever the plan's mode.
-        let decision =
-            self.plan.mode() == Mode::WithDecision && self.report.is_none() && !self.decision;
+        let decision = self.frame.under_decision;
         let (left_w, right_w, indent) = if decision {
             (60.4, 102.5, 1.5)
         } else {
@@ -211,15 +162,7 @@ impl Composer<'_> {
 
     /// ND30 ô 2 and 4: "Số: …" under the issuer, place and date under the motto.
     fn number_and_date_row(&self) -> ir::Row {
-        let c = self.plan.config.as_ref();
-        let decision_place = c
-            .and_then(|c| c.decision.as_ref())
-            .and_then(|d| d.place.as_ref())
-            .filter(|_| self.decision);
-        let place = decision_place
-            .map(|p| p.value.clone())
-            .or_else(|| c.map(|c| c.document.place.value.clone()))
-            .unwrap_or_default();
+        let place = self.issue.place;
         let date = self.words_date(self.document_date());
         let number = format!("Số: {}", self.number_symbol());
         let cell = |role, runs, size| ir::Cell {
@@ -244,43 +187,12 @@ impl Composer<'_> {
 
     /// ND30 ô 5a: KẾ HOẠCH / trích yếu / (Kèm theo Quyết định …) / short rule.
     fn title_block(&mut self) -> Vec<Block> {
-        let plan_title = self
-            .plan
-            .config
-            .as_ref()
-            .map(|c| c.document.title.value.clone())
-            .unwrap_or_default();
-        let (doc_type, title) = match self.report {
-            // Mẫu 1.3: a decision that issues another document, "Ban hành …".
-            _ if self.decision => (
-                "QUYẾT ĐỊNH",
-                self.plan
-                    .config
-                    .as_ref()
-                    .and_then(|c| c.decision.as_ref())
-                    .and_then(|d| d.title.as_ref())
-                    .map(|t| t.value.trim().to_string())
-                    .unwrap_or_else(|| format!("Ban hành Kế hoạch {plan_title}")),
-            ),
-            Some(period) => {
-                let year = self.plan.year();
-                let t = self.render(
-                    "report-title.txt",
-                    context! { year => year, period => period.words() },
-                );
-                ("BÁO CÁO", t)
-            }
-            None => ("KẾ HOẠCH", plan_title),
-        };
+        let title = self.frame.summary.clone();
         let mut out = vec![
-            title_line(Role::DocType, doc_type, 18.0),
+            title_line(Role::DocType, self.frame.doc_type, 18.0),
             title_line(Role::Summary, title.clone(), 0.0),
         ];
-        // The decision itself is not "kèm theo" anything.
-        let attached = self
-            .attached_to_decision()
-            .filter(|_| self.report.is_none() && !self.decision);
-        if let Some(line) = attached {
+        if let Some(line) = self.frame.attached_to.clone() {
             out.push(Block::Paragraph(Para {
                 keep_with_next: true,
                 ..para(
@@ -298,12 +210,8 @@ impl Composer<'_> {
     /// ND30 ô 9b and 7: Nơi nhận on the left, authority, title and name on the right, in one row
     /// that never splits across pages.
     pub(super) fn signature(&mut self) -> Block {
-        let c = self.plan.config.as_ref();
-        self.signature_of(
-            c.and_then(|c| c.signer.as_ref()),
-            c.and_then(|c| c.recipients.as_ref()),
-            None,
-        )
+        let issue = self.issue.clone();
+        self.signature_of(issue.signer, issue.recipients, issue.first_recipient)
     }
 
     /// The signature row for a signer and recipients; `first` opens the Nơi nhận ("Như Điều 3").

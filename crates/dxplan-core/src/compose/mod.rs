@@ -10,13 +10,12 @@
 mod appendix;
 mod body;
 mod decision;
-mod report;
-
-pub use report::compose_report;
 mod front;
 pub mod ir;
+mod kind;
 pub mod measure;
 mod prose;
+mod report;
 pub mod rules;
 mod style;
 pub use style::capitalize;
@@ -24,9 +23,10 @@ pub mod templates;
 pub mod text;
 
 use crate::diag::Diagnostic;
-use crate::model::appendices::{self, AppendixKind, PAST_ID, PROJECTS_ID};
-use crate::model::{Mode, Plan};
+use crate::model::appendices::{self, PAST_ID, PROJECTS_ID};
+use crate::model::{Issue, Plan};
 use ir::*;
+use kind::Frame;
 use templates::Templates;
 
 pub struct Options {
@@ -34,126 +34,67 @@ pub struct Options {
     pub draft: bool,
 }
 
-/// Whether the plan is still a draft: forced, or its number/date are not filled in yet.
-pub fn is_draft(plan: &Plan, opts: &Options) -> bool {
-    if opts.draft {
-        return true;
-    }
-    let Some(c) = &plan.config else { return true };
-    let blank =
-        |t: &Option<crate::load::Sp<String>>| t.as_ref().is_none_or(|s| s.value.trim().is_empty());
-    match plan.mode() {
-        Mode::Standalone => blank(&c.document.number) || blank(&c.document.date),
-        Mode::WithDecision => c
-            .decision
-            .as_ref()
-            .is_none_or(|d| blank(&d.number) || blank(&d.date)),
-    }
-}
-
-/// Which document of a plan to compose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocKind {
-    /// The plan (after its decision in `kem-quyet-dinh` mode).
-    Plan,
-    /// The decision alone.
-    Decision,
-    /// The results report for a period.
-    Report(Period),
-}
-
-/// The period a results report covers (`build --document bao-cao --period …`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
-    Year,
-    Half,
-    Quarter(u8),
-}
-
-impl Period {
-    /// "năm", "6 tháng đầu năm", "quý II năm": the words before the year in the title.
-    pub fn words(self) -> String {
-        match self {
-            Period::Year => "năm".into(),
-            Period::Half => "6 tháng đầu năm".into(),
-            Period::Quarter(q) => format!("quý {} năm", style::roman(q as usize)),
-        }
-    }
-}
+pub use crate::model::issue::{DocKind, Period};
 
 /// What every part of the composition reads, and where template errors go.
 struct Composer<'a> {
     plan: &'a Plan,
     tpl: &'a Templates,
     diags: &'a mut Vec<Diagnostic>,
-    /// Composing the results report instead of the plan.
-    report: Option<Period>,
-    /// Composing the Quyết định that issues the plan (its header, title and signature).
-    decision: bool,
+    /// The document being composed (the decision, while a plan composes the decision that
+    /// issues it), how it is issued, and its frame.
+    kind: DocKind,
+    issue: Issue<'a>,
+    frame: Frame,
+    /// Blanks for số and date, and the DỰ THẢO mark.
     draft: bool,
     /// "Phụ lục I" for the projects list and "Phụ lục II" for last year's projects, when present.
     appendix_projects: Option<String>,
     appendix_past: Option<String>,
 }
 
-/// What of a plan issued by a decision to compose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// The decision (in `kem-quyet-dinh` mode) followed by the plan and its phụ lục.
-    Whole,
-    /// The decision alone (`--document quyet-dinh`).
-    DecisionOnly,
-}
-
+/// Compose one document of a plan: its kind's frame and sections, then the final pass every
+/// document gets (`{phụ lục:id}` resolved, symbols joined, one quotation style, no control
+/// characters).
 pub fn compose(
     plan: &Plan,
     tpl: &Templates,
     opts: &Options,
-    diags: &mut Vec<Diagnostic>,
-) -> Document {
-    compose_part(plan, tpl, opts, Part::Whole, diags)
-}
-
-pub fn compose_part(
-    plan: &Plan,
-    tpl: &Templates,
-    opts: &Options,
-    part: Part,
+    kind: DocKind,
     diags: &mut Vec<Diagnostic>,
 ) -> Document {
     let list = plan.appendix_list();
     let label = |id: &str| list.iter().find(|a| a.id == id).map(|a| a.label.clone());
+    let issue = plan.issue(kind);
+    // The report's body names its own phụ lục; the plan's numbering is for the plan.
+    let own_labels = !matches!(kind, DocKind::Report(_));
     let mut c = Composer {
         plan,
         tpl,
         diags,
-        report: None,
-        decision: false,
-        draft: is_draft(plan, opts),
-        appendix_projects: label(PROJECTS_ID),
-        appendix_past: label(PAST_ID),
+        kind,
+        draft: opts.draft || issue.is_blank(),
+        issue,
+        frame: Frame::default(),
+        appendix_projects: label(PROJECTS_ID).filter(|_| own_labels),
+        appendix_past: label(PAST_ID).filter(|_| own_labels),
     };
-    let mut sections = Vec::new();
-    // A plan issued by a decision comes after it, starting on its own page and numbering.
-    if plan.mode() == Mode::WithDecision {
-        sections.push(c.decision_section());
-    }
-    if part == Part::DecisionOnly {
-        resolve_all(&mut sections, &label);
-        return finish(plan, &c, sections);
-    }
-    let mut main = c.main_section();
-    main.restart_numbering = !sections.is_empty();
-    sections.push(main);
-    for a in &list {
-        sections.push(match a.kind {
-            AppendixKind::Projects => c.projects_appendix(&a.label),
-            AppendixKind::PastProjects => c.past_appendix(&a.label),
-            AppendixKind::Own(own) => c.own_appendix(&a.label, &own.file),
-        });
-    }
+    let composer = kind::of(kind);
+    c.frame = composer.frame(&mut c);
+    let mut sections = composer.sections(&mut c);
     resolve_all(&mut sections, &label);
-    finish(plan, &c, sections)
+    let date = c.issue.on().filter(|_| !c.draft);
+    Document {
+        title: std::mem::take(&mut c.frame.metadata_title),
+        author: plan
+            .config
+            .as_ref()
+            .map(|c| c.issuer.full_name.value.clone())
+            .unwrap_or_default(),
+        date: date.and_then(|d| Some([u32::try_from(d.year).ok()?, d.month, d.day])),
+        draft: c.draft,
+        sections,
+    }
 }
 
 /// `{phụ lục:id}` in any text becomes the phụ lục's label.
@@ -161,35 +102,6 @@ fn resolve_all(sections: &mut [PageSection], label: &dyn Fn(&str) -> Option<Stri
     for s in sections {
         resolve_references(&mut s.blocks, label);
     }
-}
-
-fn finish(plan: &Plan, c: &Composer, sections: Vec<PageSection>) -> Document {
-    let config = plan.config.as_ref();
-    Document {
-        title: format!(
-            "Kế hoạch {}",
-            config
-                .map(|c| c.document.title.value.as_str())
-                .unwrap_or("")
-        ),
-        author: config
-            .map(|c| c.issuer.full_name.value.clone())
-            .unwrap_or_default(),
-        date: (!c.draft).then(|| issue_date(plan)).flatten(),
-        draft: c.draft,
-        sections,
-    }
-}
-
-/// The date the plan is signed: its own, or that of the decision it is attached to.
-fn issue_date(plan: &Plan) -> Option<[u32; 3]> {
-    let c = plan.config.as_ref()?;
-    let date = match plan.mode() {
-        Mode::Standalone => c.document.date.as_ref(),
-        Mode::WithDecision => c.decision.as_ref()?.date.as_ref(),
-    }?;
-    let d = crate::model::values::date(&date.value).ok()?;
-    Some([u32::try_from(d.year).ok()?, d.month, d.day])
 }
 
 impl Composer<'_> {
@@ -202,15 +114,27 @@ impl Composer<'_> {
             .render_lines(name, n, &ctx, &self.plan.sources, self.diags)
     }
 
-    /// The portrait section: front matter, body, and the signature of a plan issued on its own.
-    fn main_section(&mut self) -> PageSection {
-        let mut blocks = Vec::new();
-        self.front_matter(&mut blocks);
-        self.body(&mut blocks);
-        if self.plan.mode() == Mode::Standalone {
-            blocks.push(self.signature());
-        }
-        appendix::text_section(blocks)
+    /// Composes part of the document as another kind (the decision that opens a plan issued
+    /// with one): its issuance and frame for the time of `f`.
+    fn as_kind<T>(&mut self, kind: DocKind, f: impl FnOnce(&mut Self) -> T) -> T {
+        let issue = std::mem::replace(&mut self.issue, self.plan.issue(kind));
+        let previous = std::mem::replace(&mut self.kind, kind);
+        let frame = kind::of(kind).frame(self);
+        let frame = std::mem::replace(&mut self.frame, frame);
+        let out = f(self);
+        self.kind = previous;
+        self.issue = issue;
+        self.frame = frame;
+        out
+    }
+
+    /// The plan's trích yếu as written.
+    fn plan_title(&self) -> String {
+        self.plan
+            .config
+            .as_ref()
+            .map(|c| c.document.title.value.clone())
+            .unwrap_or_default()
     }
 }
 

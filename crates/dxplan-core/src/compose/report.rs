@@ -5,13 +5,12 @@
 use minijinja::context;
 
 use super::body::text_blocks;
-use super::ir::{Align, Block, Cell, Document, PageSection, Para, Role, Row, RowKind, Table};
+use super::ir::{Align, Block, Cell, PageSection, Para, Role, Row, RowKind, Table};
 use super::style::{self, body, heading, item, para, run};
-use super::{Composer, Period, Templates};
-use crate::diag::Diagnostic;
+use super::{Composer, Period};
+use crate::model::Content;
 use crate::model::types::{Target, TargetStatus, WorkStatus};
 use crate::model::values::{Date, date, format_amount};
-use crate::model::{Content, Plan};
 
 /// "90%", "05 chuyên gia": a value in its target's unit.
 fn with_unit(t: &Target, v: f64) -> String {
@@ -22,78 +21,6 @@ fn with_unit(t: &Target, v: f64) -> String {
         " "
     };
     format!("{}{sep}{unit}", format_amount(v))
-}
-
-/// The report as a document: ND30 frame, sections I–IV, the phụ lục of target results.
-pub fn compose_report(
-    plan: &Plan,
-    tpl: &Templates,
-    period: Period,
-    draft: bool,
-    diags: &mut Vec<Diagnostic>,
-) -> Document {
-    let blank = |t: Option<&crate::load::Sp<String>>| t.is_none_or(|s| s.value.trim().is_empty());
-    let report = plan.config.as_ref().and_then(|c| c.report.as_ref());
-    let draft = draft || report.is_none_or(|r| blank(r.number.as_ref()) || blank(r.date.as_ref()));
-    let mut c = Composer {
-        plan,
-        tpl,
-        diags,
-        report: Some(period),
-        decision: false,
-        draft,
-        appendix_projects: None,
-        appendix_past: None,
-    };
-    let label = "Phụ lục I".to_string();
-    let mut blocks = Vec::new();
-    c.front_matter(&mut blocks);
-    c.report_body(&label, &mut blocks);
-    // A ministry's plan is signed through its decision: the report uses that signer and those
-    // recipients when the plan has none of its own.
-    let cfg = plan.config.as_ref();
-    let decision = cfg.and_then(|c| c.decision.as_ref());
-    let signer = cfg
-        .and_then(|c| c.signer.as_ref())
-        .or_else(|| decision.and_then(|d| d.signer.as_ref()));
-    let recipients = cfg
-        .and_then(|c| c.recipients.as_ref())
-        .or_else(|| decision.and_then(|d| d.recipients.as_ref()));
-    blocks.push(c.signature_of(signer, recipients, None));
-    let main = super::appendix::text_section(blocks);
-    let appendix = c.results_appendix(&label);
-    let title = c.render(
-        "report-title.txt",
-        context! { year => plan.year(), period => period.words() },
-    );
-    let date = if draft {
-        None
-    } else {
-        report
-            .and_then(|r| r.date.as_ref())
-            .and_then(|d| crate::model::values::date(&d.value).ok())
-            .and_then(|d| Some([u32::try_from(d.year).ok()?, d.month, d.day]))
-    };
-    Document {
-        title: format!("Báo cáo {title}"),
-        author: plan
-            .config
-            .as_ref()
-            .map(|c| c.issuer.full_name.value.clone())
-            .unwrap_or_default(),
-        date,
-        draft,
-        sections: {
-            // The final pass every document gets: `{phụ lục:id}` resolved (to the plan's phụ lục,
-            // which the report's readers have; a dangling id is DX028 in `check`), joined
-            // symbols, one quotation style, no control characters.
-            let mut sections = vec![main, appendix];
-            let list = plan.appendix_list();
-            let label = |id: &str| list.iter().find(|a| a.id == id).map(|a| a.label.clone());
-            super::resolve_all(&mut sections, &label);
-            sections
-        },
-    }
 }
 
 /// A result the report of a period knows: one dated after the period's last day is left out (a
@@ -129,7 +56,11 @@ impl Composer<'_> {
     /// The last day the report covers.
     fn until(&self) -> Date {
         let year = self.plan.year();
-        let (month, day) = match self.report.unwrap_or(Period::Year) {
+        let period = match self.kind {
+            crate::model::DocKind::Report(p) => p,
+            _ => Period::Year,
+        };
+        let (month, day) = match period {
             Period::Year => (12, 31),
             Period::Half => (6, 30),
             Period::Quarter(q) => match q {
@@ -142,7 +73,7 @@ impl Composer<'_> {
         Date { year, month, day }
     }
 
-    fn report_body(&mut self, appendix: &str, out: &mut Vec<Block>) {
+    pub(super) fn report_body(&mut self, appendix: &str, out: &mut Vec<Block>) {
         let plan = self.plan;
         let until = self.until();
         let [h1, h2, h3, h4]: [String; 4] = self
@@ -337,7 +268,7 @@ impl Composer<'_> {
     }
 
     /// Phụ lục I of the report: every target with its planned value, result and evaluation.
-    fn results_appendix(&mut self, label: &str) -> PageSection {
+    pub(super) fn results_appendix(&mut self, label: &str) -> PageSection {
         let year = self.plan.year();
         let title = self.render("report-appendix-title.txt", context! { year => year });
         let mut blocks = self.appendix_head(label, &title);

@@ -3,8 +3,6 @@
 
 use super::ir::{self, Align, Block, Margins, Para, Role, Rule, Run};
 use super::measure;
-/// Roman numerals live with the other value formats (the model numbers phụ lục too).
-pub use crate::model::values::roman;
 
 /// Body text size, pt (ND30: 13–14).
 pub const BODY: f32 = 14.0;

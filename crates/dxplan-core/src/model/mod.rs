@@ -6,6 +6,7 @@ pub mod appendices;
 pub mod coverage;
 pub mod evaluation;
 pub mod investment;
+pub mod issue;
 pub mod mentions;
 pub mod metrics;
 pub mod rules;
@@ -26,6 +27,7 @@ use crate::load::{Doc, Loaded, Node};
 use crate::msg;
 use crate::source::{SourceId, Sources};
 pub use investment::Investment;
+pub use issue::{DocKind, Issue, Period};
 pub use types::*;
 
 #[derive(Debug)]
@@ -115,12 +117,7 @@ impl Plan {
     /// The date the plan is issued on: its own, or its Quyết định's when issued with one; `None`
     /// for a draft (or an invalid date, reported elsewhere).
     pub fn issued_on(&self) -> Option<values::Date> {
-        let c = self.config.as_ref()?;
-        let d = match self.mode() {
-            Mode::Standalone => c.document.date.as_ref(),
-            Mode::WithDecision => c.decision.as_ref().and_then(|d| d.date.as_ref()),
-        }?;
-        values::date(&d.value).ok()
+        self.issue(DocKind::Plan).on()
     }
 
     /// Whether the plan was issued in time: before the framework's `issue_before` date ("ban hành
@@ -133,8 +130,8 @@ impl Plan {
 
     /// The date of the report on the plan (`[report]`), when there is one.
     pub fn reported_on(&self) -> Option<values::Date> {
-        let d = self.config.as_ref()?.report.as_ref()?.date.as_ref()?;
-        values::date(&d.value).ok()
+        self.config.as_ref()?.report.as_ref()?;
+        self.issue(DocKind::Report(Period::Year)).on()
     }
 
     /// The plan's own files, without the framework file it may carry (`framework_file`): that

@@ -16,7 +16,7 @@ use serde::Serialize;
 use dxplan_core::diag::Summary;
 use dxplan_core::model::Plan;
 use dxplan_core::model::metrics::MetricStatus;
-use dxplan_core::model::values::{amount, date};
+use dxplan_core::model::values::amount;
 
 /// The version of the JSON shape (`docs/INTEGRATIONS.md`).
 pub const VERSION: u32 = 1;
@@ -247,28 +247,13 @@ fn plan_row(dir: &Path) -> PlanRow {
 fn row_of(dir: String, plan: &Plan, diags: &[dxplan_core::diag::Diagnostic]) -> PlanRow {
     let s = Summary::of(diags);
     let c = plan.config.as_ref();
-    let (number, issued) = match plan.mode() {
-        dxplan_core::model::Mode::Standalone => (
-            c.map(|c| {
-                let n = text(c.document.number.as_ref());
-                if n.is_empty() {
-                    String::new()
-                } else {
-                    format!("{n}/{}", c.document.symbol.value.trim())
-                }
-            })
-            .unwrap_or_default(),
-            c.and_then(|c| c.document.date.as_ref()),
-        ),
-        dxplan_core::model::Mode::WithDecision => {
-            let d = c.and_then(|c| c.decision.as_ref());
-            (
-                text(d.and_then(|d| d.number.as_ref())),
-                d.and_then(|d| d.date.as_ref()),
-            )
-        }
+    // The plan's own số and date, or its decision's (Plan::issue).
+    let issue = plan.issue(dxplan_core::model::DocKind::Plan);
+    let number = match issue.number {
+        Some(_) => issue.number_symbol(false),
+        None => String::new(),
     };
-    let issued_date = issued.and_then(|d| date(&d.value).ok());
+    let issued_date = issue.on();
     let on_time = plan.issued_in_time();
     let inv = plan.investment();
     let fw = &plan.framework;

@@ -46,13 +46,7 @@ pub fn check(ctx: &mut Ctx) {
         return;
     }
     // The plan's own date (its signing, or its decision's).
-    let issued = plan.config.as_ref().and_then(|c| {
-        let d = match plan.mode() {
-            crate::model::Mode::Standalone => c.document.date.as_ref(),
-            crate::model::Mode::WithDecision => c.decision.as_ref()?.date.as_ref(),
-        }?;
-        crate::model::values::date(&d.value).ok()
-    });
+    let issued = plan.issued_on();
     let mut out = Vec::new();
     for m in &ctx.fw.metrics {
         let Some(deadline) = &m.deadline else {

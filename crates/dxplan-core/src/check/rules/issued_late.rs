@@ -2,7 +2,7 @@
 
 use crate::check::Ctx;
 use crate::diag::Diagnostic;
-use crate::model::Mode;
+use crate::model::DocKind;
 use crate::model::values::date;
 use crate::msg;
 
@@ -27,11 +27,9 @@ pub fn check(ctx: &mut Ctx) {
         return;
     };
     let src = c.source;
-    let d = match ctx.plan.mode() {
-        Mode::Standalone => c.document.date.as_ref(),
-        Mode::WithDecision => c.decision.as_ref().and_then(|d| d.date.as_ref()),
+    let Some(d) = ctx.plan.issue(DocKind::Plan).date else {
+        return;
     };
-    let Some(d) = d else { return };
     if ctx.plan.issued_in_time() != Some(false) {
         return;
     }
