@@ -6,7 +6,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 mod rule;
+mod violation;
 pub use rule::{Rule, Text};
+pub use violation::Violation;
 
 use crate::lang::{Lang, Msg};
 use crate::source::{SourceId, Sources};

@@ -41,6 +41,18 @@ pub struct Loaded {
     pub config: Option<Doc>,
     pub docs: Vec<Doc>,
     pub diags: Vec<Diagnostic>,
+    /// Plan files whose content is unknown — refused (size, link), not UTF-8, or not parsable —
+    /// so rules over the whole plan wait (DX009). Sorted. `dxplan.toml` is not among them: a plan
+    /// without a readable config is reported as such.
+    pub unreadable: Vec<SourceId>,
+}
+
+impl Loaded {
+    fn unreadable(&mut self, id: SourceId) {
+        if self.sources.get(id).name != CONFIG_FILE && !self.unreadable.contains(&id) {
+            self.unreadable.push(id);
+        }
+    }
 }
 
 /// An I/O failure: exit code 2.
@@ -67,6 +79,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
         config: None,
         docs: Vec::new(),
         diags: Vec::new(),
+        unreadable: Vec::new(),
     };
 
     load_config(&mut loaded, dir)?;
@@ -78,21 +91,11 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
             .unwrap_or(first)
             .to_string_lossy()
             .into_owned();
-        let n = too_deep.len();
-        // A warning: nothing was refused, a part of the tree was not looked at.
-        let mut d = Diagnostic::new(
-            &rules::LIMITS,
-            msg!(
-                "{n} thư mục nằm sâu hơn {MAX_DEPTH} cấp không được đọc (ví dụ {shown})",
-                "{n} directories deeper than {MAX_DEPTH} levels were not read (e.g. {shown})"
-            ),
-        )
-        .hint(msg!(
-            "Đặt các tệp của kế hoạch gần thư mục gốc hơn.",
-            "Keep the plan's files closer to its root."
-        ));
-        d.severity = crate::diag::Severity::Warning;
-        loaded.diags.push(d);
+        loaded.diags.push(Diagnostic::of(&rules::limits::TooDeep {
+            count: too_deep.len(),
+            depth: MAX_DEPTH,
+            example: shown,
+        }));
     }
     for path in files {
         let name = path
@@ -158,7 +161,11 @@ fn load_yaml(loaded: &mut Loaded, path: &Path, name: String) -> Result<(), IoFai
     };
     trailing_whitespace(&text, id, &mut loaded.diags);
     control_characters(&text, id, &mut loaded.diags);
-    match yaml::parse(&text) {
+    let parsed = yaml::parse(&text);
+    if parsed.is_err() {
+        loaded.unreadable(id);
+    }
+    match parsed {
         Ok(mut root) => {
             normalize(&mut root, id, &text, &mut loaded.diags);
             loaded.docs.push(Doc { source: id, root });
@@ -289,6 +296,7 @@ fn read_source(
                     "Split the content into one file per framework section, or drop data that is not plan text."
                 )),
             );
+            loaded.unreadable(id);
             return Ok(None);
         }
         Err(e) => {
@@ -303,6 +311,7 @@ fn read_source(
                         "Put a real file (not a link) inside the plan directory."
                     )),
             );
+            loaded.unreadable(id);
             return Ok(None);
         }
     };
@@ -341,6 +350,7 @@ fn read_source(
                     "Save the file as UTF-8 (Unicode, TCVN 6909:2001), not TCVN3 or VNI."
                 )),
             );
+            loaded.unreadable(id);
             Ok(None)
         }
     }

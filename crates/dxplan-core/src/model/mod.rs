@@ -305,10 +305,11 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
         config: config_doc,
         docs,
         mut diags,
+        mut unreadable,
     } = loaded;
 
     let config = config_doc.and_then(|doc| type_config(doc, &mut diags));
-    let unreadable = unreadable_files(&sources, &diags);
+    unreadable.sort_unstable();
 
     let framework = resolve_framework(&root, config.as_ref(), &mut diags);
 
@@ -408,22 +409,6 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
 /// `framework_file` as the plan's file names read ("khung.yaml" for "./khung.yaml").
 fn framework_file_name(v: &str) -> String {
     v.replace('\\', "/").trim_start_matches("./").to_string()
-}
-
-/// YAML files of the plan with a locked reading error (syntax, UTF-8, limits).
-fn unreadable_files(sources: &Sources, diags: &[Diagnostic]) -> Vec<SourceId> {
-    let mut out: Vec<SourceId> = diags
-        .iter()
-        .filter(|d| d.rule.locked && ["DX001", "DX002", "DX003"].contains(&d.rule.code))
-        .filter_map(|d| d.source)
-        .filter(|id| {
-            let name = &sources.get(*id).name;
-            name.ends_with(".yaml") || name.ends_with(".yml")
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The slug of a `section: slug` line at the top level of a text that did not parse.

@@ -1,7 +1,7 @@
 //! The roll-up as one self-contained HTML page: the same sections as tables, a bar chart of the
 //! budget by funding source in inline SVG, nothing loaded from anywhere.
 
-use super::{Rollup, cell_short};
+use super::{Rollup, TaskState};
 use dxplan_core::model::values::format_amount;
 
 fn esc(s: &str) -> String {
@@ -68,13 +68,16 @@ fn matrix(s: &mut String, r: &Rollup) {
     for p in r.plans.iter().filter(|p| p.error.is_none()) {
         s.push_str(&format!("<tr><td>{}</td>", esc(&p.issuer)));
         for st in &p.priority {
-            let short = cell_short(st);
-            let class = match short {
-                "chưa có" => " class=\"no\"",
-                "không áp dụng" => " class=\"na\"",
-                _ => "",
+            let short = st.short();
+            let class = match st {
+                TaskState::Missing => " class=\"no\"",
+                TaskState::NotApplicable(_) => " class=\"na\"",
+                TaskState::Covered => "",
             };
-            s.push_str(&format!("<td{class} title=\"{}\">{short}</td>", esc(st)));
+            s.push_str(&format!(
+                "<td{class} title=\"{}\">{short}</td>",
+                esc(&st.words())
+            ));
         }
         s.push_str(&format!("<td class=\"num\">{}</td></tr>\n", p.covered()));
     }

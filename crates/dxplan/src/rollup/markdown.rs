@@ -1,6 +1,6 @@
 //! The roll-up as Markdown: for a pull request or an e-mail.
 
-use super::{Rollup, cell_short};
+use super::Rollup;
 use dxplan_core::model::values::format_amount;
 
 fn cell(s: &str) -> String {
@@ -49,7 +49,7 @@ pub fn render(r: &Rollup) -> String {
     for p in r.plans.iter().filter(|p| p.error.is_none()) {
         s.push_str(&format!("| {} |", cell(&p.issuer)));
         for st in &p.priority {
-            s.push_str(&format!(" {} |", cell_short(st)));
+            s.push_str(&format!(" {} |", st.short()));
         }
         s.push_str(&format!(" {} |\n", p.covered()));
     }

@@ -55,14 +55,49 @@ pub struct PlanRow {
     pub total: f64,
     pub by_source: Vec<(String, f64)>,
     pub by_group: Vec<(String, f64)>,
-    /// One state per priority task: "có", "không áp dụng: …", "chưa có".
-    pub priority: Vec<String>,
+    /// One state per priority task, in the framework's order.
+    pub priority: Vec<TaskState>,
     pub metrics: Vec<MetricStatus>,
     /// Once results are recorded: targets "hoàn thành", and the amount disbursed (triệu đồng).
     pub targets_done: usize,
     pub disbursed: f64,
     pub target_rows: Vec<TargetRow>,
     pub project_rows: Vec<ProjectRow>,
+}
+
+/// What a plan does about one priority task. Words only where a printer writes them (JSON keeps
+/// the words it always had: "có", "không áp dụng: <lý do>", "chưa có").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskState {
+    Covered,
+    /// Declared not applicable, with the reason.
+    NotApplicable(String),
+    Missing,
+}
+
+impl TaskState {
+    /// For a matrix cell: "có", "không áp dụng", "chưa có".
+    pub fn short(&self) -> &'static str {
+        match self {
+            TaskState::Covered => "có",
+            TaskState::NotApplicable(_) => "không áp dụng",
+            TaskState::Missing => "chưa có",
+        }
+    }
+
+    /// In full: the not-applicable reason included.
+    pub fn words(&self) -> String {
+        match self {
+            TaskState::NotApplicable(r) => format!("không áp dụng: {r}"),
+            s => s.short().to_string(),
+        }
+    }
+}
+
+impl Serialize for TaskState {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.words())
+    }
 }
 
 /// Per priority task, over the plans that could be read: how many address it, declare it not
@@ -89,9 +124,9 @@ impl Rollup {
                     missing: 0,
                 };
                 for p in &readable {
-                    match p.priority.get(i).map(|s| cell_short(s)) {
-                        Some("có") => t.covered += 1,
-                        Some("không áp dụng") => t.not_applicable += 1,
+                    match p.priority.get(i) {
+                        Some(TaskState::Covered) => t.covered += 1,
+                        Some(TaskState::NotApplicable(_)) => t.not_applicable += 1,
                         _ => t.missing += 1,
                     }
                 }
@@ -104,7 +139,10 @@ impl Rollup {
 impl PlanRow {
     /// Priority tasks the plan addresses (the matrix's totals column).
     pub fn covered(&self) -> usize {
-        self.priority.iter().filter(|s| *s == "có").count()
+        self.priority
+            .iter()
+            .filter(|s| **s == TaskState::Covered)
+            .count()
     }
 
     /// "Bộ", "Tỉnh" for the tables a person reads; JSON keeps the code.
@@ -263,11 +301,11 @@ fn row_of(dir: String, plan: &Plan, diags: &[dxplan_core::diag::Diagnostic]) -> 
         .map(|pt| {
             let cov = plan.priority_coverage(&pt.id);
             if cov.covered() {
-                "có".to_string()
+                TaskState::Covered
             } else if let Some(r) = cov.not_applicable {
-                format!("không áp dụng: {r}")
+                TaskState::NotApplicable(r.to_string())
             } else {
-                "chưa có".to_string()
+                TaskState::Missing
             }
         })
         .collect();
@@ -356,15 +394,4 @@ fn project_rows(plan: &Plan) -> Vec<ProjectRow> {
                 .unwrap_or_default(),
         })
         .collect()
-}
-
-/// Text for a priority-task cell, shortened for a matrix ("không áp dụng: …" → "KAD").
-pub fn cell_short(state: &str) -> &'static str {
-    if state == "có" {
-        "có"
-    } else if state.starts_with("không áp dụng") {
-        "không áp dụng"
-    } else {
-        "chưa có"
-    }
 }

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::{Rollup, cell_short};
+use super::{Rollup, TaskState};
 
 fn header(ws: &mut Worksheet, heads: &[&str], widths: &[f64]) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold().set_background_color("#DDDDDD");
@@ -141,8 +141,8 @@ fn priority_matrix(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), Xls
         let row = (i + 1) as u32;
         ws.write_string(row, 0, &p.issuer)?;
         for (c, st) in p.priority.iter().enumerate() {
-            let short = cell_short(st);
-            if short == "chưa có" {
+            let short = st.short();
+            if *st == TaskState::Missing {
                 ws.write_string_with_format(row, (c + 1) as u16, short, missing)?;
             } else {
                 ws.write_string(row, (c + 1) as u16, short)?;

@@ -1,7 +1,8 @@
 //! Citations the registry does not know are worth a second look.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Severity, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -33,38 +34,76 @@ pub fn check(ctx: &mut Ctx) {
         if ctx.fw.registry(&number.value).is_some() {
             continue;
         }
-        let n = &number.value;
-        if let Some(r) = ctx
+        let written = number.value.clone();
+        let finding = match ctx
             .fw
             .registry_by_title(&cit.doc_type.value, &cit.title.value)
         {
-            let (sym, d) = (&r.symbol, &r.date);
-            let d = crate::model::values::date(d).map_or(d.clone(), |d| d.short());
-            let mut diag = Diagnostic::new(
-                &CITATION_UNKNOWN,
-                msg!(
-                    "„{n}” không có trong danh mục, nhưng trích yếu này là của {sym} ngày {d}",
-                    "„{n}” is not in the registry, but this title is that of {sym} of {d}"
-                ),
-            )
-            .at(s.source, number.span.clone())
-            .hint(msg!(
-                "Đối chiếu với bản gốc; nếu là {sym}, sửa số, ký hiệu.",
-                "Check against the original; if it is {sym}, correct the number."
-            ))
-            .clause(ctx.clause_of(&s.slug));
-            diag.severity = crate::diag::Severity::Warning;
-            out.push(diag);
-            continue;
-        }
+            Some(r) => Unknown::OtherNumber {
+                written,
+                symbol: r.symbol.clone(),
+                date: crate::model::values::date(&r.date).map_or(r.date.clone(), |d| d.short()),
+            },
+            None => Unknown::NotInRegistry { written },
+        };
         out.push(
-            Diagnostic::new(&CITATION_UNKNOWN, msg!(
-                "„{n}” không có trong danh mục căn cứ của Khung; hãy đối chiếu số, ngày với bản gốc",
-                "„{n}” is not in the framework's citation registry; check its number and date against the original"
-            ))
-            .at(s.source, number.span.clone())
-            .clause(ctx.clause_of(&s.slug)),
+            Diagnostic::of(&finding)
+                .at(s.source, number.span.clone())
+                .clause(ctx.clause_of(&s.slug)),
         );
     }
     ctx.report_all(out);
+}
+
+/// What DX082 finds about a number the registry does not list.
+enum Unknown {
+    /// Unknown, and no registry document has its title: check it against the original.
+    NotInRegistry { written: String },
+    /// The title is a registry document's under another number (44/2020 for 45/2020/NĐ-CP): a
+    /// likely misprint, so a warning that names the document.
+    OtherNumber {
+        written: String,
+        symbol: String,
+        date: String,
+    },
+}
+
+impl Violation for Unknown {
+    fn rule(&self) -> &'static Rule {
+        &CITATION_UNKNOWN
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Unknown::NotInRegistry { written: n } => msg!(
+                "„{n}” không có trong danh mục căn cứ của Khung; hãy đối chiếu số, ngày với bản gốc",
+                "„{n}” is not in the framework's citation registry; check its number and date against the original"
+            ),
+            Unknown::OtherNumber {
+                written: n,
+                symbol: sym,
+                date: d,
+            } => msg!(
+                "„{n}” không có trong danh mục, nhưng trích yếu này là của {sym} ngày {d}",
+                "„{n}” is not in the registry, but this title is that of {sym} of {d}"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            Unknown::NotInRegistry { .. } => None,
+            Unknown::OtherNumber { symbol: sym, .. } => Some(msg!(
+                "Đối chiếu với bản gốc; nếu là {sym}, sửa số, ký hiệu.",
+                "Check against the original; if it is {sym}, correct the number."
+            )),
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            Unknown::NotInRegistry { .. } => CITATION_UNKNOWN.severity,
+            Unknown::OtherNumber { .. } => Severity::Warning,
+        }
+    }
 }

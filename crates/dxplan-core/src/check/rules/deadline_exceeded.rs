@@ -1,7 +1,8 @@
 //! Targets tied to a framework deadline meet it.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Severity, Violation};
+use crate::lang::Msg;
 use crate::model::Target;
 use crate::model::values::{Period, period};
 use crate::msg;
@@ -32,6 +33,140 @@ crate::declare_rule! {
     }
 }
 
+/// A finding of DX071 for one framework deadline (`metric`), with what it is about.
+struct Late<'a> {
+    what: What,
+    /// The framework's deadline as it writes it ("Quý I/2023") and its words.
+    deadline: &'a str,
+    quote: &'a str,
+    clause: &'a str,
+    /// The plan was issued after the deadline (its date): it cannot meet it any more, which the
+    /// author cannot fix — a warning, not the locked error.
+    passed_when_issued: Option<String>,
+}
+
+enum What {
+    /// No target plans it, and the task tied to it ends later.
+    TaskLate {
+        task: String,
+        timeframe: String,
+        label: String,
+    },
+    /// Neither a target nor a task plans it.
+    NothingPlanned {
+        label: String,
+        metric: String,
+        /// The priority task whose tasks may meet it ("NV20").
+        priority_task: Option<String>,
+    },
+    TargetWithoutDeadline {
+        target: String,
+    },
+    TargetLate {
+        written: String,
+    },
+    Unreadable {
+        written: String,
+        year: i32,
+    },
+}
+
+impl Violation for Late<'_> {
+    fn rule(&self) -> &'static Rule {
+        &DEADLINE_EXCEEDED
+    }
+
+    fn message(&self) -> Msg {
+        let deadline = self.deadline;
+        let m = match &self.what {
+            What::TaskLate {
+                task,
+                timeframe,
+                label,
+            } => msg!(
+                "Nhiệm vụ {task} gắn với „{label}” có thời gian „{timeframe}”, muộn hơn thời hạn của Khung ({deadline})",
+                "Task {task} is tied to „{label}” with timeframe „{timeframe}”, later than the framework's ({deadline})"
+            ),
+            What::NothingPlanned { label, .. } => msg!(
+                "Kế hoạch chưa có mục tiêu hay nhiệm vụ nào cho „{label}” (thời hạn {deadline})",
+                "No target or task plans „{label}” (deadline {deadline})"
+            ),
+            What::TargetWithoutDeadline { target } => msg!(
+                "Mục tiêu {target} chưa có thời hạn (`deadline`)",
+                "Target {target} has no `deadline`"
+            ),
+            What::TargetLate { written } => msg!(
+                "Thời hạn „{written}” muộn hơn thời hạn của Khung ({deadline})",
+                "The deadline „{written}” is later than the framework's ({deadline})"
+            ),
+            What::Unreadable { written, .. } => msg!(
+                "Không đọc được thời hạn „{written}”",
+                "Cannot read the deadline „{written}”"
+            ),
+        };
+        match &self.passed_when_issued {
+            None => m,
+            Some(when) => Msg::new(
+                format!(
+                    "{} — thời hạn {deadline} đã qua khi ban hành kế hoạch ({when})",
+                    m.vi
+                ),
+                format!(
+                    "{} — the deadline {deadline} had passed when the plan was issued ({when})",
+                    m.en
+                ),
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let (deadline, quote) = (self.deadline, self.quote);
+        Some(match &self.what {
+            What::TaskLate { .. } | What::TargetLate { .. } => {
+                msg!("Khung: „{quote}”", "Framework: „{quote}”")
+            }
+            What::NothingPlanned {
+                metric,
+                priority_task,
+                ..
+            } => {
+                let (pt, pt_en) = match priority_task {
+                    Some(p) => (
+                        format!(
+                            ", hoặc một nhiệm vụ thực hiện {p} có thời gian kết thúc không muộn hơn"
+                        ),
+                        format!(", or a task implementing {p} that ends no later"),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                msg!(
+                    "Thêm mục tiêu có `metric: {metric}` và `deadline: {deadline}`{pt}. Khung: „{quote}”",
+                    "Add a target with `metric: {metric}` and `deadline: {deadline}`{pt_en}. Framework: „{quote}”"
+                )
+            }
+            What::TargetWithoutDeadline { .. } => msg!(
+                "Thêm `deadline: {deadline}` hoặc sớm hơn.",
+                "Add `deadline: {deadline}` or earlier."
+            ),
+            What::Unreadable { year, .. } => msg!(
+                "Viết như „Quý I/{year}” hoặc „31/3/{year}”.",
+                "Write e.g. „Quý I/{year}” or „31/3/{year}”."
+            ),
+        })
+    }
+
+    fn severity(&self) -> Severity {
+        match self.passed_when_issued {
+            Some(_) => Severity::Warning,
+            None => DEADLINE_EXCEEDED.severity,
+        }
+    }
+
+    fn clause(&self) -> Option<String> {
+        Some(self.clause.to_string())
+    }
+}
+
 pub fn check(ctx: &mut Ctx) {
     let plan = ctx.plan;
     let year = plan.year();
@@ -55,150 +190,69 @@ pub fn check(ctx: &mut Ctx) {
         let Some(limit) = period(deadline, year) else {
             continue;
         };
-        let first = out.len();
-        'metric: {
-            let clause = format!("{}, {}", ctx.fw.id, m.clause);
-            let (label, id, quote) = (&m.label, &m.id, &m.quote);
-            let ev = plan.metric_evidence(m);
-            if ev.met_by_task() {
-                break 'metric; // a task of the priority task ends by the deadline
-            }
-            if ev.targets.is_empty()
-                && let Some((s, t)) = ev.failing_tasks.first()
-            {
-                out.push(
-                    Diagnostic::new(
-                        &DEADLINE_EXCEEDED,
-                        msg!(
-                            "Nhiệm vụ {} gắn với „{label}” có thời gian „{}”, muộn hơn thời hạn của Khung ({deadline})",
-                            "Task {} is tied to „{label}” with timeframe „{}”, later than the framework's ({deadline})",
-                            t.id.value,
-                            t.timeframe.value
-                        ),
-                    )
-                    .at(s.source, t.timeframe.span.clone())
-                    .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
-                    .clause(clause),
-                );
-                break 'metric;
-            }
-            if ev.targets.is_empty() {
-                let pt = m
-                    .priority_task
-                    .as_deref()
-                    .map(|p| {
-                        format!(
-                            ", hoặc một nhiệm vụ thực hiện {p} có thời gian kết thúc không muộn hơn"
-                        )
-                    })
-                    .unwrap_or_default();
-                let pt_en = m
-                    .priority_task
-                    .as_deref()
-                    .map(|p| format!(", or a task implementing {p} that ends no later"))
-                    .unwrap_or_default();
-                out.push(
-                    Diagnostic::new(&DEADLINE_EXCEEDED, msg!(
-                        "Kế hoạch chưa có mục tiêu hay nhiệm vụ nào cho „{label}” (thời hạn {deadline})",
-                        "No target or task plans „{label}” (deadline {deadline})"
-                    ))
-                    .at(targets_section.source, targets_section.span.clone())
-                    .hint(msg!(
-                        "Thêm mục tiêu có `metric: {id}` và `deadline: {deadline}`{pt}. Khung: „{quote}”",
-                        "Add a target with `metric: {id}` and `deadline: {deadline}`{pt_en}. Framework: „{quote}”"
-                    ))
-                    .clause(clause),
-                );
-                break 'metric;
-            }
-            for (s, t) in ev.targets {
-                out.extend(target_deadline(
-                    t, s.source, deadline, &limit, year, quote, &clause,
-                ));
+        let clause = format!("{}, {}", ctx.fw.id, m.clause);
+        let passed_when_issued = issued
+            .filter(|i| (i.year, i.month) > limit.end)
+            .map(|i| i.short());
+        let ev = plan.metric_evidence(m);
+        if ev.met_by_task() {
+            continue; // a task of the priority task ends by the deadline
+        }
+        let mut found: Vec<(What, SourceId, std::ops::Range<usize>)> = Vec::new();
+        if ev.targets.is_empty() {
+            match ev.failing_tasks.first() {
+                Some((s, t)) => found.push((
+                    What::TaskLate {
+                        task: t.id.value.clone(),
+                        timeframe: t.timeframe.value.clone(),
+                        label: m.label.clone(),
+                    },
+                    s.source,
+                    t.timeframe.span.clone(),
+                )),
+                None => found.push((
+                    What::NothingPlanned {
+                        label: m.label.clone(),
+                        metric: m.id.clone(),
+                        priority_task: m.priority_task.clone(),
+                    },
+                    targets_section.source,
+                    targets_section.span.clone(),
+                )),
             }
         }
-        // A plan issued after the deadline cannot meet it: said, as a warning the author can act
-        // on, not a locked error.
-        if let Some(issued) = issued
-            && (issued.year, issued.month) > limit.end
-        {
-            let when = issued.short();
-            for d in &mut out[first..] {
-                d.severity = crate::diag::Severity::Warning;
-                d.message = crate::lang::Msg::new(
-                    format!(
-                        "{} — thời hạn {deadline} đã qua khi ban hành kế hoạch ({when})",
-                        d.message.vi
-                    ),
-                    format!(
-                        "{} — the deadline {deadline} had passed when the plan was issued ({when})",
-                        d.message.en
-                    ),
-                );
-            }
+        for (s, t) in ev.targets {
+            found.extend(target_deadline(t, &limit, year).map(|(w, span)| (w, s.source, span)));
+        }
+        for (what, source, span) in found {
+            let late = Late {
+                what,
+                deadline,
+                quote: &m.quote,
+                clause: &clause,
+                passed_when_issued: passed_when_issued.clone(),
+            };
+            out.push(Diagnostic::of(&late).at(source, span));
         }
     }
     ctx.report_all(out);
 }
 
-/// The finding for one target of the metric, if its deadline is missing, later or unreadable.
+/// What is wrong with one target of the metric, and where: its deadline missing, later or
+/// unreadable.
 fn target_deadline(
     t: &Target,
-    source: SourceId,
-    deadline: &str,
     limit: &Period,
     year: i32,
-    quote: &str,
-    clause: &str,
-) -> Option<Diagnostic> {
+) -> Option<(What, std::ops::Range<usize>)> {
     let Some(d) = &t.deadline else {
-        return Some(
-            Diagnostic::new(
-                &DEADLINE_EXCEEDED,
-                msg!(
-                    "Mục tiêu {} chưa có thời hạn (`deadline`)",
-                    "Target {} has no `deadline`",
-                    t.id.value
-                ),
-            )
-            .at(source, t.id.span.clone())
-            .hint(msg!(
-                "Thêm `deadline: {deadline}` hoặc sớm hơn.",
-                "Add `deadline: {deadline}` or earlier."
-            ))
-            .clause(clause.to_string()),
-        );
+        let target = t.id.value.clone();
+        return Some((What::TargetWithoutDeadline { target }, t.id.span.clone()));
     };
+    let written = d.value.clone();
     match period(&d.value, year) {
         Some(p) if p.end <= limit.end => None,
-        Some(_) => Some(
-            Diagnostic::new(
-                &DEADLINE_EXCEEDED,
-                msg!(
-                    "Thời hạn „{}” muộn hơn thời hạn của Khung ({deadline})",
-                    "The deadline „{}” is later than the framework's ({deadline})",
-                    d.value
-                ),
-            )
-            .at(source, d.span.clone())
-            .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
-            .clause(clause.to_string()),
-        ),
-        None => Some(
-            Diagnostic::new(
-                &DEADLINE_EXCEEDED,
-                msg!(
-                    "Không đọc được thời hạn „{}”",
-                    "Cannot read the deadline „{}”",
-                    d.value
-                ),
-            )
-            .at(source, d.span.clone())
-            .hint(msg!(
-                "Viết như „Quý I/{year}” hoặc „31/3/{year}”.",
-                "Write e.g. „Quý I/{year}” or „31/3/{year}”."
-            ))
-            .clause(clause.to_string()),
-        ),
+        Some(_) => Some((What::TargetLate { written }, d.span.clone())),
+        None => Some((What::Unreadable { written, year }, d.span.clone())),
     }
 }

@@ -2,8 +2,9 @@
 
 use crate::check::Ctx;
 use crate::check::rules::blank;
-use crate::diag::{Diagnostic, Severity};
-use crate::model::Mode;
+use crate::diag::{Diagnostic, Rule, Severity, Violation};
+use crate::lang::Msg;
+use crate::model::{DocKind, Mode, Period};
 use crate::msg;
 
 crate::declare_rule! {
@@ -33,88 +34,158 @@ crate::declare_rule! {
     }
 }
 
+/// A component ND30 requires that the plan's dxplan.toml lacks.
+enum Missing {
+    Signer,
+    Recipients,
+    RecipientListEmpty,
+    Decision,
+    /// A part of `[decision]` without which nobody can sign it.
+    DecisionPart(DecisionPart),
+    ReportSigner,
+    /// Số without date or date without số: a half-filled draft, only a warning.
+    NumberWithoutDate,
+}
+
+#[derive(Clone, Copy)]
+enum DecisionPart {
+    Bases,
+    Proposer,
+    Signer,
+    Recipients,
+}
+
+impl Violation for Missing {
+    fn rule(&self) -> &'static Rule {
+        &METADATA_INCOMPLETE
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Missing::Signer => msg!(
+                "Thiếu người ký (`[signer]`)",
+                "The signer (`[signer]`) is missing"
+            ),
+            Missing::Recipients => msg!(
+                "Thiếu nơi nhận (`[recipients]`)",
+                "The recipients (`[recipients]`) are missing"
+            ),
+            Missing::RecipientListEmpty => {
+                msg!("Danh sách nơi nhận trống", "The recipient list is empty")
+            }
+            Missing::Decision => msg!(
+                "Kế hoạch kèm Quyết định nhưng thiếu `[decision]`",
+                "A plan issued with a decision needs `[decision]`"
+            ),
+            Missing::DecisionPart(p) => {
+                let (vi, en) = match p {
+                    DecisionPart::Bases => {
+                        ("căn cứ ban hành (`bases`)", "its legal bases (`bases`)")
+                    }
+                    DecisionPart::Proposer => (
+                        "người đề nghị (`proposer`: „Theo đề nghị của …”)",
+                        "its proposer (`proposer`)",
+                    ),
+                    DecisionPart::Signer => (
+                        "người ký (`signer`: quyền hạn, chức vụ và họ tên)",
+                        "its signer (`signer`: titles and name)",
+                    ),
+                    DecisionPart::Recipients => {
+                        ("nơi nhận (`recipients`)", "its recipients (`recipients`)")
+                    }
+                };
+                msg!("Quyết định thiếu {vi}", "The decision lacks {en}")
+            }
+            Missing::ReportSigner => msg!(
+                "Báo cáo (`[report]`) không có người ký: thiếu `[signer]` (hoặc `signer` của `[decision]`)",
+                "The report (`[report]`) has no signer: `[signer]` (or `[decision]`'s `signer`) is missing"
+            ),
+            Missing::NumberWithoutDate => msg!(
+                "Số và ngày ban hành phải cùng có (bản ban hành) hoặc cùng trống (dự thảo)",
+                "Number and date must both be set (issued) or both empty (draft)"
+            ),
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            Missing::NumberWithoutDate => Severity::Warning,
+            _ => METADATA_INCOMPLETE.severity,
+        }
+    }
+
+    fn clause(&self) -> Option<String> {
+        match self {
+            Missing::Decision => {
+                Some("NĐ 30/2020, Phụ lục III, Mẫu văn bản ban hành kèm theo quyết định".into())
+            }
+            Missing::DecisionPart(_) => {
+                Some("NĐ 30/2020, Điều 8 khoản 2; Phụ lục III, mẫu 1.3".into())
+            }
+            _ => None,
+        }
+    }
+}
+
 pub fn check(ctx: &mut Ctx) {
     let Some(c) = &ctx.plan.config else {
         return;
     };
     let src = c.source;
-    let at = 0..0;
     let mut out = Vec::new();
+    let mut found =
+        |m: Missing, at: std::ops::Range<usize>| out.push(Diagnostic::of(&m).at(src, at));
     match ctx.plan.mode() {
         Mode::Standalone => {
             if c.signer.is_none() {
-                out.push(
-                    Diagnostic::new(
-                        &METADATA_INCOMPLETE,
-                        msg!(
-                            "Thiếu người ký (`[signer]`)",
-                            "The signer (`[signer]`) is missing"
-                        ),
-                    )
-                    .at(src, at.clone()),
-                );
+                found(Missing::Signer, 0..0);
             }
-            if c.recipients.is_none() {
-                out.push(
-                    Diagnostic::new(
-                        &METADATA_INCOMPLETE,
-                        msg!(
-                            "Thiếu nơi nhận (`[recipients]`)",
-                            "The recipients (`[recipients]`) are missing"
-                        ),
-                    )
-                    .at(src, at.clone()),
-                );
-            }
-            if let Some(r) = &c.recipients
-                && r.list.is_empty()
-            {
-                out.push(
-                    Diagnostic::new(
-                        &METADATA_INCOMPLETE,
-                        msg!("Danh sách nơi nhận trống", "The recipient list is empty"),
-                    )
-                    .at(src, r.archive.span.clone()),
-                );
+            match &c.recipients {
+                None => found(Missing::Recipients, 0..0),
+                Some(r) if r.list.is_empty() => {
+                    found(Missing::RecipientListEmpty, r.archive.span.clone())
+                }
+                Some(_) => {}
             }
         }
-        Mode::WithDecision => {
-            if let Some(d) = &c.decision {
-                decision_parts(d, src, &mut out);
+        Mode::WithDecision => match &c.decision {
+            None => found(Missing::Decision, 0..0),
+            // Located at the blank value, else at `issuer`, the one field `[decision]` always
+            // has. A signer without titles or name is DX012's (required fields), not repeated.
+            Some(d) => {
+                let issuer = d.issuer.span.clone();
+                if d.bases.iter().all(|b| b.value.trim().is_empty()) {
+                    let at = d.bases.first().map_or(issuer.clone(), |b| b.span.clone());
+                    found(Missing::DecisionPart(DecisionPart::Bases), at);
+                }
+                if d.proposer
+                    .as_ref()
+                    .is_none_or(|p| p.value.trim().is_empty())
+                {
+                    let at = d
+                        .proposer
+                        .as_ref()
+                        .map_or(issuer.clone(), |p| p.span.clone());
+                    found(Missing::DecisionPart(DecisionPart::Proposer), at);
+                }
+                if d.signer.is_none() {
+                    found(Missing::DecisionPart(DecisionPart::Signer), issuer.clone());
+                }
+                if d.recipients.is_none() {
+                    found(Missing::DecisionPart(DecisionPart::Recipients), issuer);
+                }
             }
-            if c.decision.is_none() {
-                out.push(
-                    Diagnostic::new(
-                        &METADATA_INCOMPLETE,
-                        msg!(
-                            "Kế hoạch kèm Quyết định nhưng thiếu `[decision]`",
-                            "A plan issued with a decision needs `[decision]`"
-                        ),
-                    )
-                    .at(src, at.clone())
-                    .clause("NĐ 30/2020, Phụ lục III, Mẫu văn bản ban hành kèm theo quyết định"),
-                );
-            }
-        }
+        },
     }
-    // The report is signed by the plan's signer, or through its decision's.
-    if let Some(r) = &c.report {
-        let signer = c
+    // The report is signed by the plan's signer, or through its decision's (`Plan::issue`).
+    if let Some(r) = &c.report
+        && ctx
+            .plan
+            .issue(DocKind::Report(Period::Year))
             .signer
-            .as_ref()
-            .or_else(|| c.decision.as_ref().and_then(|d| d.signer.as_ref()));
-        if signer.is_none() {
-            out.push(
-                Diagnostic::new(
-                    &METADATA_INCOMPLETE,
-                    msg!(
-                        "Báo cáo (`[report]`) không có người ký: thiếu `[signer]` (hoặc `signer` của `[decision]`)",
-                        "The report (`[report]`) has no signer: `[signer]` (or `[decision]`'s `signer`) is missing"
-                    ),
-                )
-                .at(src, r.symbol.span.clone()),
-            );
-        }
+            .is_none()
+    {
+        found(Missing::ReportSigner, r.symbol.span.clone());
     }
     let number_blank = blank(&c.document.number);
     let date_blank = blank(&c.document.date);
@@ -125,71 +196,8 @@ pub fn check(ctx: &mut Ctx) {
             .as_ref()
             .or(c.document.date.as_ref())
             .map(|s| s.span.clone())
-            .unwrap_or(at);
-        let mut d = Diagnostic::new(
-            &METADATA_INCOMPLETE,
-            msg!(
-                "Số và ngày ban hành phải cùng có (bản ban hành) hoặc cùng trống (dự thảo)",
-                "Number and date must both be set (issued) or both empty (draft)"
-            ),
-        )
-        .at(src, span);
-        d.severity = Severity::Warning;
-        out.push(d);
+            .unwrap_or(0..0);
+        found(Missing::NumberWithoutDate, span);
     }
     ctx.report_all(out);
-}
-
-/// The parts without which nobody can sign a Quyết định (mẫu 1.3 of ND30, Phụ lục III): its căn cứ,
-/// who proposes it, who signs it and who receives it. Located at the blank value, else at
-/// `[decision]`'s `issuer`, the one field it always has. A signer without titles or name is
-/// DX012's finding (required fields), not repeated here.
-fn decision_parts(
-    d: &crate::model::Decision,
-    src: crate::source::SourceId,
-    out: &mut Vec<Diagnostic>,
-) {
-    let mut missing = |vi: &str, en: &str, at: std::ops::Range<usize>| {
-        out.push(
-            Diagnostic::new(
-                &METADATA_INCOMPLETE,
-                msg!("Quyết định thiếu {vi}", "The decision lacks {en}"),
-            )
-            .at(src, at)
-            .clause("NĐ 30/2020, Điều 8 khoản 2; Phụ lục III, mẫu 1.3"),
-        );
-    };
-    let issuer = d.issuer.span.clone();
-    if d.bases.iter().all(|b| b.value.trim().is_empty()) {
-        let at = d.bases.first().map_or(issuer.clone(), |b| b.span.clone());
-        missing("căn cứ ban hành (`bases`)", "its legal bases (`bases`)", at);
-    }
-    if d.proposer
-        .as_ref()
-        .is_none_or(|p| p.value.trim().is_empty())
-    {
-        let at = d
-            .proposer
-            .as_ref()
-            .map_or(issuer.clone(), |p| p.span.clone());
-        missing(
-            "người đề nghị (`proposer`: „Theo đề nghị của …”)",
-            "its proposer (`proposer`)",
-            at,
-        );
-    }
-    if d.signer.is_none() {
-        missing(
-            "người ký (`signer`: quyền hạn, chức vụ và họ tên)",
-            "its signer (`signer`: titles and name)",
-            issuer.clone(),
-        );
-    }
-    if d.recipients.is_none() {
-        missing(
-            "nơi nhận (`recipients`)",
-            "its recipients (`recipients`)",
-            issuer,
-        );
-    }
 }

@@ -1,7 +1,8 @@
 //! Số is Arabic digits, with a leading 0 below 10.
 
 use crate::check::Ctx;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Rule, Severity, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::msg;
 
@@ -26,50 +27,85 @@ crate::declare_rule! {
     }
 }
 
-pub fn number_problem(n: &Sp<String>) -> Option<(Severity, crate::lang::Msg)> {
+/// What is wrong with a số, with the số as written.
+enum NumberProblem {
+    NotDigits(String),
+    Zero(String),
+    /// Below 10 without its leading 0: the fix pads it.
+    Unpadded {
+        written: String,
+        padded: String,
+    },
+    /// Extra leading zeros (`0155`, as some records systems write it): only a warning.
+    ExtraZeros(String),
+}
+
+fn number_problem(n: &Sp<String>) -> Option<NumberProblem> {
     let v = n.value.trim();
     if v.is_empty() {
         return None;
     }
     if !v.chars().all(|c| c.is_ascii_digit()) {
-        return Some((
-            Severity::Error,
-            msg!(
-                "Số „{v}” phải là chữ số Ả Rập",
-                "Number „{v}” must be Arabic digits"
-            ),
-        ));
+        return Some(NumberProblem::NotDigits(v.into()));
     }
     let value: u64 = v.parse().unwrap_or(0);
     if value == 0 {
-        return Some((
-            Severity::Error,
-            msg!(
+        return Some(NumberProblem::Zero(v.into()));
+    }
+    if value < 10 && v.len() != 2 {
+        return Some(NumberProblem::Unpadded {
+            written: v.into(),
+            padded: format!("{value:02}"),
+        });
+    }
+    if value >= 10 && v.starts_with('0') {
+        return Some(NumberProblem::ExtraZeros(v.into()));
+    }
+    None
+}
+
+impl Violation for NumberProblem {
+    fn rule(&self) -> &'static Rule {
+        &NUMBER_FORMAT
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            NumberProblem::NotDigits(v) => msg!(
+                "Số „{v}” phải là chữ số Ả Rập",
+                "Number „{v}” must be Arabic digits"
+            ),
+            NumberProblem::Zero(v) => msg!(
                 "Số „{v}” không hợp lệ (số bắt đầu từ 01)",
                 "Number „{v}” is invalid (numbering starts at 01)"
             ),
-        ));
-    }
-    if value < 10 && v.len() != 2 {
-        let fixed = format!("{value:02}");
-        return Some((
-            Severity::Error,
-            msg!(
+            NumberProblem::Unpadded {
+                written: v,
+                padded: fixed,
+            } => msg!(
                 "Số nhỏ hơn 10 phải viết „{fixed}”, không phải „{v}”",
                 "A number below 10 is written „{fixed}”, not „{v}”"
             ),
-        ));
-    }
-    if value >= 10 && v.starts_with('0') {
-        return Some((
-            Severity::Warning,
-            msg!(
+            NumberProblem::ExtraZeros(v) => msg!(
                 "Số „{v}” có số 0 thừa ở đầu",
                 "Number „{v}” has extra leading zeros"
             ),
-        ));
+        }
     }
-    None
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "Số văn bản do Văn thư cấp; để trống khi còn là dự thảo.",
+            "The number is issued by the records office; leave it empty in a draft."
+        ))
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            NumberProblem::ExtraZeros(_) => Severity::Warning,
+            _ => NUMBER_FORMAT.severity,
+        }
+    }
 }
 
 pub fn check(ctx: &mut Ctx) {
@@ -78,24 +114,19 @@ pub fn check(ctx: &mut Ctx) {
     };
     let src = c.source;
     let Some(n) = &c.document.number else { return };
-    if let Some((sev, m)) = number_problem(n) {
-        let mut d = Diagnostic::new(&NUMBER_FORMAT, m)
-            .at(src, n.span.clone())
-            .hint(msg!(
-                "Số văn bản do Văn thư cấp; để trống khi còn là dự thảo.",
-                "The number is issued by the records office; leave it empty in a draft."
-            ));
-        d.severity = sev;
-        // Zero-padding below 10 is the one safe fix: it does not change the number.
-        let v = n.value.trim();
-        if v.len() == 1 && v != "0" && v.chars().all(|c| c.is_ascii_digit()) {
-            let fixed = format!("\"0{v}\"");
-            d = d.fix(
-                msg!("thêm số 0: {fixed}", "zero-pad: {fixed}"),
-                n.span.clone(),
-                fixed,
-            );
-        }
-        ctx.report(d);
+    let Some(problem) = number_problem(n) else {
+        return;
+    };
+    let mut d = Diagnostic::of(&problem).at(src, n.span.clone());
+    // Zero-padding below 10 is the one safe fix: it does not change the number.
+    let v = n.value.trim();
+    if v.len() == 1 && v != "0" && v.chars().all(|c| c.is_ascii_digit()) {
+        let fixed = format!("\"0{v}\"");
+        d = d.fix(
+            msg!("thêm số 0: {fixed}", "zero-pad: {fixed}"),
+            n.span.clone(),
+            fixed,
+        );
     }
+    ctx.report(d);
 }

@@ -20,3 +20,37 @@ crate::declare_rule! {
         en: "Checks that a file is not huge (4 MiB), deeply nested or an alias bomb. Why: a whole province plan is a few hundred KiB; anything beyond is a mistake or an attack, refused in well under a second instead of exhausting the CI machine. Fix: write the content plainly, without nested aliases.",
     }
 }
+
+/// Directories deeper than the walk goes: a warning, since nothing was refused — a part of the
+/// tree was not looked at.
+pub struct TooDeep {
+    pub count: usize,
+    pub depth: usize,
+    /// One of them, as a path from the plan.
+    pub example: String,
+}
+
+impl crate::diag::Violation for TooDeep {
+    fn rule(&self) -> &'static crate::diag::Rule {
+        &LIMITS
+    }
+
+    fn message(&self) -> crate::lang::Msg {
+        let (n, depth, shown) = (self.count, self.depth, &self.example);
+        crate::msg!(
+            "{n} thư mục nằm sâu hơn {depth} cấp không được đọc (ví dụ {shown})",
+            "{n} directories deeper than {depth} levels were not read (e.g. {shown})"
+        )
+    }
+
+    fn hint(&self) -> Option<crate::lang::Msg> {
+        Some(crate::msg!(
+            "Đặt các tệp của kế hoạch gần thư mục gốc hơn.",
+            "Keep the plan's files closer to its root."
+        ))
+    }
+
+    fn severity(&self) -> crate::diag::Severity {
+        crate::diag::Severity::Warning
+    }
+}
