@@ -71,7 +71,7 @@ impl Composer<'_> {
                 run(text, false, false),
             ])));
         }
-        blocks.push(self.signature());
+        self.sign(&mut blocks);
         super::appendix::text_section(blocks)
     }
 }

@@ -207,6 +207,16 @@ impl Composer<'_> {
         out
     }
 
+    /// Ends the text with the signature row. ND30 practice: the page that carries the signature
+    /// carries the end of the text — a clerk sends back a signature alone on its page — so the last
+    /// paragraph keeps with the signature (Word: keepNext into the row; typst: a sticky block).
+    pub(super) fn sign(&mut self, blocks: &mut Vec<Block>) {
+        if let Some(Block::Paragraph(p)) = blocks.last_mut() {
+            p.keep_with_next = true;
+        }
+        blocks.push(self.signature());
+    }
+
     /// ND30 ô 9b and 7: Nơi nhận on the left, authority, title and name on the right, in one row
     /// that never splits across pages.
     pub(super) fn signature(&mut self) -> Block {

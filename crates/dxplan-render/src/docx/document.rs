@@ -305,11 +305,12 @@ fn table(t: &ir::Table, styles: &Styles, out: &mut String) {
     out.push_str("</w:tblGrid>");
     for (ri, row) in t.rows.iter().enumerate() {
         // The totals row never stands alone at the top of a page: the row before it (and every
-        // totals row but the last) keeps with the next.
-        let keep = t
-            .rows
-            .get(ri + 1)
-            .is_some_and(|next| next.kind == RowKind::Total);
+        // totals row but the last) keeps with the next. A group row ("III.7 An toàn thông tin
+        // mạng") keeps with its first item: a table page never ends on a group row.
+        let keep = row.kind == RowKind::Group
+            || t.rows
+                .get(ri + 1)
+                .is_some_and(|next| next.kind == RowKind::Total);
         out.push_str("<w:tr><w:trPr><w:cantSplit/>");
         if ri < t.header_rows {
             out.push_str("<w:tblHeader/>");

@@ -15,6 +15,7 @@ mod interop;
 mod next_year;
 mod official_text;
 mod ooxml;
+mod pages;
 mod pdf;
 mod report;
 mod rollup;

@@ -33,7 +33,7 @@ impl Kind for PlanDocument {
         c.front_matter(&mut blocks);
         c.body(&mut blocks);
         if c.plan.mode() == Mode::Standalone {
-            blocks.push(c.signature());
+            c.sign(&mut blocks);
         }
         let mut main = text_section(blocks);
         // After its decision, the plan starts on its own page and numbering.

@@ -34,7 +34,7 @@ impl Kind for ReportDocument {
         let mut blocks = Vec::new();
         c.front_matter(&mut blocks);
         c.report_body(&label, &mut blocks);
-        blocks.push(c.signature());
+        c.sign(&mut blocks);
         vec![text_section(blocks), c.results_appendix(&label)]
     }
 }
