@@ -78,12 +78,14 @@ pub fn fixed(
     ]
 }
 
-/// Word 2013+ compatibility mode, Vietnamese number punctuation for fields.
+/// Word 2013+ compatibility mode, Vietnamese number punctuation for fields. `doNotExpandShiftReturn`:
+/// a justified line ending in a manual line break is not stretched across the page (Word does it
+/// by default; LibreOffice and typst never do).
 fn settings() -> String {
     format!(
         concat!(
             r#"{}<w:settings xmlns:w="{}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>"#,
-            r#"<w:characterSpacingControl w:val="doNotCompress"/><w:compat>"#,
+            r#"<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:doNotExpandShiftReturn/>"#,
             r#"<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>"#,
             r#"<w:compatSetting w:name="overrideTableStyleFontSizeAndJustification" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,
             r#"<w:compatSetting w:name="enableOpenTypeFeatures" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,

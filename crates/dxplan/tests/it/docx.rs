@@ -253,6 +253,11 @@ fn province_plan_follows_nd30() {
     let d = Docx::open(&path);
     let xml = d.part("word/document.xml");
     let doc = roxmltree::Document::parse(xml).unwrap();
+    // Word does not stretch a justified line that ends in a manual line break (issue 20).
+    assert!(
+        d.part("word/settings.xml")
+            .contains("<w:doNotExpandShiftReturn/>")
+    );
 
     // Sections: the plan in A4 portrait 25/20/35/20 mm, then two landscape phụ lục, each with
     // a different first page (no number on it) and numbering restarting at 1.
