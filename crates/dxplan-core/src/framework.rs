@@ -96,6 +96,10 @@ pub struct Metric {
     pub min: Option<f64>,
     #[serde(default)]
     pub unit: Option<String>,
+    /// A threshold with no number of its own: "hoàn thành", "đầy đủ" — all of it. A target in
+    /// per cent meets it only at 100 % (every level, for a target split by level).
+    #[serde(default)]
+    pub complete: bool,
     #[serde(default)]
     pub deadline: Option<String>,
     /// The framework item whose tasks can meet it ("7.4"): real plans write "Tổ chức 01 cuộc diễn

@@ -309,30 +309,8 @@ impl Composer<'_> {
             .targets()
             .enumerate()
             .map(|(i, (_, t))| {
-                let unit = t.unit.as_ref().map(|u| u.value.trim()).unwrap_or("");
-                let sep = if unit == "%" || unit.is_empty() {
-                    ""
-                } else {
-                    " "
-                };
-                let value = if t.levels.is_empty() {
-                    t.value
-                        .as_ref()
-                        .map(|v| format!("{}{sep}{unit}", format_amount(v.value)))
-                        .unwrap_or_default()
-                } else {
-                    t.levels
-                        .iter()
-                        .map(|l| {
-                            format!(
-                                "{} {}{sep}{unit}",
-                                l.level.value.trim(),
-                                format_amount(l.value.value)
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                };
+                // The one value model: qualifier, digits and every level, as the plan words it.
+                let value = t.planned_words().unwrap_or_default();
                 vec![
                     (i + 1).to_string(),
                     t.text.value.trim().to_string(),

@@ -3,7 +3,7 @@
 
 use super::ir::{Block, Run};
 use super::style::{item, run};
-use crate::model::values::{self, format_amount};
+use crate::model::values;
 use crate::model::{Citation, Target, Task};
 
 /// "- **Title**: content. Đơn vị chủ trì: …; phối hợp: …; thời gian thực hiện: …."
@@ -82,51 +82,12 @@ pub(super) fn target_text(t: &Target) -> String {
         };
     }
     let mut s = t.text.value.trim().trim_end_matches('.').to_string();
-    let unit = t
-        .unit
-        .as_ref()
-        .map(|u| u.value.trim().to_string())
-        .unwrap_or_default();
-    let digits = t
-        .digits
-        .as_ref()
-        .map_or(0, |d| d.value.clamp(0, 9) as usize);
-    let qualifier = t
-        .qualifier
-        .as_ref()
-        .map(|q| format!("{} ", q.value.trim()))
-        .unwrap_or_default();
-    let amount = |v: f64| {
-        let sep = if unit == "%" || unit.is_empty() {
-            ""
-        } else {
-            " "
-        };
-        format!("{qualifier}{}{sep}{unit}", padded(v, digits))
-    };
-    if !t.levels.is_empty() {
-        let parts: Vec<String> = t
-            .levels
-            .iter()
-            .map(|l| format!("{} {}", l.level.value.trim(), amount(l.value.value)))
-            .collect();
-        s.push_str(&format!(": {}", parts.join(", ")));
-    } else if let Some(v) = &t.value {
-        s.push_str(&format!(": {}", amount(v.value)));
+    if let Some(planned) = t.planned_words() {
+        s.push_str(&format!(": {planned}"));
     }
     if let Some(d) = &t.deadline {
         s.push_str(&format!(" (thời hạn: {})", d.value.trim()));
     }
     s.push('.');
     s
-}
-
-/// A value in Vietnamese notation, whole numbers zero-padded to `digits` ("05").
-fn padded(v: f64, digits: usize) -> String {
-    let s = format_amount(v);
-    if v.fract() == 0.0 && v >= 0.0 && s.len() < digits {
-        format!("{}{s}", "0".repeat(digits - s.len()))
-    } else {
-        s
-    }
 }

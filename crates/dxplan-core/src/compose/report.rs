@@ -9,19 +9,8 @@ use super::ir::{Align, Block, Cell, PageSection, Para, Role, Row, RowKind, Table
 use super::style::{self, body, heading, item, para, run};
 use super::{Composer, Period};
 use crate::model::Content;
-use crate::model::types::{Target, TargetStatus, WorkStatus};
+use crate::model::types::{TargetStatus, WorkStatus};
 use crate::model::values::{Date, date, format_amount};
-
-/// "90%", "05 chuyên gia": a value in its target's unit.
-fn with_unit(t: &Target, v: f64) -> String {
-    let unit = t.unit.as_ref().map(|u| u.value.trim()).unwrap_or("");
-    let sep = if unit == "%" || unit.is_empty() {
-        ""
-    } else {
-        " "
-    };
-    format!("{}{sep}{unit}", format_amount(v))
-}
 
 /// A result the report of a period knows: one dated after the period's last day is left out (a
 /// half-year report rebuilt in December still reports the year's first half). Undated results
@@ -114,15 +103,7 @@ impl Composer<'_> {
             ) {
                 continue;
             }
-            let reached = r
-                .value
-                .as_ref()
-                .map(|v| format!(" đạt {}", with_unit(t, v.value)))
-                .unwrap_or_default();
-            let planned = t
-                .effective_value()
-                .map(|v| format!(" (kế hoạch {})", with_unit(t, v.value)))
-                .unwrap_or_default();
+            let against_plan = t.result_words(r);
             let note = r
                 .note
                 .as_ref()
@@ -130,7 +111,7 @@ impl Composer<'_> {
                 .unwrap_or_default();
             out.push(item(vec![run(
                 format!(
-                    "{}:{reached}{planned}{note};",
+                    "{}:{against_plan}{note};",
                     t.text.value.trim().trim_end_matches('.')
                 ),
                 false,
@@ -291,14 +272,8 @@ impl Composer<'_> {
         let until = self.until();
         for (i, (_, t)) in self.plan.targets().enumerate() {
             let r = known(&t.result, until);
-            let planned = t
-                .effective_value()
-                .map(|v| with_unit(t, v.value))
-                .unwrap_or_default();
-            let got = r
-                .and_then(|r| r.value.as_ref())
-                .map(|v| with_unit(t, v.value))
-                .unwrap_or_default();
+            let planned = t.planned_words().unwrap_or_default();
+            let got = r.map(|r| t.reached_words(r)).unwrap_or_default();
             let note = r
                 .and_then(|r| r.note.as_ref())
                 .map(|n| n.value.trim().to_string())

@@ -182,21 +182,13 @@ fn results_appendix(old: &Plan, year: i32) -> String {
         ))
     );
     for (i, (_, t)) in old.targets().enumerate() {
-        let unit = t.unit.as_ref().map(|u| u.value.trim()).unwrap_or("");
-        let sep = if unit == "%" || unit.is_empty() {
-            ""
-        } else {
-            " "
-        };
-        let planned = t
-            .effective_value()
-            .map(|v| format!("{}{sep}{unit}", format_amount(v.value)))
-            .unwrap_or_default();
+        // The one value model: last year's planned value with its qualifier, digits and levels,
+        // and what was reached at each level.
+        let planned = t.planned_words().unwrap_or_default();
         let got = t
             .result
             .as_ref()
-            .and_then(|r| r.value.as_ref())
-            .map(|v| format!("{}{sep}{unit}", format_amount(v.value)))
+            .map(|r| t.reached_words(r))
             .unwrap_or_default();
         let status = TargetStatus::words_of(t.result.as_ref().map(|r| r.status.value));
         out.push_str(&format!(

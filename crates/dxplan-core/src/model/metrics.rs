@@ -63,11 +63,15 @@ impl Plan {
     }
 }
 
-/// A target tied to the metric meets it: a value at least the minimum, a deadline by the limit.
+/// A target tied to the metric meets it: a value at least the minimum, all of it for a "hoàn
+/// thành" threshold, a deadline by the limit.
 fn target_meets(t: &Target, m: &Metric, limit: Option<&Period>, year: i32) -> bool {
     if let Some(min) = m.min
         && t.effective_value().is_none_or(|v| v.value < min)
     {
+        return false;
+    }
+    if short_of_complete(t, m).is_some() {
         return false;
     }
     if let Some(limit) = limit {
@@ -161,6 +165,15 @@ pub fn stated_count(text: &str, words: &[String]) -> Option<f64> {
         }
     }
     best
+}
+
+/// For a "hoàn thành" threshold (`complete`), a target in per cent below 100 % (its smallest level,
+/// for a target split by level): the value it sets. "trên 80%" does not complete anything.
+pub fn short_of_complete<'a>(t: &'a Target, m: &Metric) -> Option<&'a crate::load::Sp<f64>> {
+    if !m.complete || t.unit.as_ref().is_none_or(|u| u.value.trim() != "%") {
+        return None;
+    }
+    t.effective_value().filter(|v| v.value < 100.0)
 }
 
 #[cfg(test)]

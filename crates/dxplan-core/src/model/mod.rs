@@ -267,6 +267,146 @@ impl types::CitationsSection {
 }
 
 impl Target {
+    /// A value as this target words it: its qualifier, the number zero-padded to `digits`, its
+    /// unit ("tối thiểu 05 chuyên gia", "trên 80%"). Every document and report prints target values
+    /// through this, so none drops the author's words.
+    pub fn value_words(&self, v: f64) -> String {
+        let qualifier = self
+            .qualifier
+            .as_ref()
+            .map(|q| format!("{} ", q.value.trim()))
+            .unwrap_or_default();
+        format!("{qualifier}{}", self.amount_words(v))
+    }
+
+    /// A value in the target's unit without the qualifier (what was reached is a plain number):
+    /// "05 chuyên gia", "85%".
+    pub fn amount_words(&self, v: f64) -> String {
+        let unit = self.unit.as_ref().map(|u| u.value.trim()).unwrap_or("");
+        let sep = if unit == "%" || unit.is_empty() {
+            ""
+        } else {
+            " "
+        };
+        let digits = self
+            .digits
+            .as_ref()
+            .map_or(0, |d| d.value.clamp(0, 9) as usize);
+        let s = values::format_amount(v);
+        let s = if v.fract() == 0.0 && v >= 0.0 && s.len() < digits {
+            format!("{}{s}", "0".repeat(digits - s.len()))
+        } else {
+            s
+        };
+        format!("{s}{sep}{unit}")
+    }
+
+    /// The planned value in the plan's words: "tối thiểu 05 chuyên gia", or per level "cấp tỉnh
+    /// 90%, cấp huyện 80%, cấp xã 60%"; `None` for a target without a value.
+    pub fn planned_words(&self) -> Option<String> {
+        if !self.levels.is_empty() {
+            let parts: Vec<String> = self
+                .levels
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{} {}",
+                        l.level.value.trim(),
+                        self.value_words(l.value.value)
+                    )
+                })
+                .collect();
+            return Some(parts.join(", "));
+        }
+        self.value.as_ref().map(|v| self.value_words(v.value))
+    }
+
+    /// What a result says against the plan, in words: " đạt 55% (kế hoạch trên 60%)", or per
+    /// level " cấp tỉnh đạt 85% (kế hoạch 90%, chưa hoàn thành), cấp huyện đạt 80% (kế hoạch 80%,
+    /// hoàn thành), cấp xã chưa có số liệu (kế hoạch 60%)" — every level named and judged. Empty
+    /// when neither side has a value.
+    pub fn result_words(&self, r: &TargetResult) -> String {
+        if !self.levels.is_empty() && !r.levels.is_empty() {
+            let key = |s: &str| s.trim().to_lowercase();
+            let parts: Vec<String> = self
+                .levels
+                .iter()
+                .map(|l| {
+                    let planned = self.value_words(l.value.value);
+                    let level = l.level.value.trim();
+                    match r
+                        .levels
+                        .iter()
+                        .find(|x| key(&x.level.value) == key(&l.level.value))
+                    {
+                        Some(got) => {
+                            let judged = if self.reaches(got.value.value, l.value.value) {
+                                "hoàn thành"
+                            } else {
+                                "chưa hoàn thành"
+                            };
+                            format!(
+                                "{level} đạt {} (kế hoạch {planned}, {judged})",
+                                self.amount_words(got.value.value)
+                            )
+                        }
+                        None => format!("{level} chưa có số liệu (kế hoạch {planned})"),
+                    }
+                })
+                .collect();
+            return format!(" {}", parts.join(", "));
+        }
+        let reached = r
+            .value
+            .as_ref()
+            .map(|v| format!(" đạt {}", self.amount_words(v.value)))
+            .unwrap_or_default();
+        let planned = self
+            .planned_words()
+            .map(|p| format!(" (kế hoạch {p})"))
+            .unwrap_or_default();
+        format!("{reached}{planned}")
+    }
+
+    /// What was reached, in the target's unit: per level "cấp tỉnh 85%; cấp huyện 70%" when the
+    /// result is given by level.
+    pub fn reached_words(&self, r: &TargetResult) -> String {
+        if !r.levels.is_empty() {
+            let parts: Vec<String> = r
+                .levels
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{} {}",
+                        l.level.value.trim(),
+                        self.amount_words(l.value.value)
+                    )
+                })
+                .collect();
+            return parts.join("; ");
+        }
+        r.value
+            .as_ref()
+            .map(|v| self.amount_words(v.value))
+            .unwrap_or_default()
+    }
+
+    /// Whether `got` reaches `planned` as the qualifier reads: "trên 80%" needs more than 80,
+    /// "dưới", "không quá", "tối đa" set a ceiling, anything else a floor.
+    pub fn reaches(&self, got: f64, planned: f64) -> bool {
+        let q = self
+            .qualifier
+            .as_ref()
+            .map(|q| q.value.trim().to_lowercase())
+            .unwrap_or_default();
+        match q.as_str() {
+            "trên" | "hơn" => got > planned,
+            "dưới" => got < planned,
+            "không quá" | "tối đa" | "không vượt quá" => got <= planned,
+            _ => got >= planned,
+        }
+    }
+
     /// The value a check reads: `value`, or the smallest of the per-level values (a target split by
     /// level is met only where every level is).
     pub fn effective_value(&self) -> Option<&crate::load::Sp<f64>> {

@@ -573,6 +573,10 @@ pub struct TargetResult {
     pub status: Sp<TargetStatus>,
     /// Giá trị đạt được, cùng đơn vị với mục tiêu.
     pub value: Option<Sp<f64>>,
+    /// Giá trị đạt được theo từng cấp, khi mục tiêu đặt theo cấp (`levels`), cùng tên cấp, ví dụ
+    /// `[{level: cấp tỉnh, value: 85}, {level: cấp huyện, value: 70}]`.
+    #[serde(default)]
+    pub levels: Vec<TargetLevel>,
     /// Đơn vị của giá trị đạt được (bỏ trống: như mục tiêu).
     pub unit: Option<Text>,
     /// Ngày ghi nhận kết quả.

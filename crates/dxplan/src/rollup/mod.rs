@@ -160,7 +160,13 @@ pub struct TargetRow {
     pub id: String,
     pub group: String,
     pub text: String,
+    /// The planned number of a single-value target (none for a target split by level: see
+    /// `planned`, never its smallest level).
     pub value: Option<f64>,
+    /// The planned value in the plan's words: qualifier, digits, every level.
+    pub planned: String,
+    /// What was reached, in words (per level when the result is).
+    pub reached: String,
     pub unit: String,
     pub deadline: String,
     pub result: String,
@@ -365,7 +371,13 @@ fn target_rows(plan: &Plan) -> Vec<TargetRow> {
             id: t.id.value.clone(),
             group: text(t.group.as_ref()),
             text: t.text.value.trim().to_string(),
-            value: t.effective_value().map(|v| v.value),
+            value: t.value.as_ref().map(|v| v.value),
+            planned: t.planned_words().unwrap_or_default(),
+            reached: t
+                .result
+                .as_ref()
+                .map(|r| t.reached_words(r))
+                .unwrap_or_default(),
             unit: text(t.unit.as_ref()),
             deadline: text(t.deadline.as_ref()),
             result: t

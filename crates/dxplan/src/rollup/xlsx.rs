@@ -243,10 +243,16 @@ fn targets_and_projects(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<()
         "Mục tiêu",
         "Giá trị",
         "Đơn vị",
+        "Giá trị như kế hoạch ghi",
         "Thời hạn",
         "Kết quả",
+        "Đạt được",
     ];
-    header(ws, &heads, &[30.0, 8.0, 20.0, 60.0, 10.0, 12.0, 14.0, 18.0])?;
+    header(
+        ws,
+        &heads,
+        &[30.0, 8.0, 20.0, 60.0, 10.0, 12.0, 30.0, 14.0, 18.0, 24.0],
+    )?;
     let mut row = 0;
     for p in &readable {
         for t in &p.target_rows {
@@ -259,8 +265,10 @@ fn targets_and_projects(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<()
                 ws.write_number_with_format(row, 4, v, amount)?;
             }
             ws.write_string(row, 5, &t.unit)?;
-            ws.write_string(row, 6, &t.deadline)?;
-            ws.write_string(row, 7, &t.result)?;
+            ws.write_string(row, 6, &t.planned)?;
+            ws.write_string(row, 7, &t.deadline)?;
+            ws.write_string(row, 8, &t.result)?;
+            ws.write_string(row, 9, &t.reached)?;
         }
     }
     filter(ws, row, heads.len())?;

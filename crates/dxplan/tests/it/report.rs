@@ -357,3 +357,111 @@ fn an_unsignable_decision_is_not_built() {
     assert!(err.contains("Quyết định thiếu người ký"), "{err}");
     assert!(!out.exists());
 }
+
+/// One value model (issue 19): a target split by level keeps every level, with its results per
+/// level, in the report, next year's plan and the roll-up; a "hoàn thành" threshold is not met by
+/// "trên 80%" in `status` either.
+#[test]
+fn level_targets_keep_their_levels_everywhere() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "phan-2/02-muc-tieu.yaml",
+        r#"result: {status: chưa hoàn thành, date: 2023-11-30, note: "Cấp tỉnh đạt 72%, cấp huyện 41%, cấp xã 28%."}"#,
+        "result: {status: chưa hoàn thành, date: 2023-11-30, levels: [{level: cấp tỉnh, value: 72}, {level: cấp huyện, value: 41}, {level: cấp xã, value: 28}]}",
+    );
+    // The report names and judges every level.
+    let out = dir.path().join("bc.docx");
+    let o = common::dxplan()
+        .args(["build", "--document", "bao-cao", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = paragraphs(&out).join("\n");
+    assert!(
+        text.contains("cấp tỉnh đạt 72% (kế hoạch 70%, hoàn thành), cấp huyện đạt 41% (kế hoạch 50%, chưa hoàn thành), cấp xã đạt 28% (kế hoạch 35%, chưa hoàn thành)"),
+        "{text}"
+    );
+    // Next year's Phần I keeps the planned levels and the reached ones.
+    let next = tempfile::tempdir().unwrap();
+    let new = next.path().join("2024");
+    let o = common::dxplan()
+        .args(["init"])
+        .arg(&new)
+        .arg("--from")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut phan1 = String::new();
+    for e in walkdir::WalkDir::new(&new) {
+        let e = e.unwrap();
+        if e.path().extension().is_some_and(|x| x == "yaml") {
+            phan1.push_str(&std::fs::read_to_string(e.path()).unwrap());
+        }
+    }
+    assert!(
+        phan1.contains("cấp tỉnh 70%, cấp huyện 50%, cấp xã 35%"),
+        "{phan1}"
+    );
+    assert!(
+        phan1.contains("cấp tỉnh 72%; cấp huyện 41%; cấp xã 28%"),
+        "{phan1}"
+    );
+    // The roll-up prints the levels, never one value for them.
+    let json = next.path().join("r.json");
+    let o = common::dxplan()
+        .arg("rollup")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let mt05 = r["plans"][0]["target_rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "MT05")
+        .unwrap()
+        .clone();
+    assert_eq!(mt05["value"], serde_json::Value::Null, "{mt05:#}");
+    assert_eq!(mt05["planned"], "cấp tỉnh 70%, cấp huyện 50%, cấp xã 35%");
+    assert_eq!(mt05["reached"], "cấp tỉnh 72%; cấp huyện 41%; cấp xã 28%");
+    // "trên 80%" does not complete the approval of every system's security level.
+    common::edit(
+        dir.path(),
+        "phan-2/02-muc-tieu.yaml",
+        "    value: 100\n    unit: \"%\"\n    baseline: 71\n",
+        "    qualifier: trên\n    value: 80\n    unit: \"%\"\n    baseline: 71\n",
+    );
+    let o = common::dxplan()
+        .arg("status")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        status.contains("Hoàn thành phê duyệt cấp độ an toàn hệ thống thông tin: CHƯA ĐẠT"),
+        "{status}"
+    );
+}

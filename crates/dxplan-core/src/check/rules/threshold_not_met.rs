@@ -47,6 +47,30 @@ pub fn check(ctx: &mut Ctx) {
     }
     let mut out = Vec::new();
     for m in &ctx.fw.metrics {
+        // "Hoàn thành", "đầy đủ": all of it; a target in per cent below 100 % falls short.
+        if m.complete {
+            let clause = format!("{}, {}", ctx.fw.id, m.clause);
+            for (s, t) in plan.metric_evidence(m).targets {
+                let Some(v) = crate::model::metrics::short_of_complete(t, m) else {
+                    continue;
+                };
+                let set = t.value_words(v.value);
+                let (label, quote) = (&m.label, &m.quote);
+                out.push(
+                    Diagnostic::new(
+                        &THRESHOLD_NOT_MET,
+                        msg!(
+                            "Mục tiêu {} đặt {set}, nhưng Khung yêu cầu „{label}” — toàn bộ (100%)",
+                            "Target {} sets {set}, but the framework asks „{label}” — all of it (100%)",
+                            t.id.value
+                        ),
+                    )
+                    .at(s.source, v.span.clone())
+                    .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
+                    .clause(clause.clone()),
+                );
+            }
+        }
         let Some(min) = m.min else { continue };
         let clause = format!("{}, {}", ctx.fw.id, m.clause);
         let ev = plan.metric_evidence(m);
