@@ -4,6 +4,7 @@
 mod common;
 
 mod compose;
+mod conservation;
 mod framework;
 mod load;
 mod quiet;

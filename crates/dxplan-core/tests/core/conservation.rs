@@ -1,0 +1,129 @@
+//! Conservation of words (issue 19): every word the author wrote in a field the format prints
+//! reaches the document as many times as it was written. The words of every string of every plan
+//! file (and of `dxplan.toml`) are counted, less the fields that are not printed by design — the
+//! list below, which docs/PLAN-FORMAT.md ("Những gì không in") gives with the reason — and each
+//! must appear in the composed document at least as often. The renderers draw that document, and
+//! the interop tests compare the DOCX's and the PDF's words with each other.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use dxplan_core::compose::ir::Document;
+use dxplan_core::load::node::{Kind, Node};
+
+/// Keys whose values are not printed by design (ids, codes, references, machine values), and
+/// the subtrees printed in another document (results: the report).
+const NOT_PRINTED: &[&str] = &[
+    // Ids and references: the document shows what they point to.
+    "section", "id", "appendix", "priority_tasks", "priority_task", "tasks", "metric", "generate",
+    // The plan's ký hiệu prints in its Số line when it is issued on its own; a plan issued with a
+    // decision carries the decision's.
+    "symbol",
+    // Printed in another document: results and `[report]` in the report.
+    "result", "report",
+    // Settings: the kind of plan and of issuer.
+    "mode", "level",
+    // A target's indicator prints in the targets table and the report's phụ lục, not the sentence.
+    "indicator",
+    // A grouping key: printed once, as the heading of its group, however many items name it.
+    "group",
+    // Layout values of a hand-written table.
+    "align", "orientation",
+];
+
+/// Words as a reader counts them: runs of letters and digits, lower-cased (headings print in
+/// capitals), ignoring one-letter tokens (list labels, initials).
+fn words(text: &str, into: &mut HashMap<String, usize>) {
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+    {
+        *into.entry(w.to_lowercase()).or_default() += 1;
+    }
+}
+
+fn without_references(s: &str) -> String {
+    let mut out = s.to_string();
+    for (range, _) in dxplan_core::model::appendices::references(s).into_iter().rev() {
+        out.replace_range(range, " ");
+    }
+    out
+}
+
+fn authored(node: &Node, skip: bool, into: &mut HashMap<String, usize>) {
+    match &node.kind {
+        // A `{phụ lục:id}` reference prints as the phụ lục's label, not its id.
+        Kind::Str(s) if !skip => words(&without_references(s), into),
+        Kind::Seq(items) => items.iter().for_each(|n| authored(n, skip, into)),
+        Kind::Map(entries) => {
+            // A target's `display` is printed instead of the sentence made of its `text`.
+            let display = entries.iter().any(|(k, _)| k.name == "display");
+            for (k, v) in entries {
+                let replaced = display && k.name == "text";
+                let skip = skip || replaced || NOT_PRINTED.contains(&k.name.as_str());
+                authored(v, skip, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn printed(doc: &Document) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (_, t) in doc.texts() {
+        words(&t.replace('\u{2060}', ""), &mut out);
+    }
+    out
+}
+
+/// Words the author wrote more often than the document prints them, with the shortfall.
+fn lost(dir: &Path, doc: &Document) -> Vec<(String, usize)> {
+    let loaded = dxplan_core::load::load_dir(dir).unwrap();
+    let mut written = HashMap::new();
+    for d in loaded.docs.iter().chain(&loaded.config) {
+        authored(&d.root, false, &mut written);
+    }
+    let shown = printed(doc);
+    let mut out: Vec<(String, usize)> = written
+        .into_iter()
+        .filter_map(|(w, n)| {
+            let m = shown.get(&w).copied().unwrap_or(0);
+            (m < n).then(|| (w, n - m))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn compose(dir: &Path) -> Document {
+    dxplan_core::compile(dir, &dxplan_core::compose::Options { draft: false })
+        .unwrap()
+        .doc
+}
+
+#[test]
+fn every_word_of_the_examples_reaches_the_document() {
+    for ex in ["tinh-ha-lam", "bo-hang-hai"] {
+        let dir = crate::common::example(ex);
+        let lost = lost(&dir, &compose(&dir));
+        assert!(lost.is_empty(), "{ex}: words written but not printed: {lost:?}");
+    }
+}
+
+/// The check is real: drop one paragraph of the document and it names that paragraph's words.
+#[test]
+fn a_dropped_paragraph_is_found() {
+    let dir = crate::common::example("tinh-ha-lam");
+    let mut doc = compose(&dir);
+    let blocks = &mut doc.sections[0].blocks;
+    let at = blocks
+        .iter()
+        .position(|b| {
+            matches!(b, dxplan_core::compose::ir::Block::Paragraph(p)
+                if p.runs.iter().any(|r| r.text.contains("VNeID")))
+        })
+        .expect("the example's Phần I result of item 1.1");
+    blocks.remove(at);
+    let lost = lost(&dir, &doc);
+    assert!(lost.iter().any(|(w, _)| w == "vneid"), "{lost:?}");
+}
