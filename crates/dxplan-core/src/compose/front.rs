@@ -101,8 +101,25 @@ impl Composer<'_> {
                 )
             }
         };
-        if !sentence.is_empty() {
-            blocks.push(body(text::inline(&sentence)));
+        // A blank line starts a new paragraph ("Thực hiện …;" / "Theo đề nghị của …"), as the
+        // author laid them out; nothing is joined or dropped.
+        let mut paragraphs = vec![String::new()];
+        for line in sentence.lines() {
+            if line.trim().is_empty() {
+                if paragraphs.last().is_some_and(|p| !p.is_empty()) {
+                    paragraphs.push(String::new());
+                }
+            } else if let Some(p) = paragraphs.last_mut() {
+                p.push_str(line);
+                p.push('\n');
+            }
+        }
+        for paragraph in paragraphs
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+        {
+            blocks.push(body(text::inline(paragraph)));
         }
     }
 

@@ -22,3 +22,34 @@ fn ir_of_the_examples() {
         insta::assert_snapshot!(format!("ir_{ex}"), c.doc.outline());
     }
 }
+
+/// A blank line in `[opening] text` starts a new paragraph (issue 20): "Thực hiện …;" and "Theo đề
+/// nghị của …" each stand on their own, nothing joined or dropped.
+#[test]
+fn an_opening_of_two_paragraphs_keeps_both() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "letter = \"Công văn\"",
+        "letter = \"Công văn\"\ntext = \"\"\"\nThực hiện Công văn số 5406/BTTTT-CĐSQG ngày 03/11/2022 của Bộ Thông tin và Truyền thông;\n\nTheo đề nghị của Giám đốc Sở Thông tin và Truyền thông, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\"\"\"",
+    );
+    let c =
+        dxplan_core::compile(dir.path(), &dxplan_core::compose::Options { draft: false }).unwrap();
+    let texts: Vec<String> = c
+        .doc
+        .texts()
+        .into_iter()
+        .map(|(_, t)| t.replace('\u{a0}', " "))
+        .collect();
+    let first = texts
+        .iter()
+        .position(|t| t.starts_with("Thực hiện Công văn số 5406"))
+        .unwrap_or_else(|| panic!("{texts:#?}"));
+    assert!(texts[first].ends_with("Truyền thông;"), "{}", texts[first]);
+    assert!(
+        texts[first + 1].starts_with("Theo đề nghị của Giám đốc Sở"),
+        "{}",
+        texts[first + 1]
+    );
+}

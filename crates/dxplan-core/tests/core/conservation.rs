@@ -15,20 +15,30 @@ use dxplan_core::load::node::{Kind, Node};
 /// the subtrees printed in another document (results: the report).
 const NOT_PRINTED: &[&str] = &[
     // Ids and references: the document shows what they point to.
-    "section", "id", "appendix", "priority_tasks", "priority_task", "tasks", "metric", "generate",
+    "section",
+    "id",
+    "appendix",
+    "priority_tasks",
+    "priority_task",
+    "tasks",
+    "metric",
+    "generate",
     // The plan's ký hiệu prints in its Số line when it is issued on its own; a plan issued with a
     // decision carries the decision's.
     "symbol",
     // Printed in another document: results and `[report]` in the report.
-    "result", "report",
+    "result",
+    "report",
     // Settings: the kind of plan and of issuer.
-    "mode", "level",
+    "mode",
+    "level",
     // A target's indicator prints in the targets table and the report's phụ lục, not the sentence.
     "indicator",
     // A grouping key: printed once, as the heading of its group, however many items name it.
     "group",
     // Layout values of a hand-written table.
-    "align", "orientation",
+    "align",
+    "orientation",
 ];
 
 /// Words as a reader counts them: runs of letters and digits, lower-cased (headings print in
@@ -44,7 +54,10 @@ fn words(text: &str, into: &mut HashMap<String, usize>) {
 
 fn without_references(s: &str) -> String {
     let mut out = s.to_string();
-    for (range, _) in dxplan_core::model::appendices::references(s).into_iter().rev() {
+    for (range, _) in dxplan_core::model::appendices::references(s)
+        .into_iter()
+        .rev()
+    {
         out.replace_range(range, " ");
     }
     out
@@ -106,7 +119,10 @@ fn every_word_of_the_examples_reaches_the_document() {
     for ex in ["tinh-ha-lam", "bo-hang-hai"] {
         let dir = crate::common::example(ex);
         let lost = lost(&dir, &compose(&dir));
-        assert!(lost.is_empty(), "{ex}: words written but not printed: {lost:?}");
+        assert!(
+            lost.is_empty(),
+            "{ex}: words written but not printed: {lost:?}"
+        );
     }
 }
 
