@@ -174,7 +174,7 @@ impl Composer<'_> {
             blocks.push(title_line(Role::PartTitle, title.to_uppercase(), 0.0));
             let mut path = vec![part.number.clone()];
             for h in &part.children {
-                self.heading(h, &mut path, None, blocks);
+                self.heading(h, &mut path, None, 0, blocks);
             }
         }
     }
@@ -188,11 +188,14 @@ impl Composer<'_> {
     }
 
     /// Renders a framework heading and, when it is a section, the plan's content for it.
+    /// `lifted` counts emptied headings above (`[headings] "I.I" = ""`): they print nothing, and
+    /// what is under them moves up one level each.
     fn heading(
         &mut self,
         h: &Heading,
         path: &mut Vec<String>,
         current: Option<&Section>,
+        lifted: usize,
         out: &mut Vec<Block>,
     ) {
         let section = h
@@ -201,8 +204,9 @@ impl Composer<'_> {
             .map_or(current, |slug| self.plan.section(slug));
         path.push(h.number.clone());
         // Depth under the part: 1 = mục (I.), 2 = khoản (1.), 3 = 1.1. …
-        let depth = path.len() - 1;
+        let depth = (path.len() - 1).saturating_sub(lifted).max(1);
         let title = self.title_of(&crate::framework::heading_key(path), &h.title);
+        let emptied = title.trim().is_empty();
         let title = if depth == 1 {
             title.to_uppercase()
         } else {
@@ -214,7 +218,9 @@ impl Composer<'_> {
             3 => Role::Heading3,
             _ => Role::Heading4,
         };
-        out.push(heading(role, format!("{}. {title}", h.number)));
+        if !emptied {
+            out.push(heading(role, format!("{}. {title}", h.number)));
+        }
         let own = h.section.is_some();
         if own && let Some(s) = section {
             self.section_head(s, out);
@@ -233,7 +239,7 @@ impl Composer<'_> {
             _ => {}
         }
         for c in &h.children {
-            self.heading(c, path, section, out);
+            self.heading(c, path, section, lifted + usize::from(emptied), out);
         }
         path.pop();
     }

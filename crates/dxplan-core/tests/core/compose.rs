@@ -53,3 +53,34 @@ fn an_opening_of_two_paragraphs_keeps_both() {
         texts[first + 1]
     );
 }
+
+/// An emptied heading (`[headings] "I.I" = ""`) prints nothing — never a bare "I." — and what is
+/// under it moves up one level (issue 20).
+#[test]
+fn an_emptied_heading_prints_nothing() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let toml = dir.path().join("dxplan.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let text = if text.contains("[headings]\n") {
+        text.replacen("[headings]\n", "[headings]\n\"I.I\" = \"\"\n", 1)
+    } else {
+        format!("{text}\n[headings]\n\"I.I\" = \"\"\n")
+    };
+    std::fs::write(&toml, text).unwrap();
+    let c =
+        dxplan_core::compile(dir.path(), &dxplan_core::compose::Options { draft: false }).unwrap();
+    let texts: Vec<String> = c.doc.texts().into_iter().map(|(_, t)| t).collect();
+    assert!(
+        !texts.iter().any(|t| t.trim() == "I." || t.trim() == "I"),
+        "{texts:#?}"
+    );
+    let part = texts
+        .iter()
+        .position(|t| t == "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2022")
+        .unwrap();
+    assert!(
+        texts[part + 1].starts_with("Năm 2022, tỉnh Hà Lâm"),
+        "{}",
+        texts[part + 1]
+    );
+}

@@ -41,16 +41,22 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         let (fw, mine) = (ctx.fw.clause(&format!("Phần {key}")), v.value.trim());
-        out.push(
-            Diagnostic::new(
-                &HEADING_OVERRIDE,
-                msg!(
-                    "Mục {key} in là „{mine}”; Khung ghi „{title}”",
-                    "Heading {key} reads „{mine}”; the framework has „{title}”"
-                ),
+        // An emptied heading is not printed at all; what is under it moves up one level.
+        let message = if mine.is_empty() {
+            msg!(
+                "Mục {key} („{title}”) không in tiêu đề; nội dung và các mục con của nó lên một cấp",
+                "Heading {key} („{title}”) is not printed; its content and sub-headings move up one level"
             )
-            .at(c.source, v.span.clone())
-            .clause(fw),
+        } else {
+            msg!(
+                "Mục {key} in là „{mine}”; Khung ghi „{title}”",
+                "Heading {key} reads „{mine}”; the framework has „{title}”"
+            )
+        };
+        out.push(
+            Diagnostic::new(&HEADING_OVERRIDE, message)
+                .at(c.source, v.span.clone())
+                .clause(fw),
         );
     }
     ctx.report_all(out);
