@@ -243,6 +243,9 @@ impl Composer<'_> {
             .as_ref()
             .is_none_or(|o| o.value == Orientation::Landscape);
         let width = if landscape { 252.0 } else { 155.0 };
+        // Cells the author wrote carry their light markup (`**đậm**`, `*nghiêng*`); generated ones
+        // are plain text.
+        let hand_written = a.table.is_some();
         let (heads, aligns, widths, rows) = match (&a.table, a.generate.as_ref().map(|g| g.value)) {
             (Some(t), _) => {
                 let heads: Vec<String> = t.columns.iter().map(|c| c.title.value.clone()).collect();
@@ -276,13 +279,47 @@ impl Composer<'_> {
                     .collect(),
             }];
             for r in rows {
+                // One cell: a group row across every column, bold ("Dữ liệu số", "I. …").
+                if hand_written && r.len() == 1 && heads.len() > 1 {
+                    let mut runs = super::text::inline(&r[0]);
+                    runs.iter_mut().for_each(|x| x.bold = true);
+                    table_rows.push(Row {
+                        kind: RowKind::Group,
+                        cells: vec![Cell {
+                            span: heads.len(),
+                            blocks: vec![Block::Paragraph(Para {
+                                space_before: 2.0,
+                                space_after: 2.0,
+                                ..para(Role::TableGroup, runs, Align::Left, 12.0)
+                            })],
+                        }],
+                    });
+                    continue;
+                }
                 let mut cells: Vec<(String, Align)> =
                     r.into_iter().zip(aligns.iter().copied()).collect();
                 // A short row is padded so the grid stays whole (DX029 reports it).
                 while cells.len() < heads.len() {
                     cells.push((String::new(), Align::Left));
                 }
-                table_rows.push(data_row(cells));
+                if hand_written {
+                    table_rows.push(Row {
+                        kind: RowKind::Body,
+                        cells: cells
+                            .into_iter()
+                            .map(|(t, a)| Cell {
+                                span: 1,
+                                blocks: vec![Block::Paragraph(Para {
+                                    space_before: 2.0,
+                                    space_after: 2.0,
+                                    ..para(Role::TableCell, super::text::inline(&t), a, 12.0)
+                                })],
+                            })
+                            .collect(),
+                    });
+                } else {
+                    table_rows.push(data_row(cells));
+                }
             }
             blocks.push(Block::Table(Table {
                 columns: widths,

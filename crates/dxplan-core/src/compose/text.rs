@@ -233,7 +233,12 @@ pub fn inline(s: &str) -> Vec<Run> {
     let t = s.trim();
     // A backslash escapes ASCII punctuation only: before the marker, or before the "." of "1.".
     let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let src = if t.starts_with(['-', '+', '*', '#', '>', '|', '=']) {
+    // "- ", "* ", "+ " open a list and "---", "***" are rules; "**đậm**" is emphasis, kept.
+    let list_or_rule = t.starts_with(['-', '+', '*'])
+        && (t[1..].starts_with(char::is_whitespace)
+            || t.len() == 1
+            || t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')));
+    let src = if list_or_rule || t.starts_with(['#', '>', '|', '=']) {
         format!("\\{t}")
     } else if digits > 0 && t[digits..].starts_with(['.', ')']) {
         format!("{}\\{}", &t[..digits], &t[digits..])

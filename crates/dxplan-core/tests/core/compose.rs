@@ -84,3 +84,66 @@ fn an_emptied_heading_prints_nothing() {
         texts[part + 1]
     );
 }
+
+/// A hand-written phụ lục table may have group rows (a row of one cell spans every column, bold)
+/// and bold cells (`**…**`), printed without the asterisks (issue 20).
+#[test]
+fn hand_written_tables_have_group_rows_and_bold_cells() {
+    use dxplan_core::compose::ir::{Block, RowKind};
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "phu-luc/ket-qua-2022.yaml",
+        "  rows:\n",
+        "  rows:\n    - [\"I. Chính quyền số\"]\n",
+    );
+    common::edit(
+        dir.path(),
+        "phu-luc/ket-qua-2022.yaml",
+        "\"50%\", \"38%\"]",
+        "\"50%\", \"**38%**\"]",
+    );
+    let c =
+        dxplan_core::compile(dir.path(), &dxplan_core::compose::Options { draft: false }).unwrap();
+    let table = c
+        .doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Table(t) if t.borders => Some(t),
+            _ => None,
+        })
+        // The own phụ lục: four columns, the group row added above its three rows.
+        .find(|t| t.columns.len() == 4 && t.rows.len() > 4)
+        .expect("the own phụ lục table");
+    let group = &table.rows[1];
+    assert_eq!(
+        group.kind,
+        RowKind::Group,
+        "{:#?}",
+        table
+            .rows
+            .iter()
+            .map(|r| (r.kind, r.cells.len()))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(group.cells.len(), 1);
+    assert_eq!(group.cells[0].span, 4);
+    let Block::Paragraph(p) = &group.cells[0].blocks[0] else {
+        panic!()
+    };
+    assert!(p.runs.iter().all(|r| r.bold));
+    let Block::Paragraph(cell) = &table.rows[2].cells[3].blocks[0] else {
+        panic!()
+    };
+    let text: String = cell.runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(text, "38%");
+    assert!(cell.runs.iter().all(|r| r.bold));
+    // A group row is not a short row (DX029).
+    assert!(
+        !c.diags.iter().any(|d| d.rule.code == "DX029"),
+        "{:?}",
+        c.diags
+    );
+}

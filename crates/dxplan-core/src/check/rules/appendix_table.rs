@@ -63,7 +63,8 @@ pub fn check(ctx: &mut Ctx) {
         let Some(t) = &f.table else { continue };
         let n = t.columns.len();
         for (i, row) in t.rows.iter().enumerate() {
-            if row.len() == n {
+            // One cell is a group row ("Dữ liệu số", "I. …"): it spans every column.
+            if row.len() == n || row.len() == 1 {
                 continue;
             }
             let (got, line) = (row.len(), i + 1);
