@@ -1,7 +1,8 @@
 //! Căn cứ lines written with the pre-ND30 trailing comma.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::types::Text;
 use crate::msg;
 use crate::source::SourceId;
@@ -51,18 +52,32 @@ fn finding(src: SourceId, text: &str, t: &Text) -> Option<Diagnostic> {
     let comma = t.span.start + raw.rfind(',')?;
     let line = t.value.trim();
     Some(
-        Diagnostic::new(
-            &GROUND_COMMA,
-            msg!(
-                "„{line}” kết thúc bằng dấu phẩy",
-                "„{line}” ends in a comma"
-            ),
+        Diagnostic::of(&EndsInComma(line.to_string()))
+            .at(src, comma..comma + 1)
+            .fix(msg!("bỏ dấu phẩy", "drop the comma"), comma..comma + 1, ""),
+    )
+}
+
+/// A căn cứ or "Theo đề nghị" line ending in a comma, as written.
+struct EndsInComma(String);
+
+impl Violation for EndsInComma {
+    fn rule(&self) -> &'static Rule {
+        &GROUND_COMMA
+    }
+
+    fn message(&self) -> Msg {
+        let line = &self.0;
+        msg!(
+            "„{line}” kết thúc bằng dấu phẩy",
+            "„{line}” ends in a comma"
         )
-        .at(src, comma..comma + 1)
-        .hint(msg!(
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
             "Bỏ dấu phẩy: dxplan đặt „;” (hoặc „.” ở dòng cuối) khi xuất văn bản.",
             "Drop the comma: dxplan writes „;” (or „.” on the last line) in the document."
         ))
-        .fix(msg!("bỏ dấu phẩy", "drop the comma"), comma..comma + 1, ""),
-    )
+    }
 }

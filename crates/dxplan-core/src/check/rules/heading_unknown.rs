@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::suggest;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::normalize_heading_key;
 use crate::msg;
 
@@ -35,18 +36,37 @@ pub fn check(ctx: &mut Ctx) {
         if names.contains(&key.as_str()) {
             continue;
         }
-        out.push(
-            Diagnostic::new(
-                &HEADING_UNKNOWN,
-                msg!(
-                    "„{k}” không phải mã một mục của Khung {}",
-                    "„{k}” is not a heading of framework {}",
-                    ctx.fw.id
-                ),
-            )
-            .at(c.source, v.span.clone())
-            .hint(suggest(&key, &names)),
-        );
+        let found = NotAHeading {
+            key: k.clone(),
+            framework: ctx.fw.id.clone(),
+            hint: suggest(&key, &names),
+        };
+        out.push(Diagnostic::of(&found).at(c.source, v.span.clone()));
     }
     ctx.report_all(out);
+}
+
+/// A `[headings]` key that names no heading of the framework, with the closest ones.
+struct NotAHeading {
+    key: String,
+    framework: String,
+    hint: Msg,
+}
+
+impl Violation for NotAHeading {
+    fn rule(&self) -> &'static Rule {
+        &HEADING_UNKNOWN
+    }
+
+    fn message(&self) -> Msg {
+        let (k, fw) = (&self.key, &self.framework);
+        msg!(
+            "„{k}” không phải mã một mục của Khung {fw}",
+            "„{k}” is not a heading of framework {fw}"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(self.hint.clone())
+    }
 }

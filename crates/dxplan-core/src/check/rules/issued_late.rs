@@ -1,7 +1,8 @@
 //! Plans issued after the framework's deadline.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::DocKind;
 use crate::model::values::date;
 use crate::msg;
@@ -36,16 +37,35 @@ pub fn check(ctx: &mut Ctx) {
     let (Ok(issued), Ok(limit)) = (date(&d.value), date(&ctx.fw.issue_before)) else {
         return;
     };
-    let (i, l) = (issued.dmy(), limit.dmy());
-    ctx.report(
-        Diagnostic::new(
-            &ISSUED_LATE,
-            msg!(
-                "Ngày ban hành {i} không trước thời hạn {l} của Khung",
-                "Issued on {i}, not before the framework's deadline {l}"
-            ),
+    let late = IssuedLate {
+        issued: issued.dmy(),
+        deadline: limit.dmy(),
+        clause: ctx.fw.issue_before_clause.clone(),
+    };
+    ctx.report(Diagnostic::of(&late).at(src, d.span.clone()));
+}
+
+/// Issued on or after the framework's "ban hành trước ngày …".
+struct IssuedLate {
+    issued: String,
+    deadline: String,
+    clause: String,
+}
+
+impl Violation for IssuedLate {
+    fn rule(&self) -> &'static Rule {
+        &ISSUED_LATE
+    }
+
+    fn message(&self) -> Msg {
+        let (i, l) = (&self.issued, &self.deadline);
+        msg!(
+            "Ngày ban hành {i} không trước thời hạn {l} của Khung",
+            "Issued on {i}, not before the framework's deadline {l}"
         )
-        .at(src, d.span.clone())
-        .clause(ctx.fw.issue_before_clause.clone()),
-    );
+    }
+
+    fn clause(&self) -> Option<String> {
+        Some(self.clause.clone())
+    }
 }

@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::blank;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -65,18 +66,39 @@ pub fn check(ctx: &mut Ctx) {
             .map(|(k, _)| format!("`{k}`"))
             .collect::<Vec<_>>()
             .join(", ");
+        let found = Lacks {
+            project: id.to_string(),
+            fields: Msg::new(vi, en),
+        };
         out.push(
-            Diagnostic::new(
-                &PROJECT_INCOMPLETE,
-                msg!("Dự án {id} thiếu: {vi}", "Project {id} lacks: {en}"),
-            )
-            .at(s.source, p.id.span.clone())
-            .hint(msg!(
-                "Bổ sung các trường còn thiếu.",
-                "Add the missing fields."
-            ))
-            .clause(ctx.clause_of(&s.slug)),
+            Diagnostic::of(&found)
+                .at(s.source, p.id.span.clone())
+                .clause(ctx.clause_of(&s.slug)),
         );
     }
     ctx.report_all(out);
+}
+
+/// A project without fields the danh mục prints: the fields, named in both languages.
+struct Lacks {
+    project: String,
+    fields: Msg,
+}
+
+impl Violation for Lacks {
+    fn rule(&self) -> &'static Rule {
+        &PROJECT_INCOMPLETE
+    }
+
+    fn message(&self) -> Msg {
+        let (id, vi, en) = (&self.project, &self.fields.vi, &self.fields.en);
+        msg!("Dự án {id} thiếu: {vi}", "Project {id} lacks: {en}")
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "Bổ sung các trường còn thiếu.",
+            "Add the missing fields."
+        ))
+    }
 }

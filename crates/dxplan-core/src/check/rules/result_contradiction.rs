@@ -1,7 +1,8 @@
 //! "Hoàn thành" agrees with the value reached.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::types::TargetStatus;
 use crate::model::values::format_amount;
 use crate::msg;
@@ -40,20 +41,40 @@ pub fn check(ctx: &mut Ctx) {
             format_amount(got.value),
             format_amount(want.value),
         );
-        out.push(
-            Diagnostic::new(
-                &RESULT_CONTRADICTION,
-                msg!(
-                    "{id} được đánh giá „hoàn thành” nhưng mới đạt {g} trên {w} kế hoạch",
-                    "{id} is marked „hoàn thành” but reached {g} of the planned {w}"
-                ),
-            )
-            .at(s.source, r.status.span.clone())
-            .hint(msg!(
-                "Đổi thành „chưa hoàn thành”, hoặc sửa giá trị đạt được.",
-                "Change it to „chưa hoàn thành”, or correct the value."
-            )),
-        );
+        let found = DoneBelowPlan {
+            target: id.clone(),
+            reached: g,
+            planned: w,
+        };
+        out.push(Diagnostic::of(&found).at(s.source, r.status.span.clone()));
     }
     ctx.report_all(out);
+}
+
+/// "hoàn thành" with a value below the plan's.
+struct DoneBelowPlan {
+    target: String,
+    reached: String,
+    planned: String,
+}
+
+impl Violation for DoneBelowPlan {
+    fn rule(&self) -> &'static Rule {
+        &RESULT_CONTRADICTION
+    }
+
+    fn message(&self) -> Msg {
+        let (id, g, w) = (&self.target, &self.reached, &self.planned);
+        msg!(
+            "{id} được đánh giá „hoàn thành” nhưng mới đạt {g} trên {w} kế hoạch",
+            "{id} is marked „hoàn thành” but reached {g} of the planned {w}"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "Đổi thành „chưa hoàn thành”, hoặc sửa giá trị đạt được.",
+            "Change it to „chưa hoàn thành”, or correct the value."
+        ))
+    }
 }

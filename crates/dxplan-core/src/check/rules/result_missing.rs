@@ -1,7 +1,8 @@
 //! Once a report is prepared, targets without a result are what is left to record.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -35,14 +36,30 @@ pub fn check(ctx: &mut Ctx) {
     let n = missing.len();
     let ids: Vec<&str> = missing.iter().map(|(_, t)| t.id.value.as_str()).collect();
     let list = ids.join(", ");
-    ctx.report(
-        Diagnostic::new(
-            &RESULT_MISSING,
-            msg!(
-                "{n} mục tiêu chưa có kết quả: {list}",
-                "{n} targets have no result yet: {list}"
-            ),
+    let found = NoResult {
+        count: n,
+        ids: list,
+    };
+    ctx.report(Diagnostic::of(&found).at(first_section.source, first.id.span.clone()));
+}
+
+/// Targets without a result, once the plan reports on itself.
+struct NoResult {
+    count: usize,
+    /// "MT03, MT07".
+    ids: String,
+}
+
+impl Violation for NoResult {
+    fn rule(&self) -> &'static Rule {
+        &RESULT_MISSING
+    }
+
+    fn message(&self) -> Msg {
+        let (n, list) = (self.count, &self.ids);
+        msg!(
+            "{n} mục tiêu chưa có kết quả: {list}",
+            "{n} targets have no result yet: {list}"
         )
-        .at(first_section.source, first.id.span.clone()),
-    );
+    }
 }

@@ -1,7 +1,8 @@
 //! A result is measured in its target's unit.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -33,17 +34,33 @@ pub fn check(ctx: &mut Ctx) {
         if norm(&ru.value) == norm(&unit.value) {
             continue;
         }
-        let (id, got, want) = (&t.id.value, ru.value.trim(), unit.value.trim());
-        out.push(
-            Diagnostic::new(
-                &RESULT_UNIT,
-                msg!(
-                    "Kết quả của {id} ghi đơn vị „{got}”, mục tiêu dùng „{want}”",
-                    "The result of {id} is in „{got}”, its target in „{want}”"
-                ),
-            )
-            .at(s.source, ru.span.clone()),
-        );
+        let found = OtherUnit {
+            target: t.id.value.clone(),
+            result: ru.value.trim().to_string(),
+            planned: unit.value.trim().to_string(),
+        };
+        out.push(Diagnostic::of(&found).at(s.source, ru.span.clone()));
     }
     ctx.report_all(out);
+}
+
+/// A result recorded in another unit than its target's.
+struct OtherUnit {
+    target: String,
+    result: String,
+    planned: String,
+}
+
+impl Violation for OtherUnit {
+    fn rule(&self) -> &'static Rule {
+        &RESULT_UNIT
+    }
+
+    fn message(&self) -> Msg {
+        let (id, got, want) = (&self.target, &self.result, &self.planned);
+        msg!(
+            "Kết quả của {id} ghi đơn vị „{got}”, mục tiêu dùng „{want}”",
+            "The result of {id} is in „{got}”, its target in „{want}”"
+        )
+    }
 }

@@ -1,7 +1,8 @@
 //! Every section of the framework must be filled by some file.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -31,19 +32,47 @@ pub fn check(ctx: &mut Ctx) {
         if ctx.plan.declared.contains(&def.slug) {
             continue;
         }
-        let (loc, title, slug) = (def.locator(), &def.heading.title, &def.slug);
-        let d = Diagnostic::new(
-            &SECTION_MISSING,
-            msg!(
-                "Thiếu mục {loc} „{title}” (`section: {slug}`)",
-                "Missing section {loc} „{title}” (`section: {slug}`)"
-            ),
+        let missing = Missing {
+            locator: def.locator(),
+            title: def.heading.title.clone(),
+            slug: def.slug.clone(),
+            clause: ctx.fw.clause(&def.locator()),
+        };
+        ctx.report(Diagnostic::of(&missing));
+    }
+}
+
+/// A section of the framework no file fills.
+struct Missing {
+    /// "Phần II.IV".
+    locator: String,
+    title: String,
+    slug: String,
+    clause: String,
+}
+
+impl Violation for Missing {
+    fn rule(&self) -> &'static Rule {
+        &SECTION_MISSING
+    }
+
+    fn message(&self) -> Msg {
+        let (loc, title, slug) = (&self.locator, &self.title, &self.slug);
+        msg!(
+            "Thiếu mục {loc} „{title}” (`section: {slug}`)",
+            "Missing section {loc} „{title}” (`section: {slug}`)"
         )
-        .hint(msg!(
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let slug = &self.slug;
+        Some(msg!(
             "Tạo một tệp YAML có `section: {slug}` và điền nội dung theo hướng dẫn của Khung.",
             "Create a YAML file with `section: {slug}` and fill it as the framework guides."
         ))
-        .clause(ctx.fw.clause(&loc));
-        ctx.report(d);
+    }
+
+    fn clause(&self) -> Option<String> {
+        Some(self.clause.clone())
     }
 }

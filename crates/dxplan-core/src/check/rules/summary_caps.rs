@@ -1,7 +1,8 @@
 //! The trích yếu is sentence case, not all capitals.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -34,19 +35,30 @@ pub fn check(ctx: &mut Ctx) {
     if letters.len() < 4 || letters.iter().any(|ch| ch.is_lowercase()) {
         return;
     }
-    ctx.report(
-        Diagnostic::new(
-            &SUMMARY_CAPS,
-            msg!(
-                "Trích yếu „{}” viết in hoa toàn bộ; Nghị định 30/2020 quy định chữ in thường",
-                "The summary „{}” is all capitals; Decree 30/2020 wants sentence case",
-                t.value
-            ),
+    let found = AllCaps(t.value.clone());
+    ctx.report(Diagnostic::of(&found).at(src, t.span.clone()));
+}
+
+/// A trích yếu written in capitals, as written.
+struct AllCaps(String);
+
+impl Violation for AllCaps {
+    fn rule(&self) -> &'static Rule {
+        &SUMMARY_CAPS
+    }
+
+    fn message(&self) -> Msg {
+        let t = &self.0;
+        msg!(
+            "Trích yếu „{t}” viết in hoa toàn bộ; Nghị định 30/2020 quy định chữ in thường",
+            "The summary „{t}” is all capitals; Decree 30/2020 wants sentence case"
         )
-        .at(src, t.span.clone())
-        .hint(msg!(
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
             "Viết hoa chữ đầu và tên riêng, ví dụ „Chuyển đổi số tỉnh Hà Lâm năm 2023”.",
             "Capitalise the first word and proper names, e.g. „Chuyển đổi số tỉnh Hà Lâm năm 2023”."
-        )),
-    );
+        ))
+    }
 }

@@ -1,7 +1,8 @@
 //! Sub-item numbers must be the framework's.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Content;
 use crate::msg;
 
@@ -52,24 +53,46 @@ pub fn check(ctx: &mut Ctx) {
         let mut found = Vec::new();
         for n in refs {
             if !known.contains(&n.value.as_str()) {
-                let v = &n.value;
+                let unknown = NoSuchItem {
+                    written: n.value.clone(),
+                    items: list.clone(),
+                };
                 found.push(
-                    Diagnostic::new(
-                        &UNKNOWN_ITEM,
-                        msg!(
-                            "Mục này của Khung không có tiểu mục „{v}”",
-                            "This framework section has no item „{v}”"
-                        ),
-                    )
-                    .at(s.source, n.span.clone())
-                    .hint(msg!(
-                        "Tiểu mục của Khung: {list}",
-                        "Framework items: {list}"
-                    ))
-                    .clause(clause.clone()),
+                    Diagnostic::of(&unknown)
+                        .at(s.source, n.span.clone())
+                        .clause(clause.clone()),
                 );
             }
         }
         ctx.report_all(found);
+    }
+}
+
+/// A sub-item number a task section uses that its framework section does not have.
+struct NoSuchItem {
+    written: String,
+    /// The section's items, "7.1, 7.2, 7.3, 7.4".
+    items: String,
+}
+
+impl Violation for NoSuchItem {
+    fn rule(&self) -> &'static Rule {
+        &UNKNOWN_ITEM
+    }
+
+    fn message(&self) -> Msg {
+        let v = &self.written;
+        msg!(
+            "Mục này của Khung không có tiểu mục „{v}”",
+            "This framework section has no item „{v}”"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let list = &self.items;
+        Some(msg!(
+            "Tiểu mục của Khung: {list}",
+            "Framework items: {list}"
+        ))
     }
 }
