@@ -1,7 +1,8 @@
 //! Headings printed in the plan's own words are shown to the reviewer.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::normalize_heading_key;
 use crate::msg;
 
@@ -40,9 +41,36 @@ pub fn check(ctx: &mut Ctx) {
         if v.value.trim() == *title {
             continue;
         }
-        let (fw, mine) = (ctx.fw.clause(&format!("Phần {key}")), v.value.trim());
+        let found = Retitled {
+            key: key.clone(),
+            framework: title.to_string(),
+            plan: v.value.trim().to_string(),
+        };
+        out.push(
+            Diagnostic::of(&found)
+                .at(c.source, v.span.clone())
+                .clause(ctx.fw.clause(&format!("Phần {key}"))),
+        );
+    }
+    ctx.report_all(out);
+}
+
+/// A heading in the plan's own words (`[headings]`), or emptied.
+struct Retitled {
+    key: String,
+    framework: String,
+    plan: String,
+}
+
+impl Violation for Retitled {
+    fn rule(&self) -> &'static Rule {
+        &HEADING_OVERRIDE
+    }
+
+    fn message(&self) -> Msg {
+        let (key, title, mine) = (&self.key, &self.framework, &self.plan);
         // An emptied heading is not printed at all; what is under it moves up one level.
-        let message = if mine.is_empty() {
+        if mine.is_empty() {
             msg!(
                 "Mục {key} („{title}”) không in tiêu đề; nội dung và các mục con của nó lên một cấp",
                 "Heading {key} („{title}”) is not printed; its content and sub-headings move up one level"
@@ -52,12 +80,6 @@ pub fn check(ctx: &mut Ctx) {
                 "Mục {key} in là „{mine}”; Khung ghi „{title}”",
                 "Heading {key} reads „{mine}”; the framework has „{title}”"
             )
-        };
-        out.push(
-            Diagnostic::new(&HEADING_OVERRIDE, message)
-                .at(c.source, v.span.clone())
-                .clause(fw),
-        );
+        }
     }
-    ctx.report_all(out);
 }

@@ -1,7 +1,8 @@
 //! Investment amounts are non-negative numbers.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::model::values::amount;
 use crate::model::{Amount, Content};
@@ -57,24 +58,46 @@ pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for (src, a, slug) in amounts {
         let bad = match amount(&a.value) {
-            None => Some(msg!(
-                "Số tiền không đọc được thành số (triệu đồng)",
-                "The amount is not a number (million VND)"
-            )),
-            Some(v) if v < 0.0 => Some(msg!("Số tiền âm", "Negative amount")),
+            None => Some(BadAmount::NotANumber),
+            Some(v) if v < 0.0 => Some(BadAmount::Negative),
             _ => None,
         };
-        if let Some(m) = bad {
+        if let Some(found) = bad {
             out.push(
-                Diagnostic::new(&INVESTMENT_INVALID, m)
+                Diagnostic::of(&found)
                     .at(src, a.span.clone())
-                    .hint(msg!(
-                        "Ghi số triệu đồng, ví dụ 1234.5 hoặc \"1.234,5\".",
-                        "Write the amount in million VND, e.g. 1234.5 or \"1.234,5\"."
-                    ))
                     .clause(ctx.clause_of(&slug)),
             );
         }
     }
     ctx.report_all(out);
+}
+
+/// An amount that is no amount of money.
+enum BadAmount {
+    NotANumber,
+    Negative,
+}
+
+impl Violation for BadAmount {
+    fn rule(&self) -> &'static Rule {
+        &INVESTMENT_INVALID
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            BadAmount::NotANumber => msg!(
+                "Số tiền không đọc được thành số (triệu đồng)",
+                "The amount is not a number (million VND)"
+            ),
+            BadAmount::Negative => msg!("Số tiền âm", "Negative amount"),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "Ghi số triệu đồng, ví dụ 1234.5 hoặc \"1.234,5\".",
+            "Write the amount in million VND, e.g. 1234.5 or \"1.234,5\"."
+        ))
+    }
 }

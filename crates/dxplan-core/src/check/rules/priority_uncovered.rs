@@ -1,7 +1,8 @@
 //! Each of the framework's priority tasks is addressed or declared not applicable.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Content;
 use crate::msg;
 
@@ -44,23 +45,53 @@ pub fn check(ctx: &mut Ctx) {
         if c.covered() || c.not_applicable.is_some() {
             continue;
         }
-        let (id, label) = (&pt.id, &pt.label);
-        let mut d = Diagnostic::new(
-            &PRIORITY_UNCOVERED,
-            msg!(
-                "Nhiệm vụ trọng tâm {id} „{label}” chưa có nhiệm vụ hay dự án nào thực hiện",
-                "Priority task {id} „{label}” is addressed by no task or project"
-            ),
-        )
-        .hint(msg!(
-            "Thêm `{id}` vào `priority_tasks` của nhiệm vụ/dự án thực hiện nó. Nội dung: {}",
-            "Add `{id}` to the `priority_tasks` of the task or project that does it. Text: {}",
-            pt.text
-        ))
-        .clause(format!("{}, nhiệm vụ trọng tâm {id}", ctx.fw.id));
+        let found = Uncovered {
+            id: pt.id.clone(),
+            label: pt.label.clone(),
+            text: pt.text.clone(),
+            framework: ctx.fw.id.clone(),
+        };
+        let mut d = Diagnostic::of(&found);
         if let Some((src, span)) = &anchor {
             d = d.at(*src, span.clone());
         }
         ctx.report(d);
+    }
+}
+
+/// A priority task no task or project addresses, with the framework's words for it.
+struct Uncovered {
+    id: String,
+    label: String,
+    text: String,
+    framework: String,
+}
+
+impl Violation for Uncovered {
+    fn rule(&self) -> &'static Rule {
+        &PRIORITY_UNCOVERED
+    }
+
+    fn message(&self) -> Msg {
+        let (id, label) = (&self.id, &self.label);
+        msg!(
+            "Nhiệm vụ trọng tâm {id} „{label}” chưa có nhiệm vụ hay dự án nào thực hiện",
+            "Priority task {id} „{label}” is addressed by no task or project"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let (id, text) = (&self.id, &self.text);
+        Some(msg!(
+            "Thêm `{id}` vào `priority_tasks` của nhiệm vụ/dự án thực hiện nó. Nội dung: {text}",
+            "Add `{id}` to the `priority_tasks` of the task or project that does it. Text: {text}"
+        ))
+    }
+
+    fn clause(&self) -> Option<String> {
+        Some(format!(
+            "{}, nhiệm vụ trọng tâm {}",
+            self.framework, self.id
+        ))
     }
 }

@@ -1,7 +1,8 @@
 //! Timeframes are readable and overlap the plan year.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::model::values::period;
 use crate::msg;
@@ -40,27 +41,62 @@ pub fn check(ctx: &mut Ctx) {
     }
     let mut out = Vec::new();
     for (src, tf, slug, id) in items {
-        let v = &tf.value;
-        let m = match period(v, year) {
-            None => msg!(
-                "{id}: không đọc được thời gian „{v}”",
-                "{id}: cannot read the timeframe „{v}”"
-            ),
-            Some(p) if !p.covers_year(year) => msg!(
-                "{id}: thời gian „{v}” không nằm trong năm kế hoạch {year}",
-                "{id}: the timeframe „{v}” does not cover the plan year {year}"
-            ),
+        let written = tf.value.clone();
+        let found = match period(&written, year) {
+            None => Timeframe::Unreadable { id, written, year },
+            Some(p) if !p.covers_year(year) => Timeframe::OutsideYear { id, written, year },
             Some(_) => continue,
         };
         out.push(
-            Diagnostic::new(&TIMEFRAME_INVALID, m)
+            Diagnostic::of(&found)
                 .at(src, tf.span.clone())
-                .hint(msg!(
-                    "Viết như „Năm {year}”, „Quý II/{year}”, „2022-2025” hoặc „01/{year} - 06/{year}”.",
-                    "Write e.g. „Năm {year}”, „Quý II/{year}”, „2022-2025” or „01/{year} - 06/{year}”."
-                ))
                 .clause(ctx.clause_of(&slug)),
         );
     }
     ctx.report_all(out);
+}
+
+/// What is wrong with a task's or project's timeframe, with its id and words.
+enum Timeframe {
+    Unreadable {
+        id: String,
+        written: String,
+        year: i32,
+    },
+    OutsideYear {
+        id: String,
+        written: String,
+        year: i32,
+    },
+}
+
+impl Violation for Timeframe {
+    fn rule(&self) -> &'static Rule {
+        &TIMEFRAME_INVALID
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Timeframe::Unreadable { id, written: v, .. } => msg!(
+                "{id}: không đọc được thời gian „{v}”",
+                "{id}: cannot read the timeframe „{v}”"
+            ),
+            Timeframe::OutsideYear {
+                id,
+                written: v,
+                year,
+            } => msg!(
+                "{id}: thời gian „{v}” không nằm trong năm kế hoạch {year}",
+                "{id}: the timeframe „{v}” does not cover the plan year {year}"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let (Timeframe::Unreadable { year, .. } | Timeframe::OutsideYear { year, .. }) = self;
+        Some(msg!(
+            "Viết như „Năm {year}”, „Quý II/{year}”, „2022-2025” hoặc „01/{year} - 06/{year}”.",
+            "Write e.g. „Năm {year}”, „Quý II/{year}”, „2022-2025” or „01/{year} - 06/{year}”."
+        ))
+    }
 }

@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::suggest;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -32,19 +33,39 @@ pub fn check(ctx: &mut Ctx) {
         if ids.contains(&m.value.as_str()) {
             continue;
         }
-        let v = &m.value;
+        let found = NoSuchMetric {
+            written: m.value.clone(),
+            hint: suggest(&m.value, &ids),
+        };
         out.push(
-            Diagnostic::new(
-                &UNKNOWN_METRIC,
-                msg!(
-                    "Khung không có ngưỡng „{v}”",
-                    "The framework has no metric „{v}”"
-                ),
-            )
-            .at(s.source, m.span.clone())
-            .hint(suggest(v, &ids))
-            .clause(ctx.clause_of(&s.slug)),
+            Diagnostic::of(&found)
+                .at(s.source, m.span.clone())
+                .clause(ctx.clause_of(&s.slug)),
         );
     }
     ctx.report_all(out);
+}
+
+/// A `metric:` the framework does not have, with the closest ids.
+struct NoSuchMetric {
+    written: String,
+    hint: Msg,
+}
+
+impl Violation for NoSuchMetric {
+    fn rule(&self) -> &'static Rule {
+        &UNKNOWN_METRIC
+    }
+
+    fn message(&self) -> Msg {
+        let v = &self.written;
+        msg!(
+            "Khung không có ngưỡng „{v}”",
+            "The framework has no metric „{v}”"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(self.hint.clone())
+    }
 }
