@@ -1,7 +1,8 @@
 //! Agency names capitalised as ND30 Phụ lục II writes them.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::model::Content;
 use crate::model::validate::same_but_case_or_space;
@@ -65,13 +66,10 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         };
         out.push(
-            Diagnostic::new(
-                &AGENCY_NAME_CASE,
-                msg!(
-                    "„{got}” nên viết „{right}”",
-                    "„{got}” should read „{right}”"
-                ),
-            )
+            Diagnostic::of(&Miscased {
+                written: got.to_string(),
+                name: right.to_string(),
+            })
             .at(src, f.span.clone())
             .fix(
                 msg!("viết „{right}”", "write „{right}”"),
@@ -81,4 +79,24 @@ pub fn check(ctx: &mut Ctx) {
         );
     }
     ctx.report_all(out);
+}
+
+/// An agency name written in other capitals than the table's.
+struct Miscased {
+    written: String,
+    name: String,
+}
+
+impl Violation for Miscased {
+    fn rule(&self) -> &'static Rule {
+        &AGENCY_NAME_CASE
+    }
+
+    fn message(&self) -> Msg {
+        let (got, right) = (&self.written, &self.name);
+        msg!(
+            "„{got}” nên viết „{right}”",
+            "„{got}” should read „{right}”"
+        )
+    }
 }

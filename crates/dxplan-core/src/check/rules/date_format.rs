@@ -1,7 +1,8 @@
 //! Dates written without ND30's zero padding.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Content;
 use crate::model::values::date;
 use crate::msg;
@@ -43,13 +44,10 @@ pub fn check(ctx: &mut Ctx) {
                 continue;
             }
             out.push(
-                Diagnostic::new(
-                    &DATE_FORMAT,
-                    msg!(
-                        "Ngày „{v}” nên viết „{canonical}”",
-                        "Date „{v}” should read „{canonical}”"
-                    ),
-                )
+                Diagnostic::of(&Unpadded {
+                    written: v.to_string(),
+                    canonical: canonical.clone(),
+                })
                 .at(s.source, d.span.clone())
                 .fix(
                     msg!("viết „{canonical}”", "write „{canonical}”"),
@@ -60,4 +58,24 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
     ctx.report_all(out);
+}
+
+/// A date written otherwise than ND30's "dd/mm/yyyy" short form.
+struct Unpadded {
+    written: String,
+    canonical: String,
+}
+
+impl Violation for Unpadded {
+    fn rule(&self) -> &'static Rule {
+        &DATE_FORMAT
+    }
+
+    fn message(&self) -> Msg {
+        let (v, canonical) = (&self.written, &self.canonical);
+        msg!(
+            "Ngày „{v}” nên viết „{canonical}”",
+            "Date „{v}” should read „{canonical}”"
+        )
+    }
 }

@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::msg;
 use crate::source::SourceId;
@@ -28,7 +29,7 @@ crate::declare_rule! {
 
 fn dups<'a>(
     ctx: &Ctx,
-    what: (&str, &str),
+    what: (&'static str, &'static str),
     items: impl Iterator<Item = (SourceId, &'a Sp<String>, String)>,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -36,18 +37,15 @@ fn dups<'a>(
     for (src, id, slug) in items {
         if let Some(first) = seen.get(id.value.as_str()) {
             let other = ctx.plan.sources.get(*first).name.clone();
-            let (vi, en, v) = (what.0, what.1, &id.value);
+            let found = Duplicate {
+                kind: what,
+                id: id.value.clone(),
+                first_file: other,
+            };
             out.push(
-                Diagnostic::new(
-                    &DUPLICATE_ID,
-                    msg!(
-                        "Mã {vi} „{v}” bị trùng (đã dùng trong {other})",
-                        "Duplicate {en} id „{v}” (already used in {other})"
-                    ),
-                )
-                .at(src, id.span.clone())
-                .hint(msg!("Đặt một mã khác.", "Give it another id."))
-                .clause(ctx.clause_of(&slug)),
+                Diagnostic::of(&found)
+                    .at(src, id.span.clone())
+                    .clause(ctx.clause_of(&slug)),
             );
         } else {
             seen.insert(&id.value, src);
@@ -79,4 +77,30 @@ pub fn check(ctx: &mut Ctx) {
         &mut out,
     );
     ctx.report_all(out);
+}
+
+/// An id used twice, with the file that used it first.
+struct Duplicate {
+    /// What it identifies: ("mục tiêu", "target").
+    kind: (&'static str, &'static str),
+    id: String,
+    first_file: String,
+}
+
+impl Violation for Duplicate {
+    fn rule(&self) -> &'static Rule {
+        &DUPLICATE_ID
+    }
+
+    fn message(&self) -> Msg {
+        let ((vi, en), v, other) = (self.kind, &self.id, &self.first_file);
+        msg!(
+            "Mã {vi} „{v}” bị trùng (đã dùng trong {other})",
+            "Duplicate {en} id „{v}” (already used in {other})"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!("Đặt một mã khác.", "Give it another id."))
+    }
 }
