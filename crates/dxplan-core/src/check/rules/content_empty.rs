@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::blank;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Content;
 use crate::msg;
 
@@ -90,23 +91,48 @@ pub fn check(ctx: &mut Ctx) {
         let Some(def) = ctx.fw.section(&s.slug) else {
             continue;
         };
-        let (loc, title) = (def.locator(), &def.heading.title);
-        let d = Diagnostic::new(
-            &CONTENT_EMPTY,
-            msg!(
-                "Mục {loc} „{title}” chưa có nội dung: cần {what_vi}",
-                "Section {loc} „{title}” is empty: it needs {what_en}"
-            ),
+        let found = Empty {
+            locator: def.locator(),
+            title: def.heading.title.clone(),
+            needs: Msg::new(what_vi, what_en),
+            guidance: def.heading.guidance.clone(),
+        };
+        let d = Diagnostic::of(&found)
+            .at(s.source, s.span.clone())
+            .clause(ctx.fw.clause(&def.locator()));
+        ctx.report(d);
+    }
+}
+
+/// A section with nothing written yet: what it needs, and the framework's guidance for it.
+struct Empty {
+    locator: String,
+    title: String,
+    needs: Msg,
+    guidance: Option<String>,
+}
+
+impl Violation for Empty {
+    fn rule(&self) -> &'static Rule {
+        &CONTENT_EMPTY
+    }
+
+    fn message(&self) -> Msg {
+        let (loc, title, what_vi, what_en) =
+            (&self.locator, &self.title, &self.needs.vi, &self.needs.en);
+        msg!(
+            "Mục {loc} „{title}” chưa có nội dung: cần {what_vi}",
+            "Section {loc} „{title}” is empty: it needs {what_en}"
         )
-        .at(s.source, s.span.clone())
-        .hint(match &def.heading.guidance {
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match &self.guidance {
             Some(g) => msg!("Khung hướng dẫn: {g}", "The framework says: {g}"),
             None => msg!(
                 "Xem hướng dẫn trong tệp do `dxplan init` tạo.",
                 "See the guidance in the file `dxplan init` writes."
             ),
         })
-        .clause(ctx.fw.clause(&loc));
-        ctx.report(d);
     }
 }

@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::suggest;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Content;
 use crate::msg;
 
@@ -47,16 +48,13 @@ pub fn check(ctx: &mut Ctx) {
             let mut hint = suggest(got, &list);
             hint.vi.push_str(&format!(" Danh sách: {all}."));
             hint.en.push_str(&format!(" The list: {all}."));
-            let mut d = Diagnostic::new(
-                &FUNDING_UNKNOWN,
-                msg!(
-                    "Nguồn vốn „{got}” không thuộc danh sách của Khung",
-                    "Funding source „{got}” is not in the framework's list"
-                ),
-            )
-            .at(s.source, v.span.clone())
-            .hint(hint)
-            .clause(ctx.clause_of(&s.slug));
+            let found = UnknownSource {
+                written: got.clone(),
+                hint,
+            };
+            let mut d = Diagnostic::of(&found)
+                .at(s.source, v.span.clone())
+                .clause(ctx.clause_of(&s.slug));
             if let Some(exact) = crate::model::validate::same_but_case_or_space(got, &list) {
                 d = d.fix(
                     msg!("viết „{exact}”", "write „{exact}”"),
@@ -68,4 +66,28 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
     ctx.report_all(out);
+}
+
+/// A funding source the framework does not list, with the closest ones and the list.
+struct UnknownSource {
+    written: String,
+    hint: Msg,
+}
+
+impl Violation for UnknownSource {
+    fn rule(&self) -> &'static Rule {
+        &FUNDING_UNKNOWN
+    }
+
+    fn message(&self) -> Msg {
+        let got = &self.written;
+        msg!(
+            "Nguồn vốn „{got}” không thuộc danh sách của Khung",
+            "Funding source „{got}” is not in the framework's list"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(self.hint.clone())
+    }
 }

@@ -1,7 +1,8 @@
 //! A result cannot be recorded after the report that presents it.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::model::values::date;
 use crate::msg;
@@ -59,17 +60,33 @@ pub fn check(ctx: &mut Ctx) {
         if when <= report_date {
             continue;
         }
-        let (w, r) = (when.short(), report_date.short());
-        out.push(
-            Diagnostic::new(
-                &RESULT_AFTER_REPORT,
-                msg!(
-                    "Kết quả của {id} ghi ngày {w}, sau ngày báo cáo {r}",
-                    "The result of {id} is dated {w}, after the report ({r})"
-                ),
-            )
-            .at(src, d.span.clone()),
-        );
+        let found = AfterReport {
+            id: id.to_string(),
+            dated: when.short(),
+            report: report_date.short(),
+        };
+        out.push(Diagnostic::of(&found).at(src, d.span.clone()));
     }
     ctx.report_all(out);
+}
+
+/// A result dated after the report that should know it.
+struct AfterReport {
+    id: String,
+    dated: String,
+    report: String,
+}
+
+impl Violation for AfterReport {
+    fn rule(&self) -> &'static Rule {
+        &RESULT_AFTER_REPORT
+    }
+
+    fn message(&self) -> Msg {
+        let (id, w, r) = (&self.id, &self.dated, &self.report);
+        msg!(
+            "Kết quả của {id} ghi ngày {w}, sau ngày báo cáo {r}",
+            "The result of {id} is dated {w}, after the report ({r})"
+        )
+    }
 }

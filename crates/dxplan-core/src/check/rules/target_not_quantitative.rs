@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::blank;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -40,23 +41,15 @@ pub fn check(ctx: &mut Ctx) {
         if states_a_quantity(&sentence.value) {
             continue;
         }
-        let id = &t.id.value;
-        let (vi, en) = match (missing_value, missing_unit) {
-            (true, true) => ("giá trị số và đơn vị", "a number and a unit"),
-            (true, false) => ("giá trị số", "a number"),
-            _ => ("đơn vị", "a unit"),
+        let lacks = NotQuantitative {
+            id: t.id.value.clone(),
+            value: missing_value,
+            unit: missing_unit,
         };
         found.push(
-            Diagnostic::new(
-                &TARGET_NOT_QUANTITATIVE,
-                msg!("Mục tiêu {id} chưa định lượng: thiếu {vi}", "Target {id} is not quantitative: it lacks {en}"),
-            )
-            .at(s.source, t.id.span.clone())
-            .hint(msg!(
-                "Thêm `value` (số) và `unit` (ví dụ \"%\"), và `indicator` nói rõ chỉ tiêu đo.",
-                "Add `value` (a number) and `unit` (e.g. \"%\"), and an `indicator` naming what is measured."
-            ))
-            .clause(ctx.clause_of(&s.slug)),
+            Diagnostic::of(&lacks)
+                .at(s.source, t.id.span.clone())
+                .clause(ctx.clause_of(&s.slug)),
         );
     }
     ctx.report_all(found);
@@ -91,6 +84,39 @@ fn states_a_quantity(text: &str) -> bool {
         }
     }
     false
+}
+
+/// A target whose sentence states no quantity and which lacks a value, a unit, or both.
+struct NotQuantitative {
+    id: String,
+    value: bool,
+    unit: bool,
+}
+
+impl Violation for NotQuantitative {
+    fn rule(&self) -> &'static Rule {
+        &TARGET_NOT_QUANTITATIVE
+    }
+
+    fn message(&self) -> Msg {
+        let id = &self.id;
+        let (vi, en) = match (self.value, self.unit) {
+            (true, true) => ("giá trị số và đơn vị", "a number and a unit"),
+            (true, false) => ("giá trị số", "a number"),
+            _ => ("đơn vị", "a unit"),
+        };
+        msg!(
+            "Mục tiêu {id} chưa định lượng: thiếu {vi}",
+            "Target {id} is not quantitative: it lacks {en}"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "Thêm `value` (số) và `unit` (ví dụ \"%\"), và `indicator` nói rõ chỉ tiêu đo.",
+            "Add `value` (a number) and `unit` (e.g. \"%\"), and an `indicator` naming what is measured."
+        ))
+    }
 }
 
 #[cfg(test)]
