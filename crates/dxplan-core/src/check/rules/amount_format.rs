@@ -1,7 +1,8 @@
 //! Amounts written as text.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::model::values::{amount, amount_is_ambiguous, format_amount};
 use crate::model::{Amount, Content};
@@ -68,24 +69,38 @@ pub fn check(ctx: &mut Ctx) {
         } else {
             format!("{v}")
         };
-        out.push(
-            Diagnostic::new(
-                &AMOUNT_FORMAT,
-                msg!(
-                    "Số tiền „{t}” đọc được hai cách; dxplan đọc là {shown} triệu đồng",
-                    "Amount „{t}” reads two ways; dxplan reads it as {shown} million đồng"
-                ),
-            )
-            .at(src, a.span.clone())
-            .fix(
-                msg!(
-                    "viết thành số {canonical}",
-                    "write it as the number {canonical}"
-                ),
-                a.span.clone(),
-                canonical,
+        let found = TwoWays {
+            written: t.clone(),
+            read_as: shown,
+        };
+        out.push(Diagnostic::of(&found).at(src, a.span.clone()).fix(
+            msg!(
+                "viết thành số {canonical}",
+                "write it as the number {canonical}"
             ),
-        );
+            a.span.clone(),
+            canonical,
+        ));
     }
     ctx.report_all(out);
+}
+
+/// Amount text that reads two ways, and how dxplan read it.
+struct TwoWays {
+    written: String,
+    read_as: String,
+}
+
+impl Violation for TwoWays {
+    fn rule(&self) -> &'static Rule {
+        &AMOUNT_FORMAT
+    }
+
+    fn message(&self) -> Msg {
+        let (t, shown) = (&self.written, &self.read_as);
+        msg!(
+            "Số tiền „{t}” đọc được hai cách; dxplan đọc là {shown} triệu đồng",
+            "Amount „{t}” reads two ways; dxplan reads it as {shown} million đồng"
+        )
+    }
 }

@@ -1,7 +1,8 @@
 //! A citation's number and symbol match its document type.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -50,29 +51,51 @@ pub fn check(ctx: &mut Ctx) {
             .citations
             .iter()
             .find(|r| r.framework_symbol.as_deref() == Some(n.as_str()));
-        let hint = match registry {
-            Some(r) => msg!(
-                "Ký hiệu đúng là {}; Khung {} ghi nhầm „{n}”.",
-                "The correct symbol is {}; framework {} misprints it as „{n}”.",
-                r.symbol,
-                ctx.fw.id
+        let found = WrongType {
+            doc_type: t.clone(),
+            number: n.clone(),
+            abbr: abbr.to_string(),
+            // The framework's own misprint: the registry knows the right symbol.
+            misprint: registry.map(|r| (r.symbol.clone(), ctx.fw.id.clone())),
+        };
+        out.push(Diagnostic::of(&found).at(s.source, number.span.clone()));
+    }
+    ctx.report_all(out);
+}
+
+/// A symbol without the abbreviation of its document type ("QĐ" for a Quyết định).
+struct WrongType {
+    doc_type: String,
+    number: String,
+    abbr: String,
+    /// (the right symbol, the framework that misprints it), when it is a known misprint.
+    misprint: Option<(String, String)>,
+}
+
+impl Violation for WrongType {
+    fn rule(&self) -> &'static Rule {
+        &CITATION_SYMBOL
+    }
+
+    fn message(&self) -> Msg {
+        let (t, n, abbr) = (&self.doc_type, &self.number, &self.abbr);
+        msg!(
+            "{t} số „{n}” thiếu chữ viết tắt „{abbr}” trong ký hiệu",
+            "{t} „{n}” lacks „{abbr}” in its symbol"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let (t, n, abbr) = (&self.doc_type, &self.number, &self.abbr);
+        Some(match &self.misprint {
+            Some((symbol, fw)) => msg!(
+                "Ký hiệu đúng là {symbol}; Khung {fw} ghi nhầm „{n}”.",
+                "The correct symbol is {symbol}; framework {fw} misprints it as „{n}”."
             ),
             None => msg!(
                 "Ký hiệu của một {t} phải có „{abbr}”, ví dụ „123/{abbr}-TTg”; kiểm tra lại tên loại hoặc số, ký hiệu.",
                 "A {t}'s symbol contains „{abbr}”, e.g. „123/{abbr}-TTg”; check the type or the symbol."
             ),
-        };
-        out.push(
-            Diagnostic::new(
-                &CITATION_SYMBOL,
-                msg!(
-                    "{t} số „{n}” thiếu chữ viết tắt „{abbr}” trong ký hiệu",
-                    "{t} „{n}” lacks „{abbr}” in its symbol"
-                ),
-            )
-            .at(s.source, number.span.clone())
-            .hint(hint),
-        );
+        })
     }
-    ctx.report_all(out);
 }

@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::suggest;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::model::Content;
 use crate::msg;
@@ -63,20 +64,44 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         let v = &r.value;
-        let mut d = Diagnostic::new(
-            &UNKNOWN_PRIORITY_TASK,
-            msg!(
-                "Khung {} không có nhiệm vụ trọng tâm „{v}”",
-                "Framework {} has no priority task „{v}”",
-                ctx.fw.id
-            ),
-        )
-        .at(src, r.span.clone())
-        .hint(suggest(v, &ids))
-        .clause(format!("{}, nhiệm vụ trọng tâm", ctx.fw.id));
+        let found = NoSuchTask {
+            framework: ctx.fw.id.clone(),
+            written: v.clone(),
+            hint: suggest(v, &ids),
+        };
+        let mut d = Diagnostic::of(&found).at(src, r.span.clone());
         if let Some(exact) = crate::model::validate::same_but_case_or_space(v, &ids) {
             d = d.fix(msg!("viết {exact}", "write {exact}"), r.span.clone(), exact);
         }
         ctx.report(d);
+    }
+}
+
+/// A priority-task id the framework does not have, with the closest ids.
+struct NoSuchTask {
+    framework: String,
+    written: String,
+    hint: Msg,
+}
+
+impl Violation for NoSuchTask {
+    fn rule(&self) -> &'static Rule {
+        &UNKNOWN_PRIORITY_TASK
+    }
+
+    fn message(&self) -> Msg {
+        let (fw, v) = (&self.framework, &self.written);
+        msg!(
+            "Khung {fw} không có nhiệm vụ trọng tâm „{v}”",
+            "Framework {fw} has no priority task „{v}”"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(self.hint.clone())
+    }
+
+    fn clause(&self) -> Option<String> {
+        Some(format!("{}, nhiệm vụ trọng tâm", self.framework))
     }
 }
