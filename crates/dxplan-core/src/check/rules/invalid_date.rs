@@ -1,7 +1,8 @@
 //! Dates exist on the calendar.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::load::Sp;
 use crate::model::Content;
 use crate::model::values::{DateError, date};
@@ -53,41 +54,55 @@ pub fn check(ctx: &mut Ctx) {
         && !(2000..=2100).contains(&c.year.value)
         && c.year.value != 0
     {
-        let y = c.year.value;
-        out.push(
-            Diagnostic::new(
-                &INVALID_DATE,
-                msg!(
-                    "Năm kế hoạch {y} nằm ngoài khoảng 2000–2100",
-                    "The plan year {y} is outside 2000–2100"
-                ),
-            )
-            .at(c.source, c.year.span.clone())
-            .hint(msg!("Ví dụ: `year = 2023`.", "For example: `year = 2023`.")),
-        );
+        out.push(Diagnostic::of(&BadDate::Year(c.year.value)).at(c.source, c.year.span.clone()));
     }
     for (src, d) in dates {
         let v = &d.value;
         if v.trim().is_empty() {
             continue;
         }
-        let m = match date(v) {
+        let found = match date(v) {
             Ok(_) => continue,
-            Err(DateError::Impossible) => {
-                msg!("Ngày „{v}” không có thật", "„{v}” is not a real date")
-            }
-            Err(DateError::Format) => {
-                msg!("Không đọc được ngày „{v}”", "Cannot read the date „{v}”")
-            }
+            Err(DateError::Impossible) => BadDate::Impossible(v.clone()),
+            Err(DateError::Format) => BadDate::Unreadable(v.clone()),
         };
-        out.push(
-            Diagnostic::new(&INVALID_DATE, m)
-                .at(src, d.span.clone())
-                .hint(msg!(
-                    "Viết `YYYY-MM-DD` hoặc `DD/MM/YYYY`, ví dụ 2022-12-05.",
-                    "Write `YYYY-MM-DD` or `DD/MM/YYYY`, e.g. 2022-12-05."
-                )),
-        );
+        out.push(Diagnostic::of(&found).at(src, d.span.clone()));
     }
     ctx.report_all(out);
+}
+
+/// A date that is none, as written; or a plan year out of range.
+enum BadDate {
+    Year(i64),
+    Impossible(String),
+    Unreadable(String),
+}
+
+impl Violation for BadDate {
+    fn rule(&self) -> &'static Rule {
+        &INVALID_DATE
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            BadDate::Year(y) => msg!(
+                "Năm kế hoạch {y} nằm ngoài khoảng 2000–2100",
+                "The plan year {y} is outside 2000–2100"
+            ),
+            BadDate::Impossible(v) => msg!("Ngày „{v}” không có thật", "„{v}” is not a real date"),
+            BadDate::Unreadable(v) => {
+                msg!("Không đọc được ngày „{v}”", "Cannot read the date „{v}”")
+            }
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            BadDate::Year(_) => msg!("Ví dụ: `year = 2023`.", "For example: `year = 2023`."),
+            _ => msg!(
+                "Viết `YYYY-MM-DD` hoặc `DD/MM/YYYY`, ví dụ 2022-12-05.",
+                "Write `YYYY-MM-DD` or `DD/MM/YYYY`, e.g. 2022-12-05."
+            ),
+        })
+    }
 }

@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::blank;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Content;
 use crate::msg;
 
@@ -47,37 +48,64 @@ pub fn check(ctx: &mut Ctx) {
             let clause = format!("{}, nhiệm vụ trọng tâm {id}", ctx.fw.id);
             if pt.levels.iter().any(|l| l == level.code()) {
                 let lv = ctx.fw.levels.get(level.code()).cloned().unwrap_or_default();
+                let binding = NotApplicable::Binding {
+                    id: id.clone(),
+                    label: pt.label.clone(),
+                    level: lv,
+                };
                 found.push(
-                    Diagnostic::new(
-                        &NOT_APPLICABLE_INVALID,
-                        msg!(
-                            "{id} „{}” áp dụng cho cấp „{lv}”; không được khai không áp dụng",
-                            "{id} „{}” binds the level „{lv}”; it cannot be declared not applicable",
-                            pt.label
-                        ),
-                    )
-                    .at(s.source, na.priority_task.span.clone())
-                    .hint(msg!(
-                        "Bỏ khai báo này và thêm nhiệm vụ hoặc dự án thực hiện {id}.",
-                        "Remove this and add a task or project that does {id}."
-                    ))
-                    .clause(clause),
+                    Diagnostic::of(&binding)
+                        .at(s.source, na.priority_task.span.clone())
+                        .clause(clause),
                 );
             } else if blank(&na.reason) {
                 found.push(
-                    Diagnostic::new(
-                        &NOT_APPLICABLE_INVALID,
-                        msg!(
-                            "Khai {id} không áp dụng nhưng chưa nêu lý do",
-                            "{id} is declared not applicable without a reason"
-                        ),
-                    )
-                    .at(s.source, na.priority_task.span.clone())
-                    .hint(msg!("Thêm `reason: …`.", "Add `reason: …`."))
-                    .clause(clause),
+                    Diagnostic::of(&NotApplicable::NoReason(id.clone()))
+                        .at(s.source, na.priority_task.span.clone())
+                        .clause(clause),
                 );
             }
         }
     }
     ctx.report_all(found);
+}
+
+/// A "không áp dụng" declaration the framework does not allow, or without its reason.
+enum NotApplicable {
+    /// The priority task binds the plan's level.
+    Binding {
+        id: String,
+        label: String,
+        level: String,
+    },
+    NoReason(String),
+}
+
+impl Violation for NotApplicable {
+    fn rule(&self) -> &'static Rule {
+        &NOT_APPLICABLE_INVALID
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            NotApplicable::Binding { id, label, level } => msg!(
+                "{id} „{label}” áp dụng cho cấp „{level}”; không được khai không áp dụng",
+                "{id} „{label}” binds the level „{level}”; it cannot be declared not applicable"
+            ),
+            NotApplicable::NoReason(id) => msg!(
+                "Khai {id} không áp dụng nhưng chưa nêu lý do",
+                "{id} is declared not applicable without a reason"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            NotApplicable::Binding { id, .. } => msg!(
+                "Bỏ khai báo này và thêm nhiệm vụ hoặc dự án thực hiện {id}.",
+                "Remove this and add a task or project that does {id}."
+            ),
+            NotApplicable::NoReason(_) => msg!("Thêm `reason: …`.", "Add `reason: …`."),
+        })
+    }
 }

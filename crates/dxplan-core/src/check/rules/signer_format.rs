@@ -1,7 +1,8 @@
 //! Signer authority abbreviations as ND30 writes them.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -41,27 +42,14 @@ pub fn check(ctx: &mut Ctx) {
                 .iter()
                 .any(|p| v.starts_with(p));
             let lower = v.chars().any(char::is_lowercase);
-            let m = if slashed || bare {
-                msg!(
-                    "„{v}”: chữ viết tắt quyền hạn phải là TM., Q., KT., TL. hoặc TUQ.",
-                    "„{v}”: the authority must be TM., Q., KT., TL. or TUQ."
-                )
+            let found = if slashed || bare {
+                Signature::Abbreviation(v.to_string())
             } else if lower {
-                msg!(
-                    "„{v}”: quyền hạn, chức vụ người ký phải in hoa",
-                    "„{v}”: the signer's authority and title are written in capitals"
-                )
+                Signature::NotCapitals(v.to_string())
             } else {
                 continue;
             };
-            out.push(
-                Diagnostic::new(&SIGNER_FORMAT, m)
-                    .at(src, t.span.clone())
-                    .hint(msg!(
-                        "Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
-                        "E.g. TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH."
-                    )),
-            );
+            out.push(Diagnostic::of(&found).at(src, t.span.clone()));
         }
     }
     if let Some(r) = &c.recipients {
@@ -69,22 +57,61 @@ pub fn check(ctx: &mut Ctx) {
             let v = item.value.trim();
             if v.starts_with('-') || v.ends_with(';') {
                 out.push(
-                    Diagnostic::new(
-                        &SIGNER_FORMAT,
-                        msg!(
-                            "Nơi nhận „{v}”: không ghi gạch đầu dòng hay dấu „;”",
-                            "Recipient „{v}”: leave out the dash and the „;”"
-                        ),
-                    )
-                    .at(src, item.span.clone())
-                    .hint(msg!(
-                        "dxplan tự thêm „- ” và „;” khi xuất văn bản.",
-                        "dxplan adds „- ” and „;” when rendering."
-                    ))
-                    .clause("NĐ 30/2020, Phụ lục I, mục II.9"),
+                    Diagnostic::of(&Signature::RecipientMarks(v.to_string()))
+                        .at(src, item.span.clone()),
                 );
             }
         }
     }
     ctx.report_all(out);
+}
+
+/// A signer title or a recipient line not as ND30 writes it, as written.
+enum Signature {
+    /// "K/T", "TM " for "KT.", "TM.".
+    Abbreviation(String),
+    NotCapitals(String),
+    /// "- … ;" typed by hand on a recipient.
+    RecipientMarks(String),
+}
+
+impl Violation for Signature {
+    fn rule(&self) -> &'static Rule {
+        &SIGNER_FORMAT
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Signature::Abbreviation(v) => msg!(
+                "„{v}”: chữ viết tắt quyền hạn phải là TM., Q., KT., TL. hoặc TUQ.",
+                "„{v}”: the authority must be TM., Q., KT., TL. or TUQ."
+            ),
+            Signature::NotCapitals(v) => msg!(
+                "„{v}”: quyền hạn, chức vụ người ký phải in hoa",
+                "„{v}”: the signer's authority and title are written in capitals"
+            ),
+            Signature::RecipientMarks(v) => msg!(
+                "Nơi nhận „{v}”: không ghi gạch đầu dòng hay dấu „;”",
+                "Recipient „{v}”: leave out the dash and the „;”"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            Signature::RecipientMarks(_) => msg!(
+                "dxplan tự thêm „- ” và „;” khi xuất văn bản.",
+                "dxplan adds „- ” and „;” when rendering."
+            ),
+            _ => msg!(
+                "Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
+                "E.g. TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH."
+            ),
+        })
+    }
+
+    fn clause(&self) -> Option<String> {
+        matches!(self, Signature::RecipientMarks(_))
+            .then(|| "NĐ 30/2020, Phụ lục I, mục II.9".to_string())
+    }
 }

@@ -1,7 +1,8 @@
 //! The plan's ký hiệu is KH-<issuer>; a decision's contains QĐ.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Mode;
 use crate::msg;
 
@@ -42,13 +43,7 @@ pub fn check(ctx: &mut Ctx) {
         let groups: Vec<&str> = s.value.split('-').collect();
         let ok = groups.len() >= 2 && groups[0] == "KH" && groups.iter().all(|g| upper_group(g));
         if !ok {
-            let v = &s.value;
-            out.push(
-                Diagnostic::new(&SYMBOL_FORMAT, msg!("Ký hiệu „{v}” không có dạng KH-<cơ quan>", "Symbol „{v}” is not of the form KH-<issuer>"))
-                    .at(src, s.span.clone())
-                    .hint(msg!("Ví dụ: KH-UBND (tỉnh), KH-BTTTT (bộ); chữ in hoa, nối bằng „-”, không cách.", "E.g. KH-UBND (province), KH-BTTTT (ministry): capitals joined by „-”, no spaces."))
-                    .clause(SYMBOL_FORMAT.clause),
-            );
+            out.push(Diagnostic::of(&BadSymbol::Plan(s.value.clone())).at(src, s.span.clone()));
         }
     }
     if let Some(d) = &c.decision
@@ -58,20 +53,43 @@ pub fn check(ctx: &mut Ctx) {
         let symbol = n.value.split_once('/').map(|(_, s)| s).unwrap_or("");
         let groups: Vec<&str> = symbol.split('-').collect();
         if groups.first() != Some(&"QĐ") || !groups.iter().all(|g| upper_group(g)) {
-            let v = &n.value;
-            out.push(
-                Diagnostic::new(
-                    &SYMBOL_FORMAT,
-                    msg!(
-                        "Số, ký hiệu Quyết định „{v}” không có dạng số/QĐ-<cơ quan>",
-                        "Decision symbol „{v}” is not of the form n/QĐ-<issuer>"
-                    ),
-                )
-                .at(src, n.span.clone())
-                .hint(msg!("Ví dụ: 125/QĐ-BHL.", "E.g. 125/QĐ-BHL."))
-                .clause(SYMBOL_FORMAT.clause),
-            );
+            out.push(Diagnostic::of(&BadSymbol::Decision(n.value.clone())).at(src, n.span.clone()));
         }
     }
     ctx.report_all(out);
+}
+
+/// A ký hiệu not of ND30's form, as written.
+enum BadSymbol {
+    Plan(String),
+    Decision(String),
+}
+
+impl Violation for BadSymbol {
+    fn rule(&self) -> &'static Rule {
+        &SYMBOL_FORMAT
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            BadSymbol::Plan(v) => msg!(
+                "Ký hiệu „{v}” không có dạng KH-<cơ quan>",
+                "Symbol „{v}” is not of the form KH-<issuer>"
+            ),
+            BadSymbol::Decision(v) => msg!(
+                "Số, ký hiệu Quyết định „{v}” không có dạng số/QĐ-<cơ quan>",
+                "Decision symbol „{v}” is not of the form n/QĐ-<issuer>"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            BadSymbol::Plan(_) => msg!(
+                "Ví dụ: KH-UBND (tỉnh), KH-BTTTT (bộ); chữ in hoa, nối bằng „-”, không cách.",
+                "E.g. KH-UBND (province), KH-BTTTT (ministry): capitals joined by „-”, no spaces."
+            ),
+            BadSymbol::Decision(_) => msg!("Ví dụ: 125/QĐ-BHL.", "E.g. 125/QĐ-BHL."),
+        })
+    }
 }
