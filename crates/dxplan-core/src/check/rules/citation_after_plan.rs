@@ -1,7 +1,8 @@
 //! A plan cannot cite a document issued after it.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::values::date;
 use crate::msg;
 
@@ -39,21 +40,12 @@ pub fn check(ctx: &mut Ctx) {
         if when <= issued {
             continue;
         }
-        let (w, what) = (when.short(), cited(cit));
-        out.push(
-            Diagnostic::new(
-                &CITATION_AFTER_PLAN,
-                msg!(
-                    "{what} ghi ngày {w}, sau ngày ban hành kế hoạch {on}",
-                    "{what} is dated {w}, after the plan's own date {on}"
-                ),
-            )
-            .at(s.source, d.span.clone())
-            .hint(msg!(
-                "Ghi ngày in ở đầu văn bản được dẫn (thường là nhầm năm).",
-                "Give the date printed on the cited document (usually a mistyped year)."
-            )),
-        );
+        let found = AfterPlan::Ground {
+            cited: cited(cit),
+            dated: when.short(),
+            plan: on.clone(),
+        };
+        out.push(Diagnostic::of(&found).at(s.source, d.span.clone()));
     }
     // Prose about results may be written after the plan, up to the report.
     let (limit, of) = match plan.reported_on() {
@@ -65,21 +57,13 @@ pub fn check(ctx: &mut Ctx) {
         let Some(when) = m.date.filter(|d| *d > limit) else {
             continue;
         };
-        let (n, w) = (&m.symbol, when.short());
-        out.push(
-            Diagnostic::new(
-                &CITATION_AFTER_PLAN,
-                crate::lang::Msg::new(
-                    format!("{n} được nhắc với ngày {w}, sau ngày {} {until}", of.0),
-                    format!("{n} is cited as of {w}, after the date {} {until}", of.1),
-                ),
-            )
-            .at(m.source, m.span.clone())
-            .hint(msg!(
-                "Ghi ngày in ở đầu văn bản được dẫn (thường là nhầm năm).",
-                "Give the date printed on the cited document (usually a mistyped year)."
-            )),
-        );
+        let found = AfterPlan::Mention {
+            symbol: m.symbol.clone(),
+            dated: when.short(),
+            of,
+            until: until.clone(),
+        };
+        out.push(Diagnostic::of(&found).at(m.source, m.span.clone()));
     }
     ctx.report_all(out);
 }
@@ -89,5 +73,57 @@ fn cited(c: &crate::model::types::Citation) -> String {
     match &c.number {
         Some(n) if !n.value.trim().is_empty() => format!("{} {}", c.doc_type.value, n.value.trim()),
         _ => format!("{} {}", c.doc_type.value, c.title.value.trim()),
+    }
+}
+
+/// A cited document dated after the plan (or, in prose, after its report).
+enum AfterPlan {
+    Ground {
+        /// The citation as it reads ("Quyết định số 749/QĐ-TTg").
+        cited: String,
+        dated: String,
+        plan: String,
+    },
+    Mention {
+        symbol: String,
+        dated: String,
+        /// Whose date it passes: ("của báo cáo", "of the report") or the plan's.
+        of: (&'static str, &'static str),
+        until: String,
+    },
+}
+
+impl Violation for AfterPlan {
+    fn rule(&self) -> &'static Rule {
+        &CITATION_AFTER_PLAN
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            AfterPlan::Ground {
+                cited: what,
+                dated: w,
+                plan: on,
+            } => msg!(
+                "{what} ghi ngày {w}, sau ngày ban hành kế hoạch {on}",
+                "{what} is dated {w}, after the plan's own date {on}"
+            ),
+            AfterPlan::Mention {
+                symbol: n,
+                dated: w,
+                of: (vi, en),
+                until,
+            } => msg!(
+                "{n} được nhắc với ngày {w}, sau ngày {vi} {until}",
+                "{n} is cited as of {w}, after the date {en} {until}"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "Ghi ngày in ở đầu văn bản được dẫn (thường là nhầm năm).",
+            "Give the date printed on the cited document (usually a mistyped year)."
+        ))
     }
 }

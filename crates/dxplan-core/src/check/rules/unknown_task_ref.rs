@@ -2,7 +2,8 @@
 
 use crate::check::Ctx;
 use crate::check::rules::suggest;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::msg;
 
 crate::declare_rule! {
@@ -31,40 +32,64 @@ pub fn check(ctx: &mut Ctx) {
     for (s, p) in ctx.plan.projects() {
         let clause = ctx.clause_of(&s.slug);
         if p.tasks.is_empty() {
-            let id = &p.id.value;
             out.push(
-                Diagnostic::new(
-                    &UNKNOWN_TASK_REF,
-                    msg!(
-                        "Dự án {id} chưa nêu nhiệm vụ nào mà nó thực hiện",
-                        "Project {id} names no task it implements"
-                    ),
-                )
-                .at(s.source, p.id.span.clone())
-                .hint(msg!(
-                    "Thêm `tasks: [<mã nhiệm vụ>]`.",
-                    "Add `tasks: [<task id>]`."
-                ))
-                .clause(clause.clone()),
+                Diagnostic::of(&TaskRef::None(p.id.value.clone()))
+                    .at(s.source, p.id.span.clone())
+                    .clause(clause.clone()),
             );
         }
         for t in &p.tasks {
             if !ids.contains(&t.value.as_str()) {
-                let v = &t.value;
+                let found = TaskRef::Unknown {
+                    written: t.value.clone(),
+                    hint: suggest(&t.value, &ids),
+                };
                 out.push(
-                    Diagnostic::new(
-                        &UNKNOWN_TASK_REF,
-                        msg!(
-                            "Không có nhiệm vụ „{v}” trong Phần II.III",
-                            "No task „{v}” in Phần II.III"
-                        ),
-                    )
-                    .at(s.source, t.span.clone())
-                    .hint(suggest(v, &ids))
-                    .clause(clause.clone()),
+                    Diagnostic::of(&found)
+                        .at(s.source, t.span.clone())
+                        .clause(clause.clone()),
                 );
             }
         }
     }
     ctx.report_all(out);
+}
+
+/// A project that names no task, or a task that does not exist.
+enum TaskRef {
+    /// The project's id.
+    None(String),
+    Unknown {
+        written: String,
+        hint: Msg,
+    },
+}
+
+impl Violation for TaskRef {
+    fn rule(&self) -> &'static Rule {
+        &UNKNOWN_TASK_REF
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            TaskRef::None(id) => msg!(
+                "Dự án {id} chưa nêu nhiệm vụ nào mà nó thực hiện",
+                "Project {id} names no task it implements"
+            ),
+            TaskRef::Unknown { written: v, .. } => msg!(
+                "Không có nhiệm vụ „{v}” trong Phần II.III",
+                "No task „{v}” in Phần II.III"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            TaskRef::None(_) => msg!(
+                "Thêm `tasks: [<mã nhiệm vụ>]`.",
+                "Add `tasks: [<task id>]`."
+            ),
+            TaskRef::Unknown { hint, .. } => hint.clone(),
+        })
+    }
 }
