@@ -1,7 +1,8 @@
 //! A phụ lục of the plan's own is well formed.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::appendices::{PAST_ID, PROJECTS_ID};
 use crate::msg;
 
@@ -33,31 +34,15 @@ pub fn check(ctx: &mut Ctx) {
         let id = f.appendix.value.trim();
         if seen.contains(&id) {
             out.push(
-                Diagnostic::new(
-                    &APPENDIX_TABLE,
-                    msg!(
-                        "Mã phụ lục „{id}” đã dùng",
-                        "The phụ lục id „{id}” is already used"
-                    ),
-                )
-                .at(a.source, f.appendix.span.clone())
-                .hint(msg!(
-                    "Đặt một mã khác; „{PROJECTS_ID}” và „{PAST_ID}” là của các phụ lục dxplan lập.",
-                    "Choose another id; „{PROJECTS_ID}” and „{PAST_ID}” belong to the generated ones."
-                )),
+                Diagnostic::of(&OwnTable::IdUsed(id.to_string()))
+                    .at(a.source, f.appendix.span.clone()),
             );
         }
         seen.push(id);
         if f.table.is_some() == f.generate.is_some() {
             out.push(
-                Diagnostic::new(
-                    &APPENDIX_TABLE,
-                    msg!(
-                        "Phụ lục „{id}” cần đúng một bảng: `table` hoặc `generate`",
-                        "Phụ lục „{id}” needs exactly one table: `table` or `generate`"
-                    ),
-                )
-                .at(a.source, f.appendix.span.clone()),
+                Diagnostic::of(&OwnTable::NotOneTable(id.to_string()))
+                    .at(a.source, f.appendix.span.clone()),
             );
         }
         let Some(t) = &f.table else { continue };
@@ -72,21 +57,69 @@ pub fn check(ctx: &mut Ctx) {
                 .first()
                 .map(|c| c.span.start..row.last().map_or(c.span.end, |l| l.span.end))
                 .unwrap_or_else(|| f.appendix.span.clone());
-            out.push(
-                Diagnostic::new(
-                    &APPENDIX_TABLE,
-                    msg!(
-                        "Hàng {line} của phụ lục „{id}” có {got} ô, bảng có {n} cột",
-                        "Row {line} of phụ lục „{id}” has {got} cells, the table has {n} columns"
-                    ),
-                )
-                .at(a.source, span)
-                .hint(msg!(
-                    "Thêm hoặc bớt ô cho đủ {n}; ô trống ghi \"\".",
-                    "Add or remove cells to make {n}; an empty cell is \"\"."
-                )),
-            );
+            let short = OwnTable::Row {
+                id: id.to_string(),
+                line,
+                cells: got,
+                columns: n,
+            };
+            out.push(Diagnostic::of(&short).at(a.source, span));
         }
     }
     ctx.report_all(out);
+}
+
+/// What is wrong with a phụ lục of the plan's own.
+enum OwnTable {
+    IdUsed(String),
+    NotOneTable(String),
+    /// A row with another number of cells than the table's columns (one cell is a group row).
+    Row {
+        id: String,
+        line: usize,
+        cells: usize,
+        columns: usize,
+    },
+}
+
+impl Violation for OwnTable {
+    fn rule(&self) -> &'static Rule {
+        &APPENDIX_TABLE
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            OwnTable::IdUsed(id) => msg!(
+                "Mã phụ lục „{id}” đã dùng",
+                "The phụ lục id „{id}” is already used"
+            ),
+            OwnTable::NotOneTable(id) => msg!(
+                "Phụ lục „{id}” cần đúng một bảng: `table` hoặc `generate`",
+                "Phụ lục „{id}” needs exactly one table: `table` or `generate`"
+            ),
+            OwnTable::Row {
+                id,
+                line,
+                cells: got,
+                columns: n,
+            } => msg!(
+                "Hàng {line} của phụ lục „{id}” có {got} ô, bảng có {n} cột",
+                "Row {line} of phụ lục „{id}” has {got} cells, the table has {n} columns"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            OwnTable::IdUsed(_) => Some(msg!(
+                "Đặt một mã khác; „{PROJECTS_ID}” và „{PAST_ID}” là của các phụ lục dxplan lập.",
+                "Choose another id; „{PROJECTS_ID}” and „{PAST_ID}” belong to the generated ones."
+            )),
+            OwnTable::NotOneTable(_) => None,
+            OwnTable::Row { columns: n, .. } => Some(msg!(
+                "Thêm hoặc bớt ô cho đủ {n}; ô trống ghi \"\".",
+                "Add or remove cells to make {n}; an empty cell is \"\"."
+            )),
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! The Kinh phí section agrees with the project list.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Content;
 use crate::model::values::{amount, format_amount};
 use crate::msg;
@@ -57,21 +58,14 @@ pub fn check(ctx: &mut Ctx) {
         && let Some(declared) = amount(&t.value)
         && !close(declared, total)
     {
-        let (d, s) = (format_amount(declared), format_amount(total));
+        let found = Mismatch::Total {
+            declared: format_amount(declared),
+            projects: format_amount(total),
+        };
         out.push(
-            Diagnostic::new(
-                &BUDGET_MISMATCH,
-                msg!(
-                    "Tổng kinh phí ghi {d} triệu đồng nhưng các dự án cộng lại {s} triệu đồng",
-                    "The total says {d} million VND but the projects add up to {s} million VND"
-                ),
-            )
-            .at(budget_section.source, t.span.clone())
-            .hint(msg!(
-                "Sửa `total` thành {s}, hoặc sửa số của dự án.",
-                "Set `total` to {s}, or fix the projects' amounts."
-            ))
-            .clause(clause.clone()),
+            Diagnostic::of(&found)
+                .at(budget_section.source, t.span.clone())
+                .clause(clause.clone()),
         );
     }
     if !b.by_source.is_empty() {
@@ -81,36 +75,101 @@ pub fn check(ctx: &mut Ctx) {
             };
             let actual = inv.source(&sa.source.value);
             if !close(declared, actual) {
-                let (src, d, s) = (
-                    &sa.source.value,
-                    format_amount(declared),
-                    format_amount(actual),
-                );
+                let found = Mismatch::Source {
+                    source: sa.source.value.clone(),
+                    declared: format_amount(declared),
+                    projects: format_amount(actual),
+                };
                 out.push(
-                    Diagnostic::new(&BUDGET_MISMATCH, msg!(
-                        "Nguồn „{src}” ghi {d} triệu đồng nhưng các dự án dùng nguồn này cộng lại {s} triệu đồng",
-                        "Source „{src}” says {d} million VND but its projects add up to {s} million VND"
-                    ))
-                    .at(budget_section.source, sa.amount.span.clone())
-                    .hint(msg!("Sửa số này thành {s}.", "Set it to {s}."))
-                    .clause(clause.clone()),
+                    Diagnostic::of(&found)
+                        .at(budget_section.source, sa.amount.span.clone())
+                        .clause(clause.clone()),
                 );
             }
         }
         for (src, v) in &inv.by_source {
             if *v > 0.0 && !b.by_source.iter().any(|x| x.source.value == *src) {
-                let s = format_amount(*v);
+                let found = Mismatch::SourceMissing {
+                    source: src.clone(),
+                    projects: format_amount(*v),
+                };
                 out.push(
-                    Diagnostic::new(&BUDGET_MISMATCH, msg!(
-                        "Mục Kinh phí thiếu nguồn „{src}” ({s} triệu đồng theo danh mục dự án)",
-                        "The budget section lacks source „{src}” ({s} million VND in the projects)"
-                    ))
-                    .at(budget_section.source, budget_section.span.clone())
-                    .hint(msg!("Thêm `- source: {src}` với `amount: {s}` vào `by_source`.", "Add `- source: {src}` with `amount: {s}` to `by_source`."))
-                    .clause(clause.clone()),
+                    Diagnostic::of(&found)
+                        .at(budget_section.source, budget_section.span.clone())
+                        .clause(clause.clone()),
                 );
             }
         }
     }
     ctx.report_all(out);
+}
+
+/// The budget section against the projects: the amounts as printed.
+enum Mismatch {
+    Total {
+        declared: String,
+        projects: String,
+    },
+    Source {
+        source: String,
+        declared: String,
+        projects: String,
+    },
+    /// A source the projects use that the budget section does not list.
+    SourceMissing {
+        source: String,
+        projects: String,
+    },
+}
+
+impl Violation for Mismatch {
+    fn rule(&self) -> &'static Rule {
+        &BUDGET_MISMATCH
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Mismatch::Total {
+                declared: d,
+                projects: s,
+            } => msg!(
+                "Tổng kinh phí ghi {d} triệu đồng nhưng các dự án cộng lại {s} triệu đồng",
+                "The total says {d} million VND but the projects add up to {s} million VND"
+            ),
+            Mismatch::Source {
+                source: src,
+                declared: d,
+                projects: s,
+            } => msg!(
+                "Nguồn „{src}” ghi {d} triệu đồng nhưng các dự án dùng nguồn này cộng lại {s} triệu đồng",
+                "Source „{src}” says {d} million VND but its projects add up to {s} million VND"
+            ),
+            Mismatch::SourceMissing {
+                source: src,
+                projects: s,
+            } => msg!(
+                "Mục Kinh phí thiếu nguồn „{src}” ({s} triệu đồng theo danh mục dự án)",
+                "The budget section lacks source „{src}” ({s} million VND in the projects)"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            Mismatch::Total { projects: s, .. } => msg!(
+                "Sửa `total` thành {s}, hoặc sửa số của dự án.",
+                "Set `total` to {s}, or fix the projects' amounts."
+            ),
+            Mismatch::Source { projects: s, .. } => {
+                msg!("Sửa số này thành {s}.", "Set it to {s}.")
+            }
+            Mismatch::SourceMissing {
+                source: src,
+                projects: s,
+            } => msg!(
+                "Thêm `- source: {src}` với `amount: {s}` vào `by_source`.",
+                "Add `- source: {src}` with `amount: {s}` to `by_source`."
+            ),
+        })
+    }
 }

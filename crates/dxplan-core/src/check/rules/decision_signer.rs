@@ -1,7 +1,8 @@
 //! The decision's signer agrees with its authority line and with the plan's "Kèm theo" line.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::Mode;
 use crate::msg;
 
@@ -64,49 +65,80 @@ pub fn check(ctx: &mut Ctx) {
         Some(h) => {
             let ok = signed == *h || signed == format!("KT. {h}");
             if !ok {
-                out.push(
-                    Diagnostic::new(
-                        &DECISION_SIGNER,
-                        msg!(
-                            "Thẩm quyền là „{authority}” nhưng người ký ghi „{signed}”",
-                            "The authority is „{authority}” but the signer reads „{signed}”"
-                        ),
-                    )
-                    .at(c.source, first.span.clone())
-                    .hint(msg!(
-                        "Ghi „{h}”, hoặc „KT. {h}” rồi chức vụ cấp phó; không dùng „TM.” khi thẩm quyền là người đứng đầu.",
-                        "Write „{h}”, or „KT. {h}” and the deputy's title; no „TM.” for a head of body."
-                    )),
-                );
+                let found = Signer::NotTheHead {
+                    authority: authority.clone(),
+                    signed: signed.clone(),
+                    head: h.to_string(),
+                };
+                out.push(Diagnostic::of(&found).at(c.source, first.span.clone()));
             }
             // The plan's "(Kèm theo Quyết định … của Bộ trưởng …)" names the same head.
             let issuer = d.issuer.value.trim().to_lowercase();
             let h_lower = h.to_lowercase();
             if !issuer.starts_with(&h_lower) {
-                let i = &d.issuer.value;
-                out.push(
-                    Diagnostic::new(
-                        &DECISION_SIGNER,
-                        msg!(
-                            "Kế hoạch ghi Quyết định „của {i}”, nhưng thẩm quyền ban hành là „{authority}”",
-                            "The plan cites the decision „of {i}”, but the authority is „{authority}”"
-                        ),
-                    )
-                    .at(c.source, d.issuer.span.clone()),
-                );
+                let found = Signer::OtherIssuer {
+                    issuer: d.issuer.value.clone(),
+                    authority: authority.clone(),
+                };
+                out.push(Diagnostic::of(&found).at(c.source, d.issuer.span.clone()));
             }
         }
         None if !signed.starts_with("TM.") => out.push(
-            Diagnostic::new(
-                &DECISION_SIGNER,
-                msg!(
-                    "Thẩm quyền là tập thể hay cơ quan („{authority}”), người ký phải ghi „TM. …”",
-                    "The authority is a body („{authority}”): the signer reads „TM. …”"
-                ),
-            )
-            .at(c.source, first.span.clone()),
+            Diagnostic::of(&Signer::ForABody(authority.clone())).at(c.source, first.span.clone()),
         ),
         None => {}
     }
     ctx.report_all(out);
+}
+
+/// The decision's signer against its authority line.
+enum Signer {
+    /// A head of body signs as that head, or "KT." for a deputy.
+    NotTheHead {
+        authority: String,
+        signed: String,
+        head: String,
+    },
+    /// "(Kèm theo Quyết định … của …)" names another issuer than the authority.
+    OtherIssuer { issuer: String, authority: String },
+    /// A collective authority is signed "TM. …".
+    ForABody(String),
+}
+
+impl Violation for Signer {
+    fn rule(&self) -> &'static Rule {
+        &DECISION_SIGNER
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Signer::NotTheHead {
+                authority, signed, ..
+            } => msg!(
+                "Thẩm quyền là „{authority}” nhưng người ký ghi „{signed}”",
+                "The authority is „{authority}” but the signer reads „{signed}”"
+            ),
+            Signer::OtherIssuer {
+                issuer: i,
+                authority,
+            } => msg!(
+                "Kế hoạch ghi Quyết định „của {i}”, nhưng thẩm quyền ban hành là „{authority}”",
+                "The plan cites the decision „of {i}”, but the authority is „{authority}”"
+            ),
+            Signer::ForABody(authority) => msg!(
+                "Thẩm quyền là tập thể hay cơ quan („{authority}”), người ký phải ghi „TM. …”",
+                "The authority is a body („{authority}”): the signer reads „TM. …”"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            Signer::NotTheHead { head: h, .. } => Some(msg!(
+                "Ghi „{h}”, hoặc „KT. {h}” rồi chức vụ cấp phó; không dùng „TM.” khi thẩm quyền là người đứng đầu.",
+                "Write „{h}”, or „KT. {h}” and the deputy's title; no „TM.” for a head of body."
+            )),
+            _ => None,
+        }
+    }
 }
