@@ -1,8 +1,9 @@
 //! Documents cited in free text agree with the registry and with each other.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
 use crate::framework::RegCitation;
+use crate::lang::Msg;
 use crate::model::mentions::Mention;
 use crate::model::values::{Date, date};
 use crate::msg;
@@ -82,64 +83,120 @@ pub fn check(ctx: &mut Ctx) {
 }
 
 fn malformed(m: &Mention) -> Diagnostic {
-    let (n, raw) = (&m.symbol, &m.raw);
-    Diagnostic::new(
-        &CITATION_IN_TEXT,
-        msg!(
-            "Ngày của {n} viết sai dạng: „{raw}”",
-            "The date of {n} is malformed: „{raw}”"
-        ),
-    )
-    .at(m.source, m.span.clone())
-    .hint(msg!(
-        "Viết „ngày 31 tháng 3 năm 2022” hoặc „ngày 31/3/2022”.",
-        "Write „ngày 31 tháng 3 năm 2022” or „ngày 31/3/2022”."
-    ))
+    let found = InText::Malformed {
+        symbol: m.symbol.clone(),
+        raw: m.raw.clone(),
+    };
+    Diagnostic::of(&found).at(m.source, m.span.clone())
 }
 
 /// The framework's misprinted symbol, or a date other than the registry's.
 fn against_registry(r: &RegCitation, m: &Mention, when: Date) -> Option<Diagnostic> {
     if r.framework_symbol.as_deref() == Some(m.symbol.as_str()) {
-        let (bad, good) = (&m.symbol, &r.symbol);
-        return Some(
-            Diagnostic::new(
-                &CITATION_IN_TEXT,
-                msg!(
-                    "„{bad}” là ký hiệu Khung in nhầm; ký hiệu đúng là {good}",
-                    "„{bad}” is the framework's misprint; the symbol is {good}"
-                ),
-            )
-            .at(m.source, m.span.clone()),
-        );
+        let found = InText::Misprint {
+            written: m.symbol.clone(),
+            symbol: r.symbol.clone(),
+        };
+        return Some(Diagnostic::of(&found).at(m.source, m.span.clone()));
     }
     let want = date(&r.date).ok().filter(|w| *w != when)?;
-    let (n, g, w) = (&m.symbol, when.short(), want.short());
-    Some(
-        Diagnostic::new(
-            &CITATION_IN_TEXT,
-            msg!(
-                "{n} được nhắc với ngày {g}, nhưng văn bản ban hành ngày {w}",
-                "{n} is cited as of {g}, but it is dated {w}"
-            ),
-        )
-        .at(m.source, m.span.clone())
-        .hint(msg!("Sửa thành {w}.", "Change it to {w}.")),
-    )
+    let found = InText::OtherDate {
+        symbol: m.symbol.clone(),
+        cited: when.short(),
+        dated: want.short(),
+    };
+    Some(Diagnostic::of(&found).at(m.source, m.span.clone()))
 }
 
 fn two_dates(f: &First, m: &Mention, when: Date) -> Diagnostic {
-    let (n, g, w) = (&m.symbol, when.short(), f.date.short());
-    let (vi, en) = &f.place;
-    Diagnostic::new(
-        &CITATION_IN_TEXT,
-        msg!(
-            "{n} được nhắc với ngày {g}, nhưng {vi} ghi ngày {w}",
-            "{n} is cited as of {g}, but {en} gives {w}"
-        ),
-    )
-    .at(m.source, m.span.clone())
-    .hint(msg!(
-        "Cùng một văn bản phải cùng một ngày; đối chiếu với bản gốc.",
-        "One document has one date; check against the original."
-    ))
+    let found = InText::TwoDates {
+        symbol: m.symbol.clone(),
+        cited: when.short(),
+        first: f.date.short(),
+        place: Msg::new(f.place.0.clone(), f.place.1.clone()),
+    };
+    Diagnostic::of(&found).at(m.source, m.span.clone())
+}
+
+/// A document cited in prose whose date or symbol disagrees.
+enum InText {
+    Malformed {
+        symbol: String,
+        raw: String,
+    },
+    /// The framework's misprint of a registry symbol.
+    Misprint {
+        written: String,
+        symbol: String,
+    },
+    /// Another date than the registry's.
+    OtherDate {
+        symbol: String,
+        cited: String,
+        dated: String,
+    },
+    /// Another date than where the plan first cites it (`place`: the Căn cứ list or a file).
+    TwoDates {
+        symbol: String,
+        cited: String,
+        first: String,
+        place: Msg,
+    },
+}
+
+impl Violation for InText {
+    fn rule(&self) -> &'static Rule {
+        &CITATION_IN_TEXT
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            InText::Malformed { symbol: n, raw } => msg!(
+                "Ngày của {n} viết sai dạng: „{raw}”",
+                "The date of {n} is malformed: „{raw}”"
+            ),
+            InText::Misprint {
+                written: bad,
+                symbol: good,
+            } => msg!(
+                "„{bad}” là ký hiệu Khung in nhầm; ký hiệu đúng là {good}",
+                "„{bad}” is the framework's misprint; the symbol is {good}"
+            ),
+            InText::OtherDate {
+                symbol: n,
+                cited: g,
+                dated: w,
+            } => msg!(
+                "{n} được nhắc với ngày {g}, nhưng văn bản ban hành ngày {w}",
+                "{n} is cited as of {g}, but it is dated {w}"
+            ),
+            InText::TwoDates {
+                symbol: n,
+                cited: g,
+                first: w,
+                place,
+            } => {
+                let (vi, en) = (&place.vi, &place.en);
+                msg!(
+                    "{n} được nhắc với ngày {g}, nhưng {vi} ghi ngày {w}",
+                    "{n} is cited as of {g}, but {en} gives {w}"
+                )
+            }
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            InText::Malformed { .. } => Some(msg!(
+                "Viết „ngày 31 tháng 3 năm 2022” hoặc „ngày 31/3/2022”.",
+                "Write „ngày 31 tháng 3 năm 2022” or „ngày 31/3/2022”."
+            )),
+            InText::Misprint { .. } => None,
+            InText::OtherDate { dated: w, .. } => Some(msg!("Sửa thành {w}.", "Change it to {w}.")),
+            InText::TwoDates { .. } => Some(msg!(
+                "Cùng một văn bản phải cùng một ngày; đối chiếu với bản gốc.",
+                "One document has one date; check against the original."
+            )),
+        }
+    }
 }
