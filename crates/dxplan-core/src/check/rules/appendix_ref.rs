@@ -1,7 +1,8 @@
 //! References to phụ lục resolve.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::appendices::references;
 use crate::msg;
 
@@ -52,42 +53,22 @@ pub fn check(ctx: &mut Ctx) {
             if ids.contains(&target) || in_comment(text, range.start) {
                 continue;
             }
-            let known = ids.join(", ");
-            out.push(
-                Diagnostic::new(
-                    &APPENDIX_REF,
-                    msg!(
-                        "Không có phụ lục mã „{target}”",
-                        "No phụ lục has the id „{target}”"
-                    ),
-                )
-                .at(id, range)
-                .hint(msg!(
-                    "Các phụ lục của kế hoạch: {known}.",
-                    "The plan's phụ lục: {known}."
-                )),
-            );
+            let found = Dangling::Id {
+                written: target.to_string(),
+                ids: ids.join(", "),
+            };
+            out.push(Diagnostic::of(&found).at(id, range));
         }
         for (range, written) in literal_mentions(text) {
             if labels.contains(&normalize(written)) || in_comment(text, range.start) {
                 continue;
             }
-            let n = list.len();
-            out.push(
-                Diagnostic::new(
-                    &APPENDIX_REF,
-                    msg!(
-                        "Lời văn nhắc „{written}”, nhưng kế hoạch có {n} phụ lục",
-                        "The text mentions „{written}”, but the plan has {n} phụ lục"
-                    ),
-                )
-                .at(id, range)
-                .hint(msg!(
-                    "Dẫn chiếu bằng mã để dxplan đánh số: `{{phụ lục:<mã>}}`; các mã: {}.",
-                    "Refer by id so dxplan numbers it: `{{phụ lục:<id>}}`; ids: {}.",
-                    ids.join(", ")
-                )),
-            );
+            let found = Dangling::Number {
+                written: written.to_string(),
+                count: list.len(),
+                ids: ids.join(", "),
+            };
+            out.push(Diagnostic::of(&found).at(id, range));
         }
     }
     ctx.report_all(out);
@@ -145,4 +126,52 @@ fn normalize(label: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A reference to a phụ lục the plan does not have.
+enum Dangling {
+    /// `{phụ lục:id}` with an unknown id; `ids`: the plan's.
+    Id { written: String, ids: String },
+    /// "Phụ lục 5" written by hand, past the plan's count.
+    Number {
+        written: String,
+        count: usize,
+        ids: String,
+    },
+}
+
+impl Violation for Dangling {
+    fn rule(&self) -> &'static Rule {
+        &APPENDIX_REF
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Dangling::Id {
+                written: target, ..
+            } => msg!(
+                "Không có phụ lục mã „{target}”",
+                "No phụ lục has the id „{target}”"
+            ),
+            Dangling::Number {
+                written, count: n, ..
+            } => msg!(
+                "Lời văn nhắc „{written}”, nhưng kế hoạch có {n} phụ lục",
+                "The text mentions „{written}”, but the plan has {n} phụ lục"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            Dangling::Id { ids: known, .. } => msg!(
+                "Các phụ lục của kế hoạch: {known}.",
+                "The plan's phụ lục: {known}."
+            ),
+            Dangling::Number { ids, .. } => msg!(
+                "Dẫn chiếu bằng mã để dxplan đánh số: `{{phụ lục:<mã>}}`; các mã: {ids}.",
+                "Refer by id so dxplan numbers it: `{{phụ lục:<id>}}`; ids: {ids}."
+            ),
+        })
+    }
 }

@@ -1,7 +1,8 @@
 //! A cited document's date agrees with the registry.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::values::date;
 use crate::msg;
 
@@ -66,22 +67,16 @@ pub fn check(ctx: &mut Ctx) {
             .as_deref()
             .and_then(|f| date(f).ok())
             .is_some_and(|f| f == given);
-        let message = if misprint {
-            let fw = &ctx.fw.id;
-            msg!(
-                "{n} ghi ngày {g}, là ngày Khung {fw} in nhầm; văn bản ban hành ngày {w}",
-                "{n} is dated {g}, the date framework {fw} misprints; the document is dated {w}"
-            )
-        } else {
-            msg!(
-                "{n} ghi ngày {g}, nhưng danh mục căn cứ ghi ngày {w}",
-                "{n} is dated {g}, but the registry says {w}"
-            )
+        let found = WrongDate {
+            cited: n,
+            given: g,
+            registry: w,
+            note,
+            misprinted_by: misprint.then(|| ctx.fw.id.clone()),
         };
         out.push(
-            Diagnostic::new(&CITATION_DATE, message)
+            Diagnostic::of(&found)
                 .at(s.source, d.span.clone())
-                .hint(msg!("Sửa thành {w}{note}.", "Change it to {w}{note}."))
                 .clause(format!(
                     "{}; {}, Phần II.I",
                     CITATION_DATE.clause, ctx.fw.id
@@ -89,4 +84,40 @@ pub fn check(ctx: &mut Ctx) {
         );
     }
     ctx.report_all(out);
+}
+
+/// A căn cứ dated otherwise than the registry; maybe after the framework's own misprint.
+struct WrongDate {
+    cited: String,
+    given: String,
+    registry: String,
+    /// The registry's note on the document, " (…)" or "".
+    note: String,
+    /// The framework that misprints this date, when the plan copied its misprint.
+    misprinted_by: Option<String>,
+}
+
+impl Violation for WrongDate {
+    fn rule(&self) -> &'static Rule {
+        &CITATION_DATE
+    }
+
+    fn message(&self) -> Msg {
+        let (n, g, w) = (&self.cited, &self.given, &self.registry);
+        match &self.misprinted_by {
+            Some(fw) => msg!(
+                "{n} ghi ngày {g}, là ngày Khung {fw} in nhầm; văn bản ban hành ngày {w}",
+                "{n} is dated {g}, the date framework {fw} misprints; the document is dated {w}"
+            ),
+            None => msg!(
+                "{n} ghi ngày {g}, nhưng danh mục căn cứ ghi ngày {w}",
+                "{n} is dated {g}, but the registry says {w}"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let (w, note) = (&self.registry, &self.note);
+        Some(msg!("Sửa thành {w}{note}.", "Change it to {w}{note}."))
+    }
 }
