@@ -1,9 +1,10 @@
 //! Phần I.II: every evaluated item needs a) results and b) shortcomings.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
 use crate::framework::SectionDef;
 use crate::framework::{Heading, locator};
+use crate::lang::Msg;
 use crate::model::evaluation::PointSource;
 use crate::model::types::EvaluationSection;
 use crate::model::{Content, Section};
@@ -106,20 +107,16 @@ fn item_findings(
         // Evaluated with its group, which lacks this point: say which point.
         for p in missing {
             let (label, key) = (&p.label, &p.key);
+            let found = Incomplete::GroupPoint {
+                number: number.clone(),
+                title: title.clone(),
+                label: label.clone(),
+                key: key.clone(),
+            };
             ctx.report(
-                Diagnostic::new(
-                    &EVALUATION_INCOMPLETE,
-                    msg!(
-                        "Mục {number}. {title} (đánh giá chung): chưa có „{label}”",
-                        "Item {number}. {title} (evaluated with its group): „{label}” is missing"
-                    ),
-                )
-                .at(s.source, s.span.clone())
-                .hint(msg!(
-                    "Điền `{key}` của mục nhóm, hoặc của riêng mục {number}.",
-                    "Fill in the group's `{key}`, or item {number}'s own."
-                ))
-                .clause(clause.clone()),
+                Diagnostic::of(&found)
+                    .at(s.source, s.span.clone())
+                    .clause(clause.clone()),
             );
         }
         return;
@@ -129,20 +126,14 @@ fn item_findings(
         if missing.is_empty() {
             return;
         }
+        let found = Incomplete::Item {
+            number: number.clone(),
+            title: title.clone(),
+        };
         ctx.report(
-            Diagnostic::new(
-                &EVALUATION_INCOMPLETE,
-                msg!(
-                    "Thiếu đánh giá mục {number}. {title}",
-                    "Evaluation of item {number}. {title} is missing"
-                ),
-            )
-            .at(s.source, s.span.clone())
-            .hint(msg!(
-                "Thêm vào `items`: `- number: \"{number}\"` với `results` (a) và `limitations` (b).",
-                "Add to `items`: `- number: \"{number}\"` with `results` (a) and `limitations` (b)."
-            ))
-            .clause(clause),
+            Diagnostic::of(&found)
+                .at(s.source, s.span.clone())
+                .clause(clause),
         );
         return;
     };
@@ -152,23 +143,22 @@ fn item_findings(
             "results" => &item.results,
             _ => &item.limitations,
         };
+        let found = Incomplete::Point {
+            number: number.clone(),
+            title: title.clone(),
+            label: label.clone(),
+            key: key.clone(),
+        };
         ctx.report(
-            Diagnostic::new(
-                &EVALUATION_INCOMPLETE,
-                msg!(
-                    "Mục {number}. {title}: chưa có „{label}”",
-                    "Item {number}. {title}: „{label}” is missing"
-                ),
-            )
-            .at(
-                s.source,
-                value
-                    .as_ref()
-                    .map(|v| v.span.clone())
-                    .unwrap_or(item.number.span.clone()),
-            )
-            .hint(msg!("Điền `{key}`.", "Fill in `{key}`."))
-            .clause(clause.clone()),
+            Diagnostic::of(&found)
+                .at(
+                    s.source,
+                    value
+                        .as_ref()
+                        .map(|v| v.span.clone())
+                        .unwrap_or(item.number.span.clone()),
+                )
+                .clause(clause.clone()),
         );
     }
 }
@@ -185,21 +175,15 @@ fn grouped_warnings(ctx: &mut Ctx, s: &Section, def: &SectionDef, grouped: Group
             Some(g) => format!("item {g}"),
             None => "the whole section".to_string(),
         };
+        let found = super::evaluation_grouped::Grouped {
+            items: list,
+            at: crate::lang::Msg::new(at, at_en),
+        };
         ctx.report(
-        Diagnostic::new(
-            &super::evaluation_grouped::EVALUATION_GROUPED,
-            msg!(
-                "Các mục {list} được đánh giá chung ở {at}, không có a), b) riêng",
-                "Items {list} are evaluated together under {at_en}, without a) and b) of their own"
-            ),
-        )
-        .at(s.source, span)
-        .hint(msg!(
-            "Khung đề nghị đánh giá a) Kết quả đạt được, b) Tồn tại, hạn chế cho từng mục; tách ra nếu được, hoặc giữ nếu đánh giá chung là chủ ý.",
-            "The framework asks for a) results and b) shortcomings per item; split them if you can, or keep the joint evaluation if it is deliberate."
-        ))
-        .clause(ctx.fw.clause(&def.locator())),
-    );
+            Diagnostic::of(&found)
+                .at(s.source, span)
+                .clause(ctx.fw.clause(&def.locator())),
+        );
     }
 }
 
@@ -222,18 +206,84 @@ fn unknown_items(
                 .map(|(n, _, _)| n.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
+            let found = super::unknown_item::NoSuchEvaluationItem {
+                written: n.clone(),
+                items: list,
+            };
             ctx.report(
-                Diagnostic::new(
-                    &super::unknown_item::UNKNOWN_ITEM,
-                    msg!(
-                        "Khung không có mục đánh giá „{n}”",
-                        "The framework has no evaluation item „{n}”"
-                    ),
-                )
-                .at(s.source, item.number.span.clone())
-                .hint(msg!("Các mục: {list}", "Items: {list}"))
-                .clause(ctx.fw.clause(&def.locator())),
+                Diagnostic::of(&found)
+                    .at(s.source, item.number.span.clone())
+                    .clause(ctx.fw.clause(&def.locator())),
             );
         }
+    }
+}
+
+/// An item of Phần I.II without its evaluation, or without one of its points (a, b).
+enum Incomplete {
+    Item {
+        number: String,
+        title: String,
+    },
+    /// A point missing from the item's own evaluation; `key`: the field to fill.
+    Point {
+        number: String,
+        title: String,
+        label: String,
+        key: String,
+    },
+    /// Evaluated with its group, which lacks this point.
+    GroupPoint {
+        number: String,
+        title: String,
+        label: String,
+        key: String,
+    },
+}
+
+impl Violation for Incomplete {
+    fn rule(&self) -> &'static Rule {
+        &EVALUATION_INCOMPLETE
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Incomplete::Item { number, title } => msg!(
+                "Thiếu đánh giá mục {number}. {title}",
+                "Evaluation of item {number}. {title} is missing"
+            ),
+            Incomplete::Point {
+                number,
+                title,
+                label,
+                ..
+            } => msg!(
+                "Mục {number}. {title}: chưa có „{label}”",
+                "Item {number}. {title}: „{label}” is missing"
+            ),
+            Incomplete::GroupPoint {
+                number,
+                title,
+                label,
+                ..
+            } => msg!(
+                "Mục {number}. {title} (đánh giá chung): chưa có „{label}”",
+                "Item {number}. {title} (evaluated with its group): „{label}” is missing"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            Incomplete::Item { number, .. } => msg!(
+                "Thêm vào `items`: `- number: \"{number}\"` với `results` (a) và `limitations` (b).",
+                "Add to `items`: `- number: \"{number}\"` with `results` (a) and `limitations` (b)."
+            ),
+            Incomplete::Point { key, .. } => msg!("Điền `{key}`.", "Fill in `{key}`."),
+            Incomplete::GroupPoint { number, key, .. } => msg!(
+                "Điền `{key}` của mục nhóm, hoặc của riêng mục {number}.",
+                "Fill in the group's `{key}`, or item {number}'s own."
+            ),
+        })
     }
 }

@@ -96,3 +96,29 @@ impl Violation for NoSuchItem {
         ))
     }
 }
+
+/// An evaluation item (Phần I.II) numbered as no item of the framework's section.
+pub struct NoSuchEvaluationItem {
+    pub written: String,
+    /// The section's evaluated items.
+    pub items: String,
+}
+
+impl Violation for NoSuchEvaluationItem {
+    fn rule(&self) -> &'static Rule {
+        &UNKNOWN_ITEM
+    }
+
+    fn message(&self) -> Msg {
+        let n = &self.written;
+        msg!(
+            "Khung không có mục đánh giá „{n}”",
+            "The framework has no evaluation item „{n}”"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let list = &self.items;
+        Some(msg!("Các mục: {list}", "Items: {list}"))
+    }
+}
