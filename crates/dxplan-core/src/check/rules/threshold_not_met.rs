@@ -1,7 +1,8 @@
 //! The framework's numeric thresholds (cyber drills, security experts) are planned.
 
 use crate::check::Ctx;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule, Violation};
+use crate::lang::Msg;
 use crate::model::values::format_amount;
 use crate::msg;
 
@@ -33,6 +34,103 @@ crate::declare_rule! {
     }
 }
 
+/// A framework threshold the plan does not meet, with what it found and the framework's words.
+struct Short<'a> {
+    what: What,
+    label: &'a str,
+    quote: &'a str,
+    /// The threshold as printed ("1", "5") and its unit ("cuộc").
+    min: String,
+    unit: String,
+}
+
+enum What {
+    /// A task tied to it states no count that meets it.
+    TaskWithoutCount {
+        task: String,
+    },
+    /// Nothing plans it; `metric` and `item` (the framework item whose tasks may meet it) for the
+    /// hint.
+    NothingPlanned {
+        metric: String,
+        item: Option<String>,
+    },
+    /// A target below the minimum, its value as printed.
+    TargetBelow {
+        target: String,
+        set: String,
+    },
+    TargetWithoutValue {
+        target: String,
+    },
+    /// A "hoàn thành" threshold and a target in per cent below 100 %, in its words ("trên 80%").
+    TargetShortOfAll {
+        target: String,
+        set: String,
+    },
+}
+
+impl Violation for Short<'_> {
+    fn rule(&self) -> &'static Rule {
+        &THRESHOLD_NOT_MET
+    }
+
+    fn message(&self) -> Msg {
+        let (label, min_s, unit) = (self.label, &self.min, &self.unit);
+        match &self.what {
+            What::TaskWithoutCount { task } => msg!(
+                "Nhiệm vụ {task} gắn với „{label}” nhưng không ghi số lượng từ {min_s} {unit} trở lên",
+                "Task {task} is tied to „{label}” but states no count of at least {min_s} {unit}"
+            ),
+            What::NothingPlanned { .. } => msg!(
+                "Kế hoạch chưa có mục tiêu hay nhiệm vụ nào cho „{label}” (tối thiểu {min_s} {unit})",
+                "No target or task plans „{label}” (at least {min_s} {unit})"
+            ),
+            What::TargetBelow { target, set: got } => msg!(
+                "Mục tiêu {target} đặt {got} {unit}, thấp hơn ngưỡng {min_s} của Khung",
+                "Target {target} sets {got} {unit}, below the framework's minimum {min_s}"
+            ),
+            What::TargetWithoutValue { target } => msg!(
+                "Mục tiêu {target} gắn với „{label}” nhưng chưa có giá trị",
+                "Target {target} is tied to „{label}” but has no value"
+            ),
+            What::TargetShortOfAll { target, set } => msg!(
+                "Mục tiêu {target} đặt {set}, nhưng Khung yêu cầu „{label}” — toàn bộ (100%)",
+                "Target {target} sets {set}, but the framework asks „{label}” — all of it (100%)"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let (quote, min_s) = (self.quote, &self.min);
+        Some(match &self.what {
+            What::TaskWithoutCount { .. } => msg!(
+                "Ghi số lượng trong tên hoặc nội dung nhiệm vụ, ví dụ „tối thiểu {min_s:0>2} …”. Khung: „{quote}”",
+                "State the count in the task's title or content, e.g. „tối thiểu {min_s:0>2} …”. Framework: „{quote}”"
+            ),
+            What::NothingPlanned { metric: id, item } => {
+                let (item_vi, item_en) = match item {
+                    Some(i) => (
+                        format!(" hoặc một nhiệm vụ của tiểu mục {i}"),
+                        format!(" or a task of item {i}"),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                msg!(
+                    "Thêm mục tiêu có `metric: {id}` và `value` ≥ {min_s}{item_vi} ghi rõ số lượng. Khung: „{quote}”",
+                    "Add a target with `metric: {id}` and `value` ≥ {min_s}{item_en} stating the count. Framework: „{quote}”"
+                )
+            }
+            What::TargetBelow { .. } | What::TargetShortOfAll { .. } => {
+                msg!("Khung: „{quote}”", "Framework: „{quote}”")
+            }
+            What::TargetWithoutValue { .. } => {
+                msg!("Thêm `value` ≥ {min_s}.", "Add `value` ≥ {min_s}.")
+            }
+        })
+    }
+}
+
 pub fn check(ctx: &mut Ctx) {
     let plan = ctx.plan;
     let Some(targets_section) = plan
@@ -47,113 +145,70 @@ pub fn check(ctx: &mut Ctx) {
     }
     let mut out = Vec::new();
     for m in &ctx.fw.metrics {
+        let clause = format!("{}, {}", ctx.fw.id, m.clause);
+        let short = |what| Short {
+            what,
+            label: &m.label,
+            quote: &m.quote,
+            min: m.min.map(format_amount).unwrap_or_default(),
+            unit: m.unit.clone().unwrap_or_default(),
+        };
+        let mut report = |what, source, span| {
+            out.push(
+                Diagnostic::of(&short(what))
+                    .at(source, span)
+                    .clause(clause.clone()),
+            );
+        };
         // "Hoàn thành", "đầy đủ": all of it; a target in per cent below 100 % falls short.
         if m.complete {
-            let clause = format!("{}, {}", ctx.fw.id, m.clause);
             for (s, t) in plan.metric_evidence(m).targets {
-                let Some(v) = crate::model::metrics::short_of_complete(t, m) else {
-                    continue;
-                };
-                let set = t.value_words(v.value);
-                let (label, quote) = (&m.label, &m.quote);
-                out.push(
-                    Diagnostic::new(
-                        &THRESHOLD_NOT_MET,
-                        msg!(
-                            "Mục tiêu {} đặt {set}, nhưng Khung yêu cầu „{label}” — toàn bộ (100%)",
-                            "Target {} sets {set}, but the framework asks „{label}” — all of it (100%)",
-                            t.id.value
-                        ),
-                    )
-                    .at(s.source, v.span.clone())
-                    .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
-                    .clause(clause.clone()),
-                );
+                if let Some(v) = crate::model::metrics::short_of_complete(t, m) {
+                    let what = What::TargetShortOfAll {
+                        target: t.id.value.clone(),
+                        set: t.value_words(v.value),
+                    };
+                    report(what, s.source, v.span.clone());
+                }
             }
         }
         let Some(min) = m.min else { continue };
-        let clause = format!("{}, {}", ctx.fw.id, m.clause);
         let ev = plan.metric_evidence(m);
         if ev.met_by_task() {
             continue; // a task of the item states the count ("tối thiểu 01 cuộc diễn tập")
         }
-        let (label, id, quote) = (&m.label, &m.id, &m.quote);
-        let min_s = format_amount(min);
-        let unit = m.unit.clone().unwrap_or_default();
         if ev.targets.is_empty() {
-            if let Some((s, t)) = ev.failing_tasks.first() {
-                out.push(
-                    Diagnostic::new(
-                        &THRESHOLD_NOT_MET,
-                        msg!(
-                            "Nhiệm vụ {} gắn với „{label}” nhưng không ghi số lượng từ {min_s} {unit} trở lên",
-                            "Task {} is tied to „{label}” but states no count of at least {min_s} {unit}",
-                            t.id.value
-                        ),
-                    )
-                    .at(s.source, t.title.span.clone())
-                    .hint(msg!(
-                        "Ghi số lượng trong tên hoặc nội dung nhiệm vụ, ví dụ „tối thiểu {min_s:0>2} …”. Khung: „{quote}”",
-                        "State the count in the task's title or content, e.g. „tối thiểu {min_s:0>2} …”. Framework: „{quote}”"
-                    ))
-                    .clause(clause),
-                );
-                continue;
+            match ev.failing_tasks.first() {
+                Some((s, t)) => {
+                    let what = What::TaskWithoutCount {
+                        task: t.id.value.clone(),
+                    };
+                    report(what, s.source, t.title.span.clone());
+                }
+                None => {
+                    let what = What::NothingPlanned {
+                        metric: m.id.clone(),
+                        item: m.item.clone(),
+                    };
+                    report(what, targets_section.source, targets_section.span.clone());
+                }
             }
-            let item = m
-                .item
-                .as_deref()
-                .map(|i| format!(" hoặc một nhiệm vụ của tiểu mục {i}"))
-                .unwrap_or_default();
-            let item_en = m
-                .item
-                .as_deref()
-                .map(|i| format!(" or a task of item {i}"))
-                .unwrap_or_default();
-            out.push(
-                Diagnostic::new(
-                    &THRESHOLD_NOT_MET,
-                    msg!(
-                        "Kế hoạch chưa có mục tiêu hay nhiệm vụ nào cho „{label}” (tối thiểu {min_s} {unit})",
-                        "No target or task plans „{label}” (at least {min_s} {unit})"
-                    ),
-                )
-                .at(targets_section.source, targets_section.span.clone())
-                .hint(msg!(
-                    "Thêm mục tiêu có `metric: {id}` và `value` ≥ {min_s}{item} ghi rõ số lượng. Khung: „{quote}”",
-                    "Add a target with `metric: {id}` and `value` ≥ {min_s}{item_en} stating the count. Framework: „{quote}”"
-                ))
-                .clause(clause),
-            );
             continue;
         }
         for (s, t) in ev.targets {
+            let target = t.id.value.clone();
             match t.effective_value() {
                 Some(v) if v.value < min => {
-                    let got = format_amount(v.value);
-                    out.push(
-                        Diagnostic::new(&THRESHOLD_NOT_MET, msg!(
-                            "Mục tiêu {} đặt {got} {unit}, thấp hơn ngưỡng {min_s} của Khung",
-                            "Target {} sets {got} {unit}, below the framework's minimum {min_s}",
-                            t.id.value
-                        ))
-                        .at(s.source, v.span.clone())
-                        .hint(msg!("Khung: „{quote}”", "Framework: „{quote}”"))
-                        .clause(clause.clone()),
-                    );
+                    let what = What::TargetBelow {
+                        target,
+                        set: format_amount(v.value),
+                    };
+                    report(what, s.source, v.span.clone());
                 }
-                None => out.push(
-                    Diagnostic::new(
-                        &THRESHOLD_NOT_MET,
-                        msg!(
-                            "Mục tiêu {} gắn với „{label}” nhưng chưa có giá trị",
-                            "Target {} is tied to „{label}” but has no value",
-                            t.id.value
-                        ),
-                    )
-                    .at(s.source, t.id.span.clone())
-                    .hint(msg!("Thêm `value` ≥ {min_s}.", "Add `value` ≥ {min_s}."))
-                    .clause(clause.clone()),
+                None => report(
+                    What::TargetWithoutValue { target },
+                    s.source,
+                    t.id.span.clone(),
                 ),
                 _ => {}
             }
