@@ -80,14 +80,12 @@ pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>) {
     }
     let codes: Vec<&str> = deferred.iter().map(|r| r.code).collect();
     let codes = codes.join(", ");
-    let (vi, en) = why;
-    let mut d = Diagnostic::new(
-        &PLAN_INCOMPLETE,
-        msg!(
-            "{vi}: các kiểm tra trên toàn kế hoạch ({codes}) được hoãn ({n} kết quả chưa báo) cho đến khi sửa xong",
-            "{en}: whole-plan checks ({codes}) are deferred ({n} findings held back) until it is fixed"
-        ),
-    );
+    let found = Deferred {
+        why: crate::lang::Msg::new(why.0, why.1),
+        codes,
+        held_back: n,
+    };
+    let mut d = Diagnostic::of(&found);
     // Pointed at the first broken file, so it is listed beside that file's error.
     if let Some(id) = plan
         .unreadable
@@ -97,4 +95,26 @@ pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>) {
         d = d.at(*id, 0..0);
     }
     diags.push(d);
+}
+
+/// Whole-plan checks held back while a file is unreadable or a value invalid: why, which, how
+/// many findings.
+struct Deferred {
+    why: crate::lang::Msg,
+    codes: String,
+    held_back: usize,
+}
+
+impl crate::diag::Violation for Deferred {
+    fn rule(&self) -> &'static Rule {
+        &PLAN_INCOMPLETE
+    }
+
+    fn message(&self) -> crate::lang::Msg {
+        let (vi, en, codes, n) = (&self.why.vi, &self.why.en, &self.codes, self.held_back);
+        msg!(
+            "{vi}: các kiểm tra trên toàn kế hoạch ({codes}) được hoãn ({n} kết quả chưa báo) cho đến khi sửa xong",
+            "{en}: whole-plan checks ({codes}) are deferred ({n} findings held back) until it is fixed"
+        )
+    }
 }
