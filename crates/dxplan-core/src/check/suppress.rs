@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::rules;
+use super::rules::lint_config::BadLint;
+use super::rules::suppression_invalid::Invalid;
+use super::rules::suppression_unused::Unused;
 
 /// Whether the rule with this code is a locked legal requirement.
 fn is_locked(code: &str) -> bool {
@@ -12,7 +14,6 @@ fn is_locked(code: &str) -> bool {
 }
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{LintLevel, Plan};
-use crate::msg;
 use crate::source::SourceId;
 
 struct Suppression {
@@ -86,53 +87,21 @@ pub fn apply(plan: &Plan, diags: &mut Vec<Diagnostic>) {
     });
     for (si, s) in sups.iter().enumerate() {
         if s.reason.is_empty() {
-            extra.push(
-                Diagnostic::new(
-                    &rules::suppression_invalid::SUPPRESSION_INVALID,
-                    msg!(
-                        "Chú thích tắt cảnh báo thiếu lý do",
-                        "The suppression has no reason"
-                    ),
-                )
-                .at(s.source, s.span.clone())
-                .hint(msg!(
-                    "Viết lý do sau dấu ], ví dụ: # dxplan: ignore[DX082] văn bản của tỉnh.",
-                    "Write the reason after ], e.g. # dxplan: ignore[DX082] a provincial document."
-                )),
-            );
+            extra.push(Diagnostic::of(&Invalid::NoReason).at(s.source, s.span.clone()));
         }
         for (code, span) in &s.codes {
             if is_locked(code) {
                 extra.push(
-                    Diagnostic::new(
-                        &rules::suppression_invalid::SUPPRESSION_INVALID,
-                        msg!(
-                            "{code} là yêu cầu bắt buộc, không tắt được",
-                            "{code} is a legal requirement and cannot be suppressed"
-                        ),
-                    )
-                    .at(s.source, span.clone())
-                    .hint(msg!(
-                        "Sửa nội dung cho đúng yêu cầu; xem `dxplan explain {code}`.",
-                        "Fix the content; see `dxplan explain {code}`."
-                    )),
+                    Diagnostic::of(&Invalid::Locked(code.clone())).at(s.source, span.clone()),
                 );
                 continue;
             }
             if !s.reason.is_empty() && !used.contains(&(si, code.clone())) {
-                let known = super::find(code).is_some();
-                let m = if known {
-                    msg!(
-                        "Chú thích tắt {code} nhưng dòng này không có {code}",
-                        "Suppresses {code}, but this line has no {code}"
-                    )
-                } else {
-                    msg!("Không có quy tắc {code}", "There is no rule {code}")
+                let unused = match super::find(code) {
+                    Some(_) => Unused::NothingToSuppress(code.clone()),
+                    None => Unused::NoSuchRule(code.clone()),
                 };
-                extra.push(
-                    Diagnostic::new(&rules::suppression_unused::SUPPRESSION_UNUSED, m)
-                        .at(s.source, span.clone()),
-                );
+                extra.push(Diagnostic::of(&unused).at(s.source, span.clone()));
             }
         }
     }
@@ -151,11 +120,7 @@ fn apply_lint(plan: &Plan, diags: &mut Vec<Diagnostic>) {
     for (code, level) in &lint.severity {
         let Some(rule) = super::find(code) else {
             extra.push(
-                Diagnostic::new(
-                    &rules::lint_config::LINT_CONFIG,
-                    msg!("Không có quy tắc {code}", "There is no rule {code}"),
-                )
-                .at(src, level.span.clone()),
+                Diagnostic::of(&BadLint::NoSuchRule(code.clone())).at(src, level.span.clone()),
             );
             continue;
         };
@@ -171,15 +136,8 @@ fn apply_lint(plan: &Plan, diags: &mut Vec<Diagnostic>) {
         };
         if rule.locked && lowers {
             extra.push(
-                Diagnostic::new(
-                    &rules::lint_config::LINT_CONFIG,
-                    msg!(
-                        "{} là yêu cầu bắt buộc: chỉ được nâng mức, không được hạ hay tắt",
-                        "{} is a legal requirement: it can be raised, not lowered or switched off",
-                        rule.code
-                    ),
-                )
-                .at(src, level.span.clone()),
+                Diagnostic::of(&BadLint::LowersLocked(rule.code.to_string()))
+                    .at(src, level.span.clone()),
             );
             continue;
         }

@@ -19,3 +19,29 @@ crate::declare_rule! {
         en: "Checks `[lint.severity]` names existing rules and does not lower or switch off locked rules. Why: organisations may raise or lower style rules, but the law cannot be configured away. Fix: remove the override and fix the content.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// A `[lint.severity]` entry for no rule, or lowering a locked one.
+pub enum BadLint {
+    NoSuchRule(String),
+    LowersLocked(String),
+}
+
+impl Violation for BadLint {
+    fn rule(&self) -> &'static Rule {
+        &LINT_CONFIG
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            BadLint::NoSuchRule(code) => msg!("Không có quy tắc {code}", "There is no rule {code}"),
+            BadLint::LowersLocked(code) => msg!(
+                "{code} là yêu cầu bắt buộc: chỉ được nâng mức, không được hạ hay tắt",
+                "{code} is a legal requirement: it can be raised, not lowered or switched off"
+            ),
+        }
+    }
+}

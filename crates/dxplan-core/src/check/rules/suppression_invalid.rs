@@ -17,3 +17,46 @@ crate::declare_rule! {
         en: "Checks that a suppression comment `# dxplan: ignore[CODE] reason` has a reason and does not target a locked rule. Why: an unexplained suppression is a mystery a year later, and requirements of the framework or the decree cannot be relaxed by configuration. Fix: add the reason, or fix the content.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// A suppression comment without its reason, or one that names a locked rule.
+pub enum Invalid {
+    NoReason,
+    /// The locked rule's code.
+    Locked(String),
+}
+
+impl Violation for Invalid {
+    fn rule(&self) -> &'static Rule {
+        &SUPPRESSION_INVALID
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Invalid::NoReason => msg!(
+                "Chú thích tắt cảnh báo thiếu lý do",
+                "The suppression has no reason"
+            ),
+            Invalid::Locked(code) => msg!(
+                "{code} là yêu cầu bắt buộc, không tắt được",
+                "{code} is a legal requirement and cannot be suppressed"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(match self {
+            Invalid::NoReason => msg!(
+                "Viết lý do sau dấu ], ví dụ: # dxplan: ignore[DX082] văn bản của tỉnh.",
+                "Write the reason after ], e.g. # dxplan: ignore[DX082] a provincial document."
+            ),
+            Invalid::Locked(code) => msg!(
+                "Sửa nội dung cho đúng yêu cầu; xem `dxplan explain {code}`.",
+                "Fix the content; see `dxplan explain {code}`."
+            ),
+        })
+    }
+}

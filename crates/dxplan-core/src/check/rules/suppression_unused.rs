@@ -15,3 +15,32 @@ crate::declare_rule! {
         en: "Checks that each suppression comment suppresses a finding on its line. Why: a stale suppression hides the next real error on that line. Fix: remove it.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// A suppression that suppressed nothing: its rule did not fire on that line, or there is no
+/// such rule.
+pub enum Unused {
+    NothingToSuppress(String),
+    NoSuchRule(String),
+}
+
+impl Violation for Unused {
+    fn rule(&self) -> &'static Rule {
+        &SUPPRESSION_UNUSED
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Unused::NothingToSuppress(code) => msg!(
+                "Chú thích tắt {code} nhưng dòng này không có {code}",
+                "Suppresses {code}, but this line has no {code}"
+            ),
+            Unused::NoSuchRule(code) => {
+                msg!("Không có quy tắc {code}", "There is no rule {code}")
+            }
+        }
+    }
+}
