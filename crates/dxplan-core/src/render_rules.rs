@@ -41,3 +41,66 @@ crate::declare_rule! {
         en: "Checks (when building the PDF) that the plan's layout template compiles without typst warnings. Why: a typst warning (unknown font, unused argument …) usually means the PDF differs from what the template's author meant. Fix: change the template as the message says; it names the template line.",
     }
 }
+
+use crate::diag::{Rule, Severity, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// The font of the PDF: the fallback (information), or characters the font lacks.
+pub enum FontFinding {
+    /// Times New Roman is not installed: the metric-compatible fallback is used, the pages are the
+    /// same — information, the officer only needs to know which font the PDF carries.
+    Fallback { times: String, fallback: String },
+    /// Characters the font lacks, listed " U+26F4 „⛴”".
+    Missing { family: String, list: String },
+}
+
+impl Violation for FontFinding {
+    fn rule(&self) -> &'static Rule {
+        &PDF_FONT
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            FontFinding::Fallback { times, fallback } => msg!(
+                "Không có phông {times} trên máy; PDF dùng {fallback} (cùng số đo chữ)",
+                "{times} is not installed; the PDF uses the metric-compatible {fallback}"
+            ),
+            FontFinding::Missing { family, list } => msg!(
+                "Phông {family} thiếu ký tự:{list}",
+                "Font {family} lacks:{list}"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            FontFinding::Fallback { .. } => None,
+            FontFinding::Missing { .. } => Some(msg!(
+                "Thay ký tự đó trong kế hoạch, hoặc thêm phông có ký tự đó bằng --font-dir.",
+                "Replace the character in the plan, or add a font that has it with --font-dir."
+            )),
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            FontFinding::Fallback { .. } => Severity::Info,
+            FontFinding::Missing { .. } => PDF_FONT.severity,
+        }
+    }
+}
+
+/// A warning typst gave on the plan's layout, with the line it names.
+pub struct LayoutWarning(pub String);
+
+impl Violation for LayoutWarning {
+    fn rule(&self) -> &'static Rule {
+        &LAYOUT_WARNING
+    }
+
+    fn message(&self) -> Msg {
+        let w = &self.0;
+        msg!("typst: {w}", "typst: {w}")
+    }
+}

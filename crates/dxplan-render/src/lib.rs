@@ -44,7 +44,7 @@ pub fn check_dir(dir: &Path) -> Result<(Plan, Vec<Diagnostic>), IoFailure> {
 /// check instead of the build (DX100).
 #[cfg(feature = "pdf")]
 fn check_layout(plan: &mut Plan, doc: &Document, diags: &mut Vec<Diagnostic>) {
-    use dxplan_core::{fsutil, msg, source};
+    use dxplan_core::{fsutil, source};
     let path = plan.root.join(pdf::OWN_LAYOUT);
     if std::fs::symlink_metadata(&path).is_err() {
         return;
@@ -57,10 +57,7 @@ fn check_layout(plan: &mut Plan, doc: &Document, diags: &mut Vec<Diagnostic>) {
     let Err(e) = pdf::PdfRenderer.render(doc, &ctx, &mut Vec::new()) else {
         return;
     };
-    let mut d = Diagnostic::new(&compose::rules::TEMPLATE_ERROR, e.msg).hint(msg!(
-        "Sửa templates/layout.typ của kế hoạch, hoặc xóa tệp để dùng bố cục có sẵn.",
-        "Fix the plan's templates/layout.typ, or delete it to use the built-in layout."
-    ));
+    let mut d = Diagnostic::of(&compose::rules::TemplateFault::Layout(e.msg));
     // Located in the layout: at the line typst names, else at its start (time or memory).
     if let Ok(bytes) = fsutil::read_in_plan(&plan.root, &path, 1 << 20) {
         let text = String::from_utf8_lossy(&bytes).into_owned();

@@ -203,10 +203,7 @@ impl Renderer for PdfRenderer {
             .filter(|w| w.severity == Severity::Warning)
         {
             let w = describe(w);
-            diags.push(Diagnostic::new(
-                &rules::LAYOUT_WARNING,
-                msg!("typst: {w}", "typst: {w}"),
-            ));
+            diags.push(Diagnostic::of(&rules::LayoutWarning(w)));
         }
         let paged = result.output.map_err(|errs| {
             let mut e = RenderError::of(
@@ -288,15 +285,10 @@ fn font_findings(doc: &ir::Document, fonts: &FontStore, family: &str, diags: &mu
     if family != TIMES {
         // Information, not a warning: the embedded font has the same metrics, so the pages are
         // the same; the officer only needs to know which font the PDF carries.
-        let mut d = Diagnostic::new(
-            &rules::PDF_FONT,
-            msg!(
-                "Không có phông {TIMES} trên máy; PDF dùng {LIBERATION} (cùng số đo chữ)",
-                "{TIMES} is not installed; the PDF uses the metric-compatible {LIBERATION}"
-            ),
-        );
-        d.severity = dxplan_core::diag::Severity::Info;
-        diags.push(d);
+        diags.push(Diagnostic::of(&rules::FontFinding::Fallback {
+            times: TIMES.into(),
+            fallback: LIBERATION.into(),
+        }));
     }
     let missing = missing_glyphs(doc, fonts, family);
     if !missing.is_empty() {
@@ -304,19 +296,10 @@ fn font_findings(doc: &ir::Document, fonts: &FontStore, family: &str, diags: &mu
             .iter()
             .map(|c| format!(" U+{:04X} „{c}”", *c as u32))
             .collect();
-        diags.push(
-            Diagnostic::new(
-                &rules::PDF_FONT,
-                msg!(
-                    "Phông {family} thiếu ký tự:{list}",
-                    "Font {family} lacks:{list}"
-                ),
-            )
-            .hint(msg!(
-                "Thay ký tự đó trong kế hoạch, hoặc thêm phông có ký tự đó bằng --font-dir.",
-                "Replace the character in the plan, or add a font that has it with --font-dir."
-            )),
-        );
+        diags.push(Diagnostic::of(&rules::FontFinding::Missing {
+            family: family.to_string(),
+            list,
+        }));
     }
 }
 

@@ -7,9 +7,8 @@ use std::path::Path;
 
 use minijinja::{Environment, UndefinedBehavior};
 
-use super::rules::TEMPLATE_ERROR;
+use super::rules::template_error::TemplateFault;
 use crate::diag::Diagnostic;
-use crate::msg;
 use crate::source::{SourceFile, SourceId, Sources};
 
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -120,16 +119,8 @@ impl Templates {
                 }
                 Err(crate::fsutil::PlanReadError::NotFound) => (text.to_string(), None),
                 Err(e) => {
-                    diags.push(
-                        Diagnostic::new(
-                            &crate::compose::rules::TEMPLATE_ERROR,
-                            e.msg(&format!("templates/{name}")),
-                        )
-                        .hint(crate::msg!(
-                            "Mẫu có sẵn được dùng thay; đặt một tệp thường vào templates/ của kế hoạch.",
-                            "The built-in template is used instead; put a regular file in the plan's templates/."
-                        )),
-                    );
+                    let fault = TemplateFault::Unreadable(e.msg(&format!("templates/{name}")));
+                    diags.push(Diagnostic::of(&fault));
                     (text.to_string(), None)
                 }
             };
@@ -183,14 +174,12 @@ impl Templates {
             .filter(|l| !l.is_empty())
             .collect();
         if lines.len() != n && !text.is_empty() {
-            let k = lines.len();
-            let mut d = Diagnostic::new(
-                &TEMPLATE_ERROR,
-                msg!(
-                    "Mẫu {name} cho {k} dòng, cần đúng {n} dòng (mỗi dòng một mục)",
-                    "Template {name} gives {k} lines; it needs exactly {n} (one item per line)"
-                ),
-            );
+            let fault = TemplateFault::Lines {
+                name: name.to_string(),
+                got: lines.len(),
+                want: n,
+            };
+            let mut d = Diagnostic::of(&fault);
             if let Some((_, id)) = self.overrides.iter().find(|(o, _)| o == name) {
                 d = d.at(*id, 0..0);
             }
@@ -223,17 +212,12 @@ fn template_diag(
         ),
         _ => ("không dựng được", "cannot be rendered"),
     };
-    let mut d = Diagnostic::new(
-        &TEMPLATE_ERROR,
-        msg!(
-            "Mẫu `{name}` {vi}{detail}",
-            "Template `{name}` {en}{detail}"
-        ),
-    )
-    .hint(msg!(
-        "Các biến dùng được có trong mẫu gốc cùng tên ở thư mục templates/ của dxplan.",
-        "The variables available are those used by dxplan's built-in template of the same name."
-    ));
+    let fault = TemplateFault::Render {
+        name: name.to_string(),
+        kind: (vi, en),
+        detail,
+    };
+    let mut d = Diagnostic::of(&fault);
     if let Some(id) = origin {
         let src = sources.get(id);
         let span = match (e.range(), e.line()) {

@@ -3,4 +3,4 @@
 
 pub mod template_error;
 
-pub use template_error::TEMPLATE_ERROR;
+pub use template_error::{TEMPLATE_ERROR, TemplateFault};

@@ -17,3 +17,73 @@ crate::declare_rule! {
         en: "Checks the plan's template overrides (`templates/`) compile and use only existing variables. Why: templates hold the fixed wording of the document; an undefined variable would leave a blank in the issued document, so dxplan stops at the template's line. Fix: use the variables of the built-in template of the same name.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// What is wrong with a template (a plan's override, or its own layout).
+pub enum TemplateFault {
+    /// The override file could not be read (a link, too large…): the reader's words.
+    Unreadable(Msg),
+    /// A template that gives another number of lines than items it words.
+    Lines {
+        name: String,
+        got: usize,
+        want: usize,
+    },
+    /// The plan's own PDF layout (`templates/layout.typ`) does not compile: the renderer's words.
+    Layout(Msg),
+    /// A minijinja error: what kind, in both languages, and its detail.
+    Render {
+        name: String,
+        kind: (&'static str, &'static str),
+        detail: String,
+    },
+}
+
+impl Violation for TemplateFault {
+    fn rule(&self) -> &'static Rule {
+        &TEMPLATE_ERROR
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            TemplateFault::Unreadable(m) | TemplateFault::Layout(m) => m.clone(),
+            TemplateFault::Lines {
+                name,
+                got: k,
+                want: n,
+            } => msg!(
+                "Mẫu {name} cho {k} dòng, cần đúng {n} dòng (mỗi dòng một mục)",
+                "Template {name} gives {k} lines; it needs exactly {n} (one item per line)"
+            ),
+            TemplateFault::Render {
+                name,
+                kind: (vi, en),
+                detail,
+            } => msg!(
+                "Mẫu `{name}` {vi}{detail}",
+                "Template `{name}` {en}{detail}"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            TemplateFault::Unreadable(_) => Some(msg!(
+                "Mẫu có sẵn được dùng thay; đặt một tệp thường vào templates/ của kế hoạch.",
+                "The built-in template is used instead; put a regular file in the plan's templates/."
+            )),
+            TemplateFault::Layout(_) => Some(msg!(
+                "Sửa templates/layout.typ của kế hoạch, hoặc xóa tệp để dùng bố cục có sẵn.",
+                "Fix the plan's templates/layout.typ, or delete it to use the built-in layout."
+            )),
+            TemplateFault::Lines { .. } => None,
+            TemplateFault::Render { .. } => Some(msg!(
+                "Các biến dùng được có trong mẫu gốc cùng tên ở thư mục templates/ của dxplan.",
+                "The variables available are those used by dxplan's built-in template of the same name."
+            )),
+        }
+    }
+}
