@@ -123,32 +123,20 @@ fn load_config(loaded: &mut Loaded, dir: &Path) -> Result<(), IoFailure> {
                     loaded.config = Some(Doc { source: id, root });
                 }
                 Err(e) => loaded.diags.push(
-                    Diagnostic::new(&rules::SYNTAX, {
+                    Diagnostic::of(&rules::syntax::Syntax::Toml({
                         let (vi, en) = toml::explain(e.message.trim());
-                        msg!("Lỗi cú pháp TOML: {vi}", "TOML syntax error: {en}")
-                    })
-                    .at(id, e.span)
-                    .hint(msg!(
-                        "Sửa cú pháp TOML tại vị trí được chỉ ra; xem ví dụ trong examples/.",
-                        "Fix the TOML syntax at the marked position; see examples/."
-                    )),
+                        crate::lang::Msg::new(vi, en)
+                    }))
+                    .at(id, e.span),
                 ),
             }
         }
     } else {
-        loaded.diags.push(
-            Diagnostic::new(
-                &rules::CONFIG_MISSING,
-                msg!(
-                    "Thư mục kế hoạch thiếu tệp {CONFIG_FILE}",
-                    "The plan directory has no {CONFIG_FILE}"
-                ),
-            )
-            .hint(msg!(
-                "Tạo bằng `dxplan init THƯ_MỤC --level tinh|bo` hoặc chép từ examples/.",
-                "Create one with `dxplan init DIR --level tinh|bo` or copy one from examples/."
-            )),
-        );
+        loaded
+            .diags
+            .push(Diagnostic::of(&rules::config_missing::ConfigMissing(
+                CONFIG_FILE,
+            )));
     }
 
     Ok(())
@@ -170,48 +158,18 @@ fn load_yaml(loaded: &mut Loaded, path: &Path, name: String) -> Result<(), IoFai
             normalize(&mut root, id, &text, &mut loaded.diags);
             loaded.docs.push(Doc { source: id, root });
         }
-        Err(e) if e.limit && e.message.contains("Documents") => loaded.diags.push(
-            Diagnostic::new(
-                &rules::SYNTAX,
-                msg!(
-                    "Tệp chứa nhiều tài liệu YAML (ngăn bởi ---); mỗi tệp chỉ điền một mục",
-                    "The file holds several YAML documents (separated by ---); one file fills one section"
-                ),
-            )
-            .at(id, e.span)
-            .hint(msg!(
-                "Tách mỗi tài liệu thành một tệp riêng.",
-                "Move each document to a file of its own."
-            )),
-        ),
-        Err(e) if e.limit => loaded.diags.push(
-            Diagnostic::new(
-                &rules::LIMITS,
-                msg!(
-                    "Tệp YAML vượt giới hạn an toàn và bị từ chối: {}",
-                    "The YAML file exceeds a safety limit and is refused: {}",
-                    e.message
-                ),
-            )
-            .at(id, e.span)
-            .hint(msg!(
-                "Tệp kế hoạch không cần alias lồng nhau hay cấu trúc sâu; hãy viết thẳng nội dung.",
-                "Plan files need no nested aliases or deep nesting; write the content out plainly."
-            )),
-        ),
+        Err(e) if e.limit && e.message.contains("Documents") => loaded
+            .diags
+            .push(Diagnostic::of(&rules::syntax::Syntax::SeveralDocuments).at(id, e.span)),
+        Err(e) if e.limit => loaded
+            .diags
+            .push(Diagnostic::of(&rules::limits::Refused::YamlLimit(e.message)).at(id, e.span)),
         Err(e) => loaded.diags.push(
-            Diagnostic::new(
-                &rules::SYNTAX,
-                {
-                    let (vi, en) = yaml::explain(&e.message);
-                    msg!("Lỗi cú pháp YAML: {vi}", "YAML syntax error: {en}")
-                },
-            )
-            .at(id, e.span)
-            .hint(msg!(
-                "Kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép quanh vị trí được chỉ ra.",
-                "Check indentation, colons and quotes around the marked position."
-            )),
+            Diagnostic::of(&rules::syntax::Syntax::Yaml({
+                let (vi, en) = yaml::explain(&e.message);
+                crate::lang::Msg::new(vi, en)
+            }))
+            .at(id, e.span),
         ),
     }
     Ok(())
@@ -282,20 +240,9 @@ fn read_source(
                 .sources
                 .add(SourceFile::new(path.into(), name, String::new()));
             let max = MAX_FILE_BYTES >> 20;
-            loaded.diags.push(
-                Diagnostic::new(
-                    &rules::LIMITS,
-                    msg!(
-                        "Tệp lớn hơn giới hạn {max} MiB; tệp không được đọc",
-                        "File larger than the limit of {max} MiB; it was not read"
-                    ),
-                )
-                .at(id, 0..0)
-                .hint(msg!(
-                    "Tách nội dung thành nhiều tệp theo mục của Khung, hoặc bỏ dữ liệu không thuộc kế hoạch.",
-                    "Split the content into one file per framework section, or drop data that is not plan text."
-                )),
-            );
+            loaded
+                .diags
+                .push(Diagnostic::of(&rules::limits::Refused::TooLarge(max)).at(id, 0..0));
             loaded.unreadable(id);
             return Ok(None);
         }
@@ -304,12 +251,7 @@ fn read_source(
                 .sources
                 .add(SourceFile::new(path.into(), name.clone(), String::new()));
             loaded.diags.push(
-                Diagnostic::new(&rules::LIMITS, e.msg(&name))
-                    .at(id, 0..0)
-                    .hint(msg!(
-                        "Đặt tệp thật (không phải liên kết) vào thư mục kế hoạch.",
-                        "Put a real file (not a link) inside the plan directory."
-                    )),
+                Diagnostic::of(&rules::limits::Refused::NotRegular(e.msg(&name))).at(id, 0..0),
             );
             loaded.unreadable(id);
             return Ok(None);
@@ -336,19 +278,10 @@ fn read_source(
                 .add(SourceFile::new(path.into(), name, lossy));
             let byte = e.as_bytes()[valid];
             loaded.diags.push(
-                Diagnostic::new(
-                    &rules::INVALID_UTF8,
-                    msg!(
-                        "Tệp không phải UTF-8 hợp lệ (byte 0x{byte:02X} ở vị trí này)",
-                        "The file is not valid UTF-8 (byte 0x{byte:02X} here)"
-                    ),
-                )
-                // The lossy text holds U+FFFD where the bad bytes were: underline that character.
-                .at(id, valid..valid + '\u{fffd}'.len_utf8())
-                .hint(msg!(
-                    "Lưu lại tệp với bảng mã UTF-8 (Unicode, TCVN 6909:2001); không dùng TCVN3/VNI.",
-                    "Save the file as UTF-8 (Unicode, TCVN 6909:2001), not TCVN3 or VNI."
-                )),
+                Diagnostic::of(&rules::invalid_utf8::BadByte(byte))
+                    // The lossy text holds U+FFFD where the bad bytes were: underline that
+                    // character.
+                    .at(id, valid..valid + '\u{fffd}'.len_utf8()),
             );
             loaded.unreadable(id);
             Ok(None)
@@ -362,16 +295,14 @@ fn control_characters(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>)
     let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}');
     for (at, c) in text.char_indices().filter(|(_, c)| bad(*c)).take(100) {
         let code = format!("U+{:04X}", c as u32);
-        let (what_vi, what_en, with) = if c == '\u{b}' {
-            ("ngắt dòng mềm của Word", "Word's soft line break", " ")
-        } else {
-            ("ký tự điều khiển", "control character", "")
-        };
+        let soft_break = c == '\u{b}';
+        // Word's soft line break becomes a space; any other control character goes.
+        let with = if soft_break { " " } else { "" };
         diags.push(
-            Diagnostic::new(
-                &rules::CONTROL_CHARACTER,
-                msg!("Có {what_vi} {code}", "A {what_en} {code}"),
-            )
+            Diagnostic::of(&rules::control_character::Control::Raw {
+                code: code.clone(),
+                soft_break,
+            })
             .at(source, at..at + c.len_utf8())
             .fix(
                 msg!("xóa {code}", "remove {code}"),
@@ -393,16 +324,13 @@ fn trailing_whitespace(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>
         if trimmed.len() < body.len() && !trimmed.ends_with('\\') {
             let span = offset + trimmed.len()..offset + body.len();
             diags.push(
-                Diagnostic::new(
-                    &rules::TRAILING_WHITESPACE,
-                    msg!("Khoảng trắng thừa cuối dòng", "Trailing whitespace"),
-                )
-                .at(source, span.clone())
-                .fix(
-                    msg!("xóa khoảng trắng cuối dòng", "remove trailing whitespace"),
-                    span,
-                    "",
-                ),
+                Diagnostic::of(&rules::trailing_whitespace::Trailing)
+                    .at(source, span.clone())
+                    .fix(
+                        msg!("xóa khoảng trắng cuối dòng", "remove trailing whitespace"),
+                        span,
+                        "",
+                    ),
             );
         }
         offset += line.len();
@@ -418,19 +346,9 @@ fn normalize(node: &mut Node, source: SourceId, text: &str, diags: &mut Vec<Diag
     for span in bad {
         let nfc: String = text.get(span.clone()).unwrap_or("").nfc().collect();
         diags.push(
-            Diagnostic::new(
-                &rules::NOT_NFC,
-                msg!(
-                    "Văn bản không ở dạng chuẩn Unicode NFC (dấu tổ hợp rời)",
-                    "Text is not in Unicode NFC (decomposed diacritics)"
-                ),
-            )
-            .at(source, span.clone())
-            .hint(msg!(
-                "dxplan tự chuẩn hóa khi xuất văn bản; `dxplan check --fix` sửa ngay trong tệp.",
-                "dxplan normalises it for output; `dxplan check --fix` rewrites the file."
-            ))
-            .fix(msg!("chuẩn hóa NFC", "normalise to NFC"), span, nfc),
+            Diagnostic::of(&rules::not_nfc::NotNfc)
+                .at(source, span.clone())
+                .fix(msg!("chuẩn hóa NFC", "normalise to NFC"), span, nfc),
         );
     }
 }
@@ -447,18 +365,8 @@ fn escaped_controls(node: &Node, source: SourceId, text: &str, diags: &mut Vec<D
         {
             let code = format!("U+{:04X}", c as u32);
             diags.push(
-                Diagnostic::new(
-                    &rules::CONTROL_CHARACTER,
-                    msg!(
-                        "Giá trị chứa ký tự điều khiển {code} (viết bằng mã thoát)",
-                        "The value contains the control character {code} (written as an escape)"
-                    ),
-                )
-                .at(source, span.clone())
-                .hint(msg!(
-                    "Xóa mã thoát; muốn xuống dòng thì dùng khối `|` của YAML.",
-                    "Remove the escape; for a line break use a YAML `|` block."
-                )),
+                Diagnostic::of(&rules::control_character::Control::Escaped(code))
+                    .at(source, span.clone()),
             );
         }
     };

@@ -16,3 +16,31 @@ crate::declare_rule! {
         en: "Checks that the plan directory has a dxplan.toml. Why: it carries the mandatory components of Decree 30/2020, Art. 8.2 (issuer, number and symbol, place and date, type and summary, signer, recipients) and the framework, level and year. Fix: `dxplan init DIR --level tinh`.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// The plan directory has no `dxplan.toml`.
+pub struct ConfigMissing(pub &'static str);
+
+impl Violation for ConfigMissing {
+    fn rule(&self) -> &'static Rule {
+        &CONFIG_MISSING
+    }
+
+    fn message(&self) -> Msg {
+        let file = self.0;
+        msg!(
+            "Thư mục kế hoạch thiếu tệp {file}",
+            "The plan directory has no {file}"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "Tạo bằng `dxplan init THƯ_MỤC --level tinh|bo` hoặc chép từ examples/.",
+            "Create one with `dxplan init DIR --level tinh|bo` or copy one from examples/."
+        ))
+    }
+}

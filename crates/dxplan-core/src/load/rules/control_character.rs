@@ -18,3 +18,47 @@ crate::declare_rule! {
         en: "Reports control characters (U+0000–U+001F but tab and newline, U+007F, U+FFFE, U+FFFF), often pasted from Word (U+000B is its soft line break). Why: invisible while editing and not allowed in XML; renderers now drop them (U+000B becomes a line break), and this rule locates them. Fix: `dxplan check --fix` removes them (U+000B becomes a space).",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// A control character: raw in the file ("U+000B", Word's soft line break or another), or
+/// written as an escape inside a value.
+pub enum Control {
+    Raw { code: String, soft_break: bool },
+    Escaped(String),
+}
+
+impl Violation for Control {
+    fn rule(&self) -> &'static Rule {
+        &CONTROL_CHARACTER
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Control::Raw { code, soft_break } => {
+                let (what_vi, what_en) = if *soft_break {
+                    ("ngắt dòng mềm của Word", "Word's soft line break")
+                } else {
+                    ("ký tự điều khiển", "control character")
+                };
+                msg!("Có {what_vi} {code}", "A {what_en} {code}")
+            }
+            Control::Escaped(code) => msg!(
+                "Giá trị chứa ký tự điều khiển {code} (viết bằng mã thoát)",
+                "The value contains the control character {code} (written as an escape)"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            Control::Raw { .. } => None,
+            Control::Escaped(_) => Some(msg!(
+                "Xóa mã thoát; muốn xuống dòng thì dùng khối `|` của YAML.",
+                "Remove the escape; for a line break use a YAML `|` block."
+            )),
+        }
+    }
+}

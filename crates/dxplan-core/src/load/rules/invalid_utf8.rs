@@ -17,3 +17,31 @@ crate::declare_rule! {
         en: "Checks that files are UTF-8. Why: Decree 30/2020 (Appendix I, I.4) requires Unicode per TCVN 6909:2001; files saved in TCVN3, VNI or Windows-1258 show broken diacritics. Fix: save the file as UTF-8.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// The first byte that is not UTF-8.
+pub struct BadByte(pub u8);
+
+impl Violation for BadByte {
+    fn rule(&self) -> &'static Rule {
+        &INVALID_UTF8
+    }
+
+    fn message(&self) -> Msg {
+        let byte = self.0;
+        msg!(
+            "Tệp không phải UTF-8 hợp lệ (byte 0x{byte:02X} ở vị trí này)",
+            "The file is not valid UTF-8 (byte 0x{byte:02X} here)"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "Lưu lại tệp với bảng mã UTF-8 (Unicode, TCVN 6909:2001); không dùng TCVN3/VNI.",
+            "Save the file as UTF-8 (Unicode, TCVN 6909:2001), not TCVN3 or VNI."
+        ))
+    }
+}

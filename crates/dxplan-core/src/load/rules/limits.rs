@@ -54,3 +54,50 @@ impl crate::diag::Violation for TooDeep {
         crate::diag::Severity::Warning
     }
 }
+
+/// A file refused before or while it is read.
+pub enum Refused {
+    /// A YAML budget (aliases, depth) passed: the parser's words.
+    YamlLimit(String),
+    /// Larger than the cap, in MiB.
+    TooLarge(u64),
+    /// Not a regular file inside the plan (a link, a device …): the reader's words.
+    NotRegular(crate::lang::Msg),
+}
+
+impl crate::diag::Violation for Refused {
+    fn rule(&self) -> &'static crate::diag::Rule {
+        &LIMITS
+    }
+
+    fn message(&self) -> crate::lang::Msg {
+        match self {
+            Refused::YamlLimit(m) => crate::msg!(
+                "Tệp YAML vượt giới hạn an toàn và bị từ chối: {m}",
+                "The YAML file exceeds a safety limit and is refused: {m}"
+            ),
+            Refused::TooLarge(max) => crate::msg!(
+                "Tệp lớn hơn giới hạn {max} MiB; tệp không được đọc",
+                "File larger than the limit of {max} MiB; it was not read"
+            ),
+            Refused::NotRegular(m) => m.clone(),
+        }
+    }
+
+    fn hint(&self) -> Option<crate::lang::Msg> {
+        Some(match self {
+            Refused::YamlLimit(_) => crate::msg!(
+                "Tệp kế hoạch không cần alias lồng nhau hay cấu trúc sâu; hãy viết thẳng nội dung.",
+                "Plan files need no nested aliases or deep nesting; write the content out plainly."
+            ),
+            Refused::TooLarge(_) => crate::msg!(
+                "Tách nội dung thành nhiều tệp theo mục của Khung, hoặc bỏ dữ liệu không thuộc kế hoạch.",
+                "Split the content into one file per framework section, or drop data that is not plan text."
+            ),
+            Refused::NotRegular(_) => crate::msg!(
+                "Đặt tệp thật (không phải liên kết) vào thư mục kế hoạch.",
+                "Put a real file (not a link) inside the plan directory."
+            ),
+        })
+    }
+}

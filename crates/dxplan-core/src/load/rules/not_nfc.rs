@@ -17,3 +17,30 @@ crate::declare_rule! {
         en: "Checks that text is in Unicode NFC (precomposed diacritics). Why: text pasted from macOS or PDFs is often NFD; it looks the same but compares, searches and renders differently. dxplan normalises output anyway. Fix: `dxplan check --fix`.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// Text with decomposed diacritics.
+pub struct NotNfc;
+
+impl Violation for NotNfc {
+    fn rule(&self) -> &'static Rule {
+        &NOT_NFC
+    }
+
+    fn message(&self) -> Msg {
+        msg!(
+            "Văn bản không ở dạng chuẩn Unicode NFC (dấu tổ hợp rời)",
+            "Text is not in Unicode NFC (decomposed diacritics)"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        Some(msg!(
+            "dxplan tự chuẩn hóa khi xuất văn bản; `dxplan check --fix` sửa ngay trong tệp.",
+            "dxplan normalises it for output; `dxplan check --fix` rewrites the file."
+        ))
+    }
+}

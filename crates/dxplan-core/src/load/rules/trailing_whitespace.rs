@@ -15,3 +15,20 @@ crate::declare_rule! {
         en: "Reports trailing spaces or tabs. Why: invisible, but they make every edit a noisy git diff. Info only. Fix: `dxplan check --fix`.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// Spaces or tabs at the end of a line.
+pub struct Trailing;
+
+impl Violation for Trailing {
+    fn rule(&self) -> &'static Rule {
+        &TRAILING_WHITESPACE
+    }
+
+    fn message(&self) -> Msg {
+        msg!("Khoảng trắng thừa cuối dòng", "Trailing whitespace")
+    }
+}
