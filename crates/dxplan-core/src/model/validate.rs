@@ -108,18 +108,14 @@ impl<'a> Validator<'a> {
                 .collect();
             let list = names.join(", ");
             let got = node.as_str().unwrap_or("");
-            let mut d = Diagnostic::new(
-                &rules::WRONG_TYPE,
-                msg!(
-                    "`{path}` không nhận giá trị „{got}”; chỉ nhận: {list}",
-                    "`{path}` does not accept „{got}”; allowed: {list}"
-                ),
-            )
-            .at(self.source, node.span.clone());
             let candidates: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
-            if let Some(best) = did_you_mean(got, &candidates) {
-                d = d.hint(msg!("Có phải ý bạn là „{best}”?", "Did you mean „{best}”?"));
-            }
+            let wrong = rules::wrong_type::Wrong::Word {
+                path: path.to_string(),
+                got: got.to_string(),
+                allowed: list,
+                closest: did_you_mean(got, &candidates).map(str::to_string),
+            };
+            let mut d = Diagnostic::of(&wrong).at(self.source, node.span.clone());
             if let Some(exact) = same_but_case_or_space(got, &candidates) {
                 d = d.fix(
                     msg!("viết „{exact}”", "write „{exact}”"),
@@ -144,13 +140,12 @@ impl<'a> Validator<'a> {
                         let cell = path.starts_with("table.rows[");
                         if ok && !cell && matches!(&item.kind, Kind::Str(s) if s.trim().is_empty())
                         {
-                            self.diags.push(
-                                Diagnostic::new(
-                                    &rules::MISSING_FIELD,
-                                    msg!("`{item_path}` để trống", "`{item_path}` is empty"),
-                                )
-                                .at(self.source, item.span.clone()),
-                            );
+                            let empty = rules::missing_field::Missing::Empty {
+                                path: item_path.clone(),
+                                description: None,
+                            };
+                            self.diags
+                                .push(Diagnostic::of(&empty).at(self.source, item.span.clone()));
                             return false;
                         }
                         ok
@@ -241,14 +236,12 @@ impl<'a> Validator<'a> {
                         if is_required && is_blank(&value) && self.diags.len() == reported {
                             // Present but empty: the scaffold's way of saying "still to write".
                             let desc = description(self.resolve(s));
-                            self.diags.push(
-                                Diagnostic::new(
-                                    &rules::MISSING_FIELD,
-                                    msg!("`{child_path}` để trống", "`{child_path}` is empty"),
-                                )
-                                .at(self.source, value.span.clone())
-                                .hint(msg!("Điền giá trị: {desc}", "Fill it in: {desc}")),
-                            );
+                            let empty = rules::missing_field::Missing::Empty {
+                                path: child_path.clone(),
+                                description: Some(desc),
+                            };
+                            self.diags
+                                .push(Diagnostic::of(&empty).at(self.source, value.span.clone()));
                         }
                         kept.push((key, value));
                     } else if is_required {
@@ -303,17 +296,13 @@ impl<'a> Validator<'a> {
                     .map(|s| description(self.resolve(s)))
                     .unwrap_or_default();
                 let head = obj_span.start..obj_span.start;
-                self.diags.push(
-                    Diagnostic::new(
-                        &rules::MISSING_FIELD,
-                        msg!(
-                            "Thiếu trường bắt buộc `{field}`",
-                            "Missing required field `{field}`"
-                        ),
-                    )
-                    .at(self.source, head.clone())
-                    .hint(msg!("Thêm `{r}`: {desc}", "Add `{r}`: {desc}")),
-                );
+                let missing = rules::missing_field::Missing::Field {
+                    path: field.to_string(),
+                    name: r.to_string(),
+                    description: desc.clone(),
+                };
+                self.diags
+                    .push(Diagnostic::of(&missing).at(self.source, head.clone()));
                 let stand_in = props
                     .get(*r)
                     .and_then(|s| placeholder(self.resolve(s), &head));
@@ -335,34 +324,25 @@ impl<'a> Validator<'a> {
     /// A key the schema does not allow, with the closest allowed one.
     fn unknown_key(&mut self, key: &crate::load::Key, props: &serde_json::Map<String, Value>) {
         let name = &key.name;
-        let d = Diagnostic::new(
-            &rules::UNKNOWN_KEY,
-            msg!("Khóa không hợp lệ `{name}`", "Unknown key `{name}`"),
-        )
-        .at(self.source, key.span.clone());
         let names: Vec<&str> = props.keys().map(String::as_str).collect();
-        let list = names.join(", ");
-        let hint = match did_you_mean(name, &names) {
-            Some(best) => msg!(
-                "Có phải ý bạn là `{best}`? Các khóa hợp lệ ở đây: {list}",
-                "Did you mean `{best}`? Keys allowed here: {list}"
-            ),
-            None => msg!("Các khóa hợp lệ ở đây: {list}", "Keys allowed here: {list}"),
+        let unknown = rules::unknown_key::UnknownKey {
+            name: name.clone(),
+            allowed: names.join(", "),
+            closest: did_you_mean(name, &names).map(str::to_string),
         };
-        self.diags.push(d.hint(hint));
+        self.diags
+            .push(Diagnostic::of(&unknown).at(self.source, key.span.clone()));
     }
 
     fn type_error(&mut self, node: &Node, schema: &Value, types: &[&str], path: &str) {
         let desc = description(schema);
         if matches!(node.kind, Kind::Null) {
-            self.diags.push(
-                Diagnostic::new(
-                    &rules::MISSING_FIELD,
-                    msg!("`{path}` để trống", "`{path}` is empty"),
-                )
-                .at(self.source, node.span.clone())
-                .hint(msg!("Điền giá trị: {desc}", "Fill it in: {desc}")),
-            );
+            let empty = rules::missing_field::Missing::Empty {
+                path: path.to_string(),
+                description: Some(desc),
+            };
+            self.diags
+                .push(Diagnostic::of(&empty).at(self.source, node.span.clone()));
             return;
         }
         let want_vi = types
@@ -379,17 +359,14 @@ impl<'a> Validator<'a> {
             .join(" or ");
         let got_vi = type_vi(node.type_name());
         let got_en = node.type_name();
-        self.diags.push(
-            Diagnostic::new(
-                &rules::WRONG_TYPE,
-                msg!(
-                    "`{path}` phải là {want_vi}, nhưng đang là {got_vi}",
-                    "`{path}` must be {want_en}, but is {got_en}"
-                ),
-            )
-            .at(self.source, node.span.clone())
-            .hint(msg!("{desc}", "{desc}")),
-        );
+        let wrong = rules::wrong_type::Wrong::Type {
+            path: path.to_string(),
+            want: crate::lang::Msg::new(want_vi, want_en),
+            got: crate::lang::Msg::new(got_vi, got_en),
+            description: desc,
+        };
+        self.diags
+            .push(Diagnostic::of(&wrong).at(self.source, node.span.clone()));
     }
 }
 

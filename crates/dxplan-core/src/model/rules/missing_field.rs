@@ -18,3 +18,55 @@ crate::declare_rule! {
         en: "Checks that required fields are present and not empty. Why: they are what the framework or the decree requires (a task's lead unit and timeframe, the document's summary…). Fix: fill the field in.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// A required field missing, or a field present but empty ("still to write"), with the
+/// schema's description of it.
+pub enum Missing {
+    /// `path` as the message names it ("tasks[2].lead"), `name` as it is written ("lead").
+    Field {
+        path: String,
+        name: String,
+        description: String,
+    },
+    /// Present but empty; no description for a list entry (the list's own says it).
+    Empty {
+        path: String,
+        description: Option<String>,
+    },
+}
+
+impl Violation for Missing {
+    fn rule(&self) -> &'static Rule {
+        &MISSING_FIELD
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Missing::Field { path, .. } => msg!(
+                "Thiếu trường bắt buộc `{path}`",
+                "Missing required field `{path}`"
+            ),
+            Missing::Empty { path, .. } => msg!("`{path}` để trống", "`{path}` is empty"),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            Missing::Field {
+                name, description, ..
+            } => Some(msg!(
+                "Thêm `{name}`: {description}",
+                "Add `{name}`: {description}"
+            )),
+            Missing::Empty {
+                description: Some(desc),
+                ..
+            } => Some(msg!("Điền giá trị: {desc}", "Fill it in: {desc}")),
+            Missing::Empty { .. } => None,
+        }
+    }
+}
