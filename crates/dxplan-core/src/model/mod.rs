@@ -493,20 +493,14 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
         declared.push(slug.clone());
         if let Some(first) = first_seen.get(&slug) {
             let other = sources.get(*first).name.clone();
+            let dup = rules::section_duplicate::Duplicate {
+                slug: slug.clone(),
+                first: other,
+            };
             diags.push(
-                Diagnostic::new(
-                    &rules::SECTION_DUPLICATE,
-                    msg!(
-                        "Mục `{slug}` đã được điền trong {other}",
-                        "Section `{slug}` is already filled in {other}"
-                    ),
-                )
-                .at(source, span)
-                .hint(msg!(
-                    "Mỗi mục của Khung chỉ điền ở một tệp; gộp nội dung vào {other}.",
-                    "Each framework section is filled by one file; merge this into {other}."
-                ))
-                .clause(framework.clause(&def.locator())),
+                Diagnostic::of(&dup)
+                    .at(source, span)
+                    .clause(framework.clause(&def.locator())),
             );
             continue;
         }
@@ -577,15 +571,8 @@ fn content(kind: SectionKind, root: &Node) -> Result<Content, crate::load::node:
 
 /// A shape the schema accepted but serde did not: a bug of dxplan, reported, not panicked on.
 fn internal(source: SourceId, e: crate::load::node::NodeError) -> Diagnostic {
-    let m = e.message;
-    Diagnostic::new(
-        &rules::WRONG_TYPE,
-        msg!(
-            "Không đọc được nội dung: {m}",
-            "Cannot read the content: {m}"
-        ),
-    )
-    .at(source, e.span.unwrap_or(0..0))
+    Diagnostic::of(&rules::wrong_type::Unreadable::Internal(e.message))
+        .at(source, e.span.unwrap_or(0..0))
 }
 
 /// Validates `dxplan.toml` against its schema and types it; `None` when it is invalid.
@@ -618,47 +605,26 @@ fn section_of(
     let known: Vec<&str> = fw.sections.iter().map(|s| s.slug.as_str()).collect();
     let list = known.join(", ");
     let Some(value) = root.get("section") else {
-        diags.push(
-            Diagnostic::new(
-                &rules::SECTION_UNKNOWN,
-                msg!(
-                    "Tệp không cho biết nó điền mục nào của Khung (thiếu khóa `section`)",
-                    "The file does not say which framework section it fills (no `section` key)"
-                ),
-            )
-            .at(source, root.span.start..root.span.start)
-            .hint(msg!(
-                "Thêm dòng `section: <mã mục>` ở đầu tệp; các mã: {list}",
-                "Add a `section: <code>` line at the top; codes: {list}"
-            )),
-        );
+        let unknown = rules::section_unknown::UnknownSection::NoKey { codes: list };
+        diags.push(Diagnostic::of(&unknown).at(source, root.span.start..root.span.start));
         return None;
     };
     let Some(slug) = value.as_str().map(str::to_string) else {
-        let (got_vi, got_en) = (validate::type_vi(value.type_name()), value.type_name());
-        diags.push(
-            Diagnostic::new(
-                &rules::WRONG_TYPE,
-                msg!(
-                    "`section` phải là mã mục (chuỗi), nhưng đang là {got_vi}",
-                    "`section` must be a section code (text), but is {got_en}"
-                ),
-            )
-            .at(source, value.span.clone())
-            .hint(msg!("Các mã mục: {list}", "Section codes: {list}")),
-        );
+        let wrong = rules::wrong_type::Unreadable::SectionNotText {
+            got: crate::lang::Msg::new(validate::type_vi(value.type_name()), value.type_name()),
+            codes: list,
+        };
+        diags.push(Diagnostic::of(&wrong).at(source, value.span.clone()));
         return None;
     };
     if fw.section(&slug).is_none() {
-        let mut d = Diagnostic::new(
-            &rules::SECTION_UNKNOWN,
-            msg!(
-                "Khung {} không có mục `{slug}`",
-                "Framework {} has no section `{slug}`",
-                fw.id
-            ),
-        )
-        .at(source, value.span.clone());
+        let unknown = rules::section_unknown::UnknownSection::Unknown {
+            framework: fw.id.clone(),
+            slug: slug.clone(),
+            codes: list.clone(),
+            closest: validate::did_you_mean(&slug, &known).map(str::to_string),
+        };
+        let mut d = Diagnostic::of(&unknown).at(source, value.span.clone());
         if let Some(exact) = validate::same_but_case_or_space(&slug, &known) {
             d = d.fix(
                 msg!("viết `{exact}`", "write `{exact}`"),
@@ -666,13 +632,6 @@ fn section_of(
                 exact,
             );
         }
-        d = match validate::did_you_mean(&slug, &known) {
-            Some(best) => d.hint(msg!(
-                "Có phải ý bạn là `{best}`? Các mã mục: {list}",
-                "Did you mean `{best}`? Section codes: {list}"
-            )),
-            None => d.hint(msg!("Các mã mục: {list}", "Section codes: {list}")),
-        };
         diags.push(d);
         return None;
     }
@@ -697,46 +656,29 @@ fn resolve_framework(
         {
             Ok(t) => t,
             Err(e) => {
-                diags.push(
-                    Diagnostic::new(&rules::FRAMEWORK_UNKNOWN, e.msg(&file.value))
-                        .at(source, file.span.clone())
-                        .hint(msg!(
-                            "`framework_file` là đường dẫn tương đối tới một tệp trong thư mục kế hoạch.",
-                            "`framework_file` is a relative path to a file inside the plan directory."
-                        )),
-                );
+                let none = rules::framework_unknown::NoFramework::Unreadable(e.msg(&file.value));
+                diags.push(Diagnostic::of(&none).at(source, file.span.clone()));
                 return default();
             }
         };
         return match Framework::parse(&text) {
             Ok(fw) => {
                 if fw.id != config.framework.value {
-                    let (a, b) = (&fw.id, &config.framework.value);
-                    diags.push(
-                        Diagnostic::new(
-                            &rules::FRAMEWORK_UNKNOWN,
-                            msg!(
-                                "Tệp Khung có mã „{a}” nhưng `framework` ghi „{b}”",
-                                "The framework file's id is „{a}” but `framework` says „{b}”"
-                            ),
-                        )
-                        .at(source, config.framework.span.clone()),
-                    );
+                    let other = rules::framework_unknown::NoFramework::OtherId {
+                        file: fw.id.clone(),
+                        config: config.framework.value.clone(),
+                    };
+                    diags.push(Diagnostic::of(&other).at(source, config.framework.span.clone()));
                 }
                 fw
             }
             Err(e) => {
-                let (m, l, c) = (e.message, e.line, e.column);
-                diags.push(
-                    Diagnostic::new(
-                        &rules::FRAMEWORK_UNKNOWN,
-                        msg!(
-                            "Tệp Khung không hợp lệ (dòng {l}, cột {c}): {m}",
-                            "Invalid framework file (line {l}, column {c}): {m}"
-                        ),
-                    )
-                    .at(source, file.span.clone()),
-                );
+                let invalid = rules::framework_unknown::NoFramework::Invalid {
+                    message: e.message,
+                    line: e.line,
+                    column: e.column,
+                };
+                diags.push(Diagnostic::of(&invalid).at(source, file.span.clone()));
                 default()
             }
         };
@@ -748,19 +690,11 @@ fn resolve_framework(
                 .iter()
                 .map(|(id, _)| *id)
                 .collect();
-            let list = known.join(", ");
-            let got = &config.framework.value;
-            diags.push(
-                Diagnostic::new(
-                    &rules::FRAMEWORK_UNKNOWN,
-                    msg!("Không có Khung „{got}”", "No framework „{got}”"),
-                )
-                .at(source, config.framework.span.clone())
-                .hint(msg!(
-                    "Khung có sẵn: {list}; hoặc chỉ tới tệp dữ liệu bằng `framework_file`.",
-                    "Built-in frameworks: {list}; or point `framework_file` at a data file."
-                )),
-            );
+            let none = rules::framework_unknown::NoFramework::NotBuiltIn {
+                id: config.framework.value.clone(),
+                known: known.join(", "),
+            };
+            diags.push(Diagnostic::of(&none).at(source, config.framework.span.clone()));
             default()
         }
     }

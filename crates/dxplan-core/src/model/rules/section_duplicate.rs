@@ -15,3 +15,35 @@ crate::declare_rule! {
         en: "Checks that each framework section is filled by one file only. Why: two files for one section leave it unclear which text is official and would repeat the section. Fix: merge the files.",
     }
 }
+
+use crate::diag::{Rule, Violation};
+use crate::lang::Msg;
+use crate::msg;
+
+/// A section filled by a second file; `first`: the file that fills it.
+pub struct Duplicate {
+    pub slug: String,
+    pub first: String,
+}
+
+impl Violation for Duplicate {
+    fn rule(&self) -> &'static Rule {
+        &SECTION_DUPLICATE
+    }
+
+    fn message(&self) -> Msg {
+        let (slug, other) = (&self.slug, &self.first);
+        msg!(
+            "Mục `{slug}` đã được điền trong {other}",
+            "Section `{slug}` is already filled in {other}"
+        )
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        let other = &self.first;
+        Some(msg!(
+            "Mỗi mục của Khung chỉ điền ở một tệp; gộp nội dung vào {other}.",
+            "Each framework section is filled by one file; merge this into {other}."
+        ))
+    }
+}

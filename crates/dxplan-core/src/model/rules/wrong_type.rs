@@ -77,3 +77,41 @@ impl Violation for Wrong {
         }
     }
 }
+
+/// `section:` that is not text, or a shape the schema accepted but serde did not (a bug of
+/// dxplan, reported rather than panicked on).
+pub enum Unreadable {
+    SectionNotText { got: Msg, codes: String },
+    Internal(String),
+}
+
+impl Violation for Unreadable {
+    fn rule(&self) -> &'static Rule {
+        &WRONG_TYPE
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Unreadable::SectionNotText { got, .. } => {
+                let (got_vi, got_en) = (&got.vi, &got.en);
+                msg!(
+                    "`section` phải là mã mục (chuỗi), nhưng đang là {got_vi}",
+                    "`section` must be a section code (text), but is {got_en}"
+                )
+            }
+            Unreadable::Internal(m) => msg!(
+                "Không đọc được nội dung: {m}",
+                "Cannot read the content: {m}"
+            ),
+        }
+    }
+
+    fn hint(&self) -> Option<Msg> {
+        match self {
+            Unreadable::SectionNotText { codes: list, .. } => {
+                Some(msg!("Các mã mục: {list}", "Section codes: {list}"))
+            }
+            Unreadable::Internal(_) => None,
+        }
+    }
+}
