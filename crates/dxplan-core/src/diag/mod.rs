@@ -71,7 +71,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &'static Rule, message: Msg) -> Self {
+    /// Private to `diag`: every finding is built from its typed [`Violation`]
+    /// (`Diagnostic::of`), so no stage can word a finding outside its rule's type, report it
+    /// under another rule's code or rewrite its severity.
+    fn new(rule: &'static Rule, message: Msg) -> Self {
         Diagnostic {
             rule,
             severity: rule.severity,
