@@ -172,9 +172,19 @@ impl Composer<'_> {
             ));
             let title = self.title_of(&part.number, &part.title);
             blocks.push(title_line(Role::PartTitle, title.to_uppercase(), 0.0));
+            // A framework may fill a section at the Phần itself (a province's own "ĐÁNH GIÁ …"
+            // with the groups right below): its content follows the title and its headings
+            // inherit it, exactly as under a heading. Skipping it printed none of it.
+            let section = part
+                .section
+                .as_deref()
+                .and_then(|slug| self.plan.section(slug));
+            if let Some(s) = section {
+                self.section_head(s, blocks);
+            }
             let mut path = vec![part.number.clone()];
             for h in &part.children {
-                self.heading(h, &mut path, None, 0, blocks);
+                self.heading(h, &mut path, section, 0, blocks);
             }
         }
     }

@@ -29,9 +29,10 @@ const NOT_PRINTED: &[&str] = &[
     // Printed in another document: results and `[report]` in the report.
     "result",
     "report",
-    // Settings: the kind of plan and of issuer.
+    // Settings: the kind of plan and of issuer, the framework file's path.
     "mode",
     "level",
+    "framework_file",
     // A target's indicator prints in the targets table and the report's phụ lục, not the sentence.
     "indicator",
     // A grouping key: printed once, as the heading of its group, however many items name it.
@@ -93,7 +94,17 @@ fn printed(doc: &Document) -> HashMap<String, usize> {
 fn lost(dir: &Path, doc: &Document) -> Vec<(String, usize)> {
     let loaded = dxplan_core::load::load_dir(dir).unwrap();
     let mut written = HashMap::new();
+    // A framework file the plan carries is the framework's text, not the plan's.
+    let framework_file = loaded
+        .config
+        .as_ref()
+        .and_then(|c| c.root.get("framework_file"))
+        .and_then(|n| n.as_str())
+        .map(|f| f.trim_start_matches("./").to_string());
     for d in loaded.docs.iter().chain(&loaded.config) {
+        if framework_file.as_deref() == Some(loaded.sources.get(d.source).name.as_str()) {
+            continue;
+        }
         authored(&d.root, false, &mut written);
     }
     let shown = printed(doc);
@@ -142,4 +153,47 @@ fn a_dropped_paragraph_is_found() {
     blocks.remove(at);
     let lost = lost(&dir, &doc);
     assert!(lost.iter().any(|(w, _)| w == "vneid"), "{lost:?}");
+}
+
+/// A framework fork that fills the Phần I evaluation at the Phần itself, groups right below (a
+/// province's own "ĐÁNH GIÁ …"): `check` accepts it, so the document must print every a) and b)
+/// of it — it once printed none (issue 19).
+#[test]
+fn a_fork_that_moves_the_evaluation_to_the_part_prints_it() {
+    let dir = crate::common::example_copy("tinh-ha-lam");
+    let fw = std::fs::read_to_string(
+        crate::common::root().join("schema/frameworks/5406-BTTTT-CDSQG.yaml"),
+    )
+    .unwrap();
+    let part = "  - number: \"I\"\n    title: \"ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2022\"\n";
+    let own = "        section: danh-gia-nhiem-vu\n        kind: evaluation\n";
+    assert!(fw.contains(part) && fw.contains(own));
+    let fork = fw.replacen(own, "", 1).replacen(
+        part,
+        "  - number: \"I\"\n    title: \"ĐÁNH GIÁ TÌNH HÌNH, KẾT QUẢ THỰC HIỆN NĂM 2022\"\n    section: danh-gia-nhiem-vu\n    kind: evaluation\n",
+        1,
+    );
+    std::fs::write(dir.path().join("khung.yaml"), fork).unwrap();
+    crate::common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "framework = \"5406/BTTTT-CĐSQG\"",
+        "framework = \"5406/BTTTT-CĐSQG\"\nframework_file = \"./khung.yaml\"",
+    );
+    let c =
+        dxplan_core::compile(dir.path(), &dxplan_core::compose::Options { draft: false }).unwrap();
+    let errors: Vec<_> = c
+        .diags
+        .iter()
+        .filter(|d| d.severity == dxplan_core::diag::Severity::Error)
+        .map(|d| d.rule.code)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let texts: Vec<String> = c.doc.texts().into_iter().map(|(_, t)| t).collect();
+    assert!(
+        texts.iter().any(|t| t.contains("VNeID")),
+        "the Phần I results are not printed"
+    );
+    let lost = lost(dir.path(), &c.doc);
+    assert!(lost.is_empty(), "words written but not printed: {lost:?}");
 }
