@@ -197,3 +197,53 @@ fn a_fork_that_moves_the_evaluation_to_the_part_prints_it() {
     let lost = lost(dir.path(), &c.doc);
     assert!(lost.is_empty(), "words written but not printed: {lost:?}");
 }
+
+#[path = "../../../../tests/support/fixture.rs"]
+mod fixture;
+
+/// Every rule fixture whose plan builds (no error) keeps every word too: the fixtures are the
+/// realistic variations of the examples.
+#[test]
+fn every_word_of_every_buildable_fixture_reaches_the_document() {
+    let root = crate::common::root().join("tests/fixtures/rules");
+    let mut checked = 0;
+    let mut rules: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    rules.sort();
+    for rule in rules {
+        let mut cases: Vec<_> = std::fs::read_dir(&rule)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("fixture") && n.ends_with(".yaml"))
+            })
+            .collect();
+        cases.sort();
+        for case in cases {
+            let (_, dir) = fixture::materialise(&case);
+            let Ok(c) =
+                dxplan_core::compile(dir.path(), &dxplan_core::compose::Options { draft: false })
+            else {
+                continue;
+            };
+            if c.diags
+                .iter()
+                .any(|d| d.severity == dxplan_core::diag::Severity::Error)
+            {
+                continue; // not built without --force
+            }
+            checked += 1;
+            let lost = lost(dir.path(), &c.doc);
+            assert!(
+                lost.is_empty(),
+                "{}: words not printed: {lost:?}",
+                case.display()
+            );
+        }
+    }
+    assert!(checked > 10, "only {checked} fixtures build");
+}
