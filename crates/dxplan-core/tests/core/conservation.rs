@@ -198,7 +198,9 @@ fn a_fork_that_moves_the_evaluation_to_the_part_prints_it() {
     assert!(lost.is_empty(), "words written but not printed: {lost:?}");
 }
 
+// Read by the conservation test only for its plan: the expected code is the rule tests' business.
 #[path = "../../../../tests/support/fixture.rs"]
+#[allow(dead_code)]
 mod fixture;
 
 /// Every rule fixture whose plan builds (no error) keeps every word too: the fixtures are the
