@@ -1,5 +1,6 @@
 //! The phụ lục of a plan, numbered by dxplan: the generated danh mục of projects, last year's
-//! projects, then the plan's own, in file order. Authors refer to them by id in free text
+//! projects, then the plan's own, in file order — or first those `[appendices] order` names, in
+//! its order, as real plans number their own tables before the danh mục. Authors refer to them by id in free text
 //! (`{phụ lục:ket-qua-2022}`), so a number is never written by hand and never goes stale; compose
 //! replaces the reference with the label and `check` reports one that names no phụ lục.
 
@@ -54,6 +55,20 @@ impl Plan {
                 AppendixKind::Own(a),
             ));
         }
+        // `[appendices] order`: the ids it names first, in its order; the rest after, as above.
+        // A stable sort keeps the default order among the rest.
+        let order: Vec<&str> = self
+            .config
+            .as_ref()
+            .and_then(|c| c.appendices.as_ref())
+            .map(|a| a.order.iter().map(|o| o.value.trim()).collect())
+            .unwrap_or_default();
+        kinds.sort_by_key(|(id, _)| {
+            order
+                .iter()
+                .position(|o| *o == id.as_str())
+                .unwrap_or(order.len())
+        });
         kinds
             .into_iter()
             .enumerate()

@@ -108,6 +108,11 @@ pub struct ReportMeta {
 pub struct AppendicesConfig {
     /// "la-ma" (Phụ lục I, II — mặc định) hoặc "so" (Phụ lục 1, 2).
     pub numbering: Option<Sp<AppendixNumbering>>,
+    /// Thứ tự phụ lục theo mã, ví dụ ["ket-qua-2022", "danh-muc"]: các mã nêu ở đây đứng trước
+    /// theo đúng thứ tự này, phụ lục còn lại theo sau như mặc định (danh mục dự án, dự án năm
+    /// trước, phụ lục riêng theo tên tệp). Số phụ lục và mọi dẫn chiếu `{phụ lục:mã}` theo thứ tự này.
+    #[serde(default)]
+    pub order: Vec<Text>,
 }
 
 /// Cách đánh số phụ lục.

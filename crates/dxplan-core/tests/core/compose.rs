@@ -147,3 +147,54 @@ fn hand_written_tables_have_group_rows_and_bold_cells() {
         c.diags
     );
 }
+
+/// `[appendices] order` (issue 20): a plan whose own phụ lục comes before the danh mục keeps its
+/// numbering; the sections and every `{phụ lục:id}` follow.
+#[test]
+fn appendices_follow_the_authors_order() {
+    use dxplan_core::compose::ir::{Block, Role};
+    let dir = common::example_copy("tinh-ha-lam");
+    let toml = dir.path().join("dxplan.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        format!("{text}\n[appendices]\norder = [\"ket-qua-2022\"]\n"),
+    )
+    .unwrap();
+    let c =
+        dxplan_core::compile(dir.path(), &dxplan_core::compose::Options { draft: false }).unwrap();
+    assert!(
+        !c.diags.iter().any(|d| d.rule.code == "DX029"),
+        "{:?}",
+        c.diags
+    );
+    let heads: Vec<String> = c
+        .doc
+        .sections
+        .iter()
+        .filter_map(|s| match s.blocks.first() {
+            Some(Block::Paragraph(p)) if p.role == Role::AppendixLabel => {
+                let label: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+                let title = match s.blocks.get(1) {
+                    Some(Block::Paragraph(t)) => t.runs.iter().map(|r| r.text.as_str()).collect(),
+                    _ => String::new(),
+                };
+                Some(format!("{label}: {title}"))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(
+        heads[0].starts_with("Phụ lục I: KẾT QUẢ THỰC HIỆN"),
+        "{heads:#?}"
+    );
+    assert!(heads[1].starts_with("Phụ lục II: DANH MỤC"), "{heads:#?}");
+    // The Phần I sentence that refers to it by id now says "Phụ lục I".
+    let texts: Vec<String> = c.doc.texts().into_iter().map(|(_, t)| t).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("(chi tiết tại Phụ lục I kèm theo)") && t.contains("22/")),
+        "{texts:#?}"
+    );
+}

@@ -66,6 +66,25 @@ pub fn check(ctx: &mut Ctx) {
             out.push(Diagnostic::of(&short).at(a.source, span));
         }
     }
+    // `[appendices] order` names only phụ lục the plan has, each once.
+    if let Some(c) = &ctx.plan.config
+        && let Some(a) = &c.appendices
+    {
+        let ids: Vec<String> = ctx.plan.appendix_list().into_iter().map(|a| a.id).collect();
+        let mut named: Vec<&str> = Vec::new();
+        for o in &a.order {
+            let id = o.value.trim();
+            if !ids.iter().any(|x| x == id) || named.contains(&id) {
+                let found = OwnTable::NotInOrder {
+                    id: id.to_string(),
+                    twice: named.contains(&id),
+                    ids: ids.join(", "),
+                };
+                out.push(Diagnostic::of(&found).at(c.source, o.span.clone()));
+            }
+            named.push(id);
+        }
+    }
     ctx.report_all(out);
 }
 
@@ -73,6 +92,12 @@ pub fn check(ctx: &mut Ctx) {
 enum OwnTable {
     IdUsed(String),
     NotOneTable(String),
+    /// `[appendices] order` names an id no phụ lục has, or one twice; `ids`: the plan's.
+    NotInOrder {
+        id: String,
+        twice: bool,
+        ids: String,
+    },
     /// A row with another number of cells than the table's columns (one cell is a group row).
     Row {
         id: String,
@@ -97,6 +122,16 @@ impl Violation for OwnTable {
                 "Phụ lục „{id}” cần đúng một bảng: `table` hoặc `generate`",
                 "Phụ lục „{id}” needs exactly one table: `table` or `generate`"
             ),
+            OwnTable::NotInOrder {
+                id, twice: true, ..
+            } => msg!(
+                "`[appendices] order` nêu „{id}” hai lần",
+                "`[appendices] order` names „{id}” twice"
+            ),
+            OwnTable::NotInOrder { id, .. } => msg!(
+                "`[appendices] order` nêu „{id}”, không phải một phụ lục của kế hoạch",
+                "`[appendices] order` names „{id}”, which is no phụ lục of the plan"
+            ),
             OwnTable::Row {
                 id,
                 line,
@@ -116,6 +151,10 @@ impl Violation for OwnTable {
                 "Choose another id; „{PROJECTS_ID}” and „{PAST_ID}” belong to the generated ones."
             )),
             OwnTable::NotOneTable(_) => None,
+            OwnTable::NotInOrder { ids, .. } => Some(msg!(
+                "Các phụ lục của kế hoạch: {ids}.",
+                "The plan's phụ lục: {ids}."
+            )),
             OwnTable::Row { columns: n, .. } => Some(msg!(
                 "Thêm hoặc bớt ô cho đủ {n}; ô trống ghi \"\".",
                 "Add or remove cells to make {n}; an empty cell is \"\"."
