@@ -2,7 +2,7 @@
 //! realistic mistake. Shared by the core's in-process rule tests and the command line's tests of
 //! renderer rules (`build: true`), so both read fixtures one way.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -26,22 +26,8 @@ pub struct Replace {
     pub new: String,
 }
 
-/// The repository root: examples and fixtures are shared by every crate's tests.
-pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
+// The includer has `plans` (tests/support/plans.rs) beside this module.
+use super::plans::{copy_dir, example};
 
 /// Builds the broken plan of a fixture in a temporary directory. A rule's directory holds
 /// `fixture.yaml` and may hold more cases as `fixture-<case>.yaml` (files/ is shared).
@@ -50,7 +36,7 @@ pub fn materialise(path: &Path) -> (Fixture, tempfile::TempDir) {
     let text = std::fs::read_to_string(path).unwrap();
     let fx: Fixture = serde_saphyr::from_str(&text).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("examples").join(&fx.base), dir.path());
+    copy_dir(&example(&fx.base), dir.path());
     for r in &fx.replace {
         // The text must be there, so fixtures cannot rot.
         let p = dir.path().join(&r.file);

@@ -4,6 +4,10 @@
 //! change to a rule is tested in seconds. Renderer rules (`build: true`) are checked on the PDF
 //! build by the command line's tests (crates/dxplan/tests/it/build_rules.rs).
 
+#[path = "../../../tests/support/plans.rs"]
+#[allow(dead_code)]
+mod plans;
+
 #[path = "../../../tests/support/fixture.rs"]
 mod fixture;
 

@@ -199,6 +199,8 @@ fn a_fork_that_moves_the_evaluation_to_the_part_prints_it() {
 }
 
 // Read by the conservation test only for its plan: the expected code is the rule tests' business.
+use crate::common::plans;
+
 #[path = "../../../../tests/support/fixture.rs"]
 #[allow(dead_code)]
 mod fixture;
