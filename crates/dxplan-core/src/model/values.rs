@@ -30,6 +30,10 @@ fn parse_amount_text(s: &str) -> Option<f64> {
     normalized.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Above this many triệu đồng (10^15 đồng, many times a year's state budget) an amount is a typo or
+/// an attack, not a budget: DX052 refuses it, and sums of such amounts would overflow.
+pub const PLAUSIBLE_AMOUNT: f64 = 1e9;
+
 /// Whether amount text really reads two ways: one comma followed by exactly three digits ("1,234")
 /// is a decimal comma to a Vietnamese reader (1,234 triệu) and the English thousands comma (1234)
 /// to a spreadsheet it was copied from. A dot followed by three digits ("38.500") is the usual
@@ -72,18 +76,33 @@ fn is_grouped(t: &str) -> bool {
 
 /// Vietnamese money format: thousands with `.`, decimals with `,` ("1.234,5").
 ///
+/// Never "inf" nor a saturated integer: a sum that overflows prints "—" (and DX052 has already
+/// refused the amounts that make it), a very large value prints all its digits.
+///
 /// ```
 /// use dxplan_core::model::values::format_amount;
 /// assert_eq!(format_amount(128_100.5), "128.100,5");
 /// assert_eq!(format_amount(950.0), "950");
+/// assert_eq!(format_amount(f64::INFINITY), "—");
+/// assert_eq!(format_amount(1e20), "100.000.000.000.000.000.000");
 /// ```
 pub fn format_amount(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
     let neg = v < 0.0;
     let v = v.abs();
-    let rounded = (v * 1000.0).round() / 1000.0;
-    let int = rounded.trunc() as u64;
-    let frac = rounded - int as f64;
-    let digits = int.to_string();
+    // Three decimals at most; past 10^15 an f64 has no decimals left to round (and `v * 1000`
+    // could overflow).
+    let rounded = if v < 1e15 {
+        (v * 1000.0).round() / 1000.0
+    } else {
+        v.trunc()
+    };
+    let whole = rounded.trunc();
+    let frac = rounded - whole;
+    // `{:.0}` prints every digit of the integer part, where `as u64` saturates past 1.8e19.
+    let digits = format!("{whole:.0}");
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

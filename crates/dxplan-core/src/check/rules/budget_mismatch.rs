@@ -41,10 +41,11 @@ pub fn check(ctx: &mut Ctx) {
     };
     // A project amount that cannot be read is already reported (investment-invalid); totals
     // compared without it would only add findings that go away once it is fixed.
+    // Likewise an implausible one (DX052): its sums would only print nonsense.
     let unreadable = ctx.plan.projects().any(|(_, p)| {
-        p.investment
-            .as_ref()
-            .is_some_and(|a| amount(&a.value).is_none())
+        p.investment.as_ref().is_some_and(|a| {
+            amount(&a.value).is_none_or(|v| v > crate::model::values::PLAUSIBLE_AMOUNT)
+        })
     });
     if unreadable {
         return;

@@ -10,11 +10,12 @@ use crate::msg;
 use crate::source::SourceId;
 
 crate::declare_rule! {
-    /// Kiểm tra: tổng mức đầu tư, kinh phí (triệu đồng) là số không âm: viết dạng số (`1234.5`) hoặc
-    /// chuỗi kiểu Việt Nam (`"1.234,5"`).
+    /// Kiểm tra: tổng mức đầu tư, kinh phí (triệu đồng) là số không âm, không quá 1.000.000.000
+    /// triệu đồng: viết dạng số (`1234.5`) hoặc chuỗi kiểu Việt Nam (`"1.234,5"`).
     ///
     /// Vì sao: Khung yêu cầu „dự kiến tổng mức đầu tư” cho mỗi nhiệm vụ, dự án (Phần II.VII); số âm
-    /// hoặc chữ („khoảng 2 tỷ”) không cộng được vào tổng và làm phụ lục sai.
+    /// hoặc chữ („khoảng 2 tỷ”) không cộng được vào tổng và làm phụ lục sai; một số lớn hơn nhiều lần
+    /// ngân sách nhà nước cả năm (`1e308`) là gõ nhầm, và tổng của nó in ra vô nghĩa.
     ///
     /// Ví dụ sai: `investment: "khoảng 2 tỷ"` hoặc `investment: -500`.
     /// Sửa: `investment: 2000` (triệu đồng).
@@ -24,7 +25,7 @@ crate::declare_rule! {
         severity: Error,
         summary: ("Số tiền không hợp lệ", "Invalid amount"),
         clause: "Khung kế hoạch, Phần II.VII",
-        en: "Checks that amounts (million VND) are non-negative numbers, written as `1234.5` or Vietnamese-style text `\"1.234,5\"`. Why: the framework asks for the estimated total investment of each project; words or negative numbers cannot be summed. Fix: `investment: 2000`.",
+        en: "Checks that amounts (million VND) are non-negative numbers no larger than 1,000,000,000 million, written as `1234.5` or Vietnamese-style text `\"1.234,5\"`. Why: the framework asks for the estimated total investment of each project; words or negative numbers cannot be summed, and an amount many times a year's state budget (`1e308`) is a typo whose sums print nonsense. Fix: `investment: 2000`.",
     }
 }
 
@@ -60,6 +61,7 @@ pub fn check(ctx: &mut Ctx) {
         let bad = match amount(&a.value) {
             None => Some(BadAmount::NotANumber),
             Some(v) if v < 0.0 => Some(BadAmount::Negative),
+            Some(v) if v > crate::model::values::PLAUSIBLE_AMOUNT => Some(BadAmount::Implausible),
             _ => None,
         };
         if let Some(found) = bad {
@@ -77,6 +79,7 @@ pub fn check(ctx: &mut Ctx) {
 enum BadAmount {
     NotANumber,
     Negative,
+    Implausible,
 }
 
 impl Violation for BadAmount {
@@ -91,6 +94,10 @@ impl Violation for BadAmount {
                 "The amount is not a number (million VND)"
             ),
             BadAmount::Negative => msg!("Số tiền âm", "Negative amount"),
+            BadAmount::Implausible => msg!(
+                "Số tiền lớn hơn 1.000.000.000 triệu đồng: không thể là kinh phí của một kế hoạch",
+                "The amount exceeds 1,000,000,000 million VND: no plan's budget is that large"
+            ),
         }
     }
 
