@@ -4,9 +4,9 @@
 
 use minijinja::context;
 
-use super::Composer;
 use super::ir::{Align, Block, Cell, PageSection, Para, Role, Row, RowKind, Table};
 use super::style::{LANDSCAPE, capitalize, centered, para, run, short_rule};
+use super::{Composer, measure};
 use crate::load::Sp;
 use crate::model::types::{AppendixFile, ColumnAlign, GeneratedTable, Orientation};
 use crate::model::values::format_amount;
@@ -19,25 +19,65 @@ struct TableSpec {
     template: &'static str,
     widths: &'static [f32],
     amount_column: usize,
+    /// A column of short unbreakable text (the timeframe, "Quý III/2023 - Quý IV/2023") widened
+    /// to hold its longest cell in two lines, and the column that gives it the room.
+    fit: (usize, usize),
 }
 
 const PROJECTS: TableSpec = TableSpec {
     template: "projects-columns.txt",
     widths: &[12.0, 48.0, 30.0, 30.0, 19.0, 42.0, 22.0, 22.0, 27.0],
     amount_column: 7,
+    fit: (6, 1),
 };
 
 const PAST_PROJECTS: TableSpec = TableSpec {
     template: "past-projects-columns.txt",
     widths: &[12.0, 66.0, 60.0, 28.0, 30.0, 24.0, 32.0],
     amount_column: 3,
+    fit: (5, 1),
 };
 
+/// Horizontal padding of a table cell, both sides, mm (the renderers' 1.9 mm each side).
+const CELL_PADDING: f32 = 3.8;
+
+/// The narrowest width (pt) that sets `text` in at most two lines at 12 pt: the better of the
+/// splits at a space, and never less than its widest unbreakable word.
+fn two_line_width(text: &str) -> f32 {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let w = |s: &str| measure::width(s, 12.0, false, false);
+    let widest = words.iter().map(|x| w(x)).fold(0.0, f32::max);
+    let best = (1..words.len())
+        .map(|i| w(&words[..i].join(" ")).max(w(&words[i..].join(" "))))
+        .fold(w(&words.join(" ")), f32::min);
+    best.max(widest)
+}
+
 impl TableSpec {
-    /// A bordered table with a repeated header row.
+    /// A bordered table with a repeated header row, its short-text column widened to hold its
+    /// longest cell in two lines.
     fn table(&self, rows: Vec<Row>) -> Block {
+        let (column, donor) = self.fit;
+        let mut columns = self.widths.to_vec();
+        let longest = rows
+            .iter()
+            .filter(|r| r.kind == RowKind::Body && r.cells.len() == columns.len())
+            .filter_map(|r| match r.cells[column].blocks.first() {
+                Some(Block::Paragraph(p)) => Some(two_line_width(
+                    &p.runs.iter().map(|r| r.text.as_str()).collect::<String>(),
+                )),
+                _ => None,
+            })
+            .fold(0.0, f32::max);
+        let needed = (longest * 25.4 / 72.0 + CELL_PADDING + 0.5).ceil();
+        // The donor keeps at least half its width; the table keeps its total.
+        let extra = (needed - columns[column]).min(columns[donor] / 2.0);
+        if extra > 0.0 {
+            columns[column] += extra;
+            columns[donor] -= extra;
+        }
         Block::Table(Table {
-            columns: self.widths.to_vec(),
+            columns,
             indent: 0.0,
             borders: true,
             header_rows: 1,

@@ -198,3 +198,30 @@ fn appendices_follow_the_authors_order() {
         "{texts:#?}"
     );
 }
+
+/// The danh mục's timeframe column holds "Quý III/2023 - Quý IV/2023" in two lines (it wrapped to
+/// four in 22 mm), taking the room from the name column; the table keeps its width (issue 20).
+#[test]
+fn the_timeframe_column_fits_its_longest_cell_in_two_lines() {
+    use dxplan_core::compose::ir::Block;
+    let c = dxplan_core::compile(
+        &common::example("tinh-ha-lam"),
+        &dxplan_core::compose::Options { draft: false },
+    )
+    .unwrap();
+    let table = c
+        .doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Table(t) if t.columns.len() == 9 => Some(t),
+            _ => None,
+        })
+        .expect("the danh mục");
+    let total: f32 = table.columns.iter().sum();
+    assert!((total - 252.0).abs() < 0.01, "{:?}", table.columns);
+    // "Quý III/2023 -" at 12 pt is about 23 mm; with the cell padding, 27 mm at least.
+    assert!(table.columns[6] >= 27.0, "{:?}", table.columns);
+    assert!(table.columns[1] < 48.0, "{:?}", table.columns);
+}
