@@ -204,7 +204,7 @@ impl Composer<'_> {
 
     /// ND30 ô 5a: KẾ HOẠCH / trích yếu / (Kèm theo Quyết định …) / short rule.
     fn title_block(&mut self) -> Vec<Block> {
-        let title = self.frame.summary.clone();
+        let title = balanced(&self.frame.summary);
         let mut out = vec![
             title_line(Role::DocType, self.frame.doc_type, 18.0),
             title_line(Role::Summary, title.clone(), 0.0),
@@ -347,4 +347,53 @@ fn short_date(iso: &str) -> String {
     crate::model::values::date(iso)
         .map(|d| d.short())
         .unwrap_or_else(|_| iso.to_string())
+}
+
+/// A trích yếu whose last line would hold one word ("… năm" / "2023") keeps its last two words
+/// together (a no-break space), so the word never stands alone. Lines are found as the renderers
+/// set them: greedily, bold 14 pt, across the portrait text width.
+fn balanced(title: &str) -> String {
+    let width = ir::mm_to_pt(210.0 - super::style::PORTRAIT.left - super::style::PORTRAIT.right);
+    let words: Vec<&str> = title.split(' ').filter(|w| !w.is_empty()).collect();
+    let fits = |line: &[&str]| measure::width(&line.join(" "), BODY, true, false) <= width;
+    let mut start = 0;
+    let mut lines = 0;
+    while start < words.len() {
+        let mut end = start + 1;
+        while end < words.len() && fits(&words[start..=end]) {
+            end += 1;
+        }
+        lines += 1;
+        if end == words.len() && end - start == 1 && lines > 1 {
+            let (head, last) = title.trim_end().rsplit_once(' ').unwrap_or((title, ""));
+            return format!("{head}\u{a0}{last}");
+        }
+        start = end;
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_title_never_ends_on_one_word() {
+        use super::{BODY, ir, measure};
+        // As many words as fill the first line, then one more: that one would stand alone.
+        let width = ir::mm_to_pt(155.0);
+        let mut words: Vec<String> = Vec::new();
+        let mut n = 0;
+        while measure::width(&words.join(" "), BODY, true, false) <= width {
+            words.push(format!("chuyển{n}"));
+            n += 1;
+        }
+        // `words` now overflows by its last word: the greedy break leaves it alone.
+        let title = words.join(" ");
+        let t = super::balanced(&title);
+        let (head, last) = title.rsplit_once(' ').unwrap();
+        assert_eq!(t, format!("{head}\u{a0}{last}"));
+        assert_eq!(
+            super::balanced("Chuyển đổi số tỉnh Hà Lâm năm 2023"),
+            "Chuyển đổi số tỉnh Hà Lâm năm 2023"
+        );
+    }
 }
