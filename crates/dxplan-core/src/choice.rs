@@ -7,15 +7,4 @@ pub trait Choice: Copy + Send + Sync + 'static {
     /// Every value, the word that names it, and its help ("" for none), in the order `--help`
     /// lists them.
     const ALL: &'static [(Self, &'static str, &'static str)];
-
-    /// The word that names this value.
-    fn word(self) -> &'static str
-    where
-        Self: PartialEq,
-    {
-        Self::ALL
-            .iter()
-            .find(|(v, ..)| *v == self)
-            .map_or("", |(_, w, _)| w)
-    }
 }

@@ -4,7 +4,7 @@
 
 use minijinja::context;
 
-use super::ir::{Align, Block, Cell, PageSection, Para, Role, Row, RowKind, Table};
+use super::ir::{Align, Block, Cell, PageSection, Para, Role, Row, RowKind, Run, Table};
 use super::style::{LANDSCAPE, capitalize, centered, para, run, short_rule};
 use super::{Composer, measure};
 use crate::load::Sp;
@@ -327,11 +327,7 @@ impl Composer<'_> {
                         kind: RowKind::Group,
                         cells: vec![Cell {
                             span: heads.len(),
-                            blocks: vec![Block::Paragraph(Para {
-                                space_before: 2.0,
-                                space_after: 2.0,
-                                ..para(Role::TableGroup, runs, Align::Left, 12.0)
-                            })],
+                            ..cell_runs(runs, Role::TableGroup, Align::Left)
                         }],
                     });
                     continue;
@@ -347,14 +343,7 @@ impl Composer<'_> {
                         kind: RowKind::Body,
                         cells: cells
                             .into_iter()
-                            .map(|(t, a)| Cell {
-                                span: 1,
-                                blocks: vec![Block::Paragraph(Para {
-                                    space_before: 2.0,
-                                    space_after: 2.0,
-                                    ..para(Role::TableCell, super::text::inline(&t), a, 12.0)
-                                })],
-                            })
+                            .map(|(t, a)| cell_runs(super::text::inline(&t), Role::TableCell, a))
                             .collect(),
                     });
                 } else {
@@ -544,12 +533,17 @@ pub(super) fn appendix_section(blocks: Vec<Block>) -> PageSection {
 }
 
 fn cell_text(text: &str, role: Role, align: Align, bold: bool, italic: bool) -> Cell {
+    cell_runs(vec![run(text, bold, italic)], role, align)
+}
+
+/// A 12 pt table cell of runs, one column wide.
+fn cell_runs(runs: Vec<Run>, role: Role, align: Align) -> Cell {
     Cell {
         span: 1,
         blocks: vec![Block::Paragraph(Para {
             space_before: 2.0,
             space_after: 2.0,
-            ..para(role, vec![run(text, bold, italic)], align, 12.0)
+            ..para(role, runs, align, 12.0)
         })],
     }
 }

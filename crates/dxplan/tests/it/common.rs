@@ -5,7 +5,7 @@
 pub mod plans;
 pub use plans::*;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub fn dxplan() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("dxplan").unwrap();
@@ -119,4 +119,27 @@ pub fn printed_headings(fw: &dxplan_core::framework::Framework, example_name: &s
         }
     }
     out
+}
+
+/// LibreOffice's PDF of a DOCX (a fresh profile, so runs do not share state), in `outdir`.
+pub fn soffice_to_pdf(docx: &Path, outdir: &Path) -> PathBuf {
+    let profile = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(outdir)
+        .arg(docx)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = outdir.join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(
+        pdf.exists(),
+        "LibreOffice wrote no PDF: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    pdf
 }

@@ -329,28 +329,6 @@ fn pdf_a_passes_qpdf() {
     run(Command::new("qpdf").arg("--check").arg(&out));
 }
 
-fn soffice_to_pdf(docx: &Path, outdir: &Path) -> PathBuf {
-    let profile = tempfile::tempdir().unwrap();
-    let o = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(outdir)
-        .arg(docx)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let pdf = outdir.join(docx.with_extension("pdf").file_name().unwrap());
-    assert!(
-        pdf.exists(),
-        "LibreOffice wrote no PDF: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    pdf
-}
-
 /// Words of page 1 with their boxes, in points: (text, x_min, y_min, x_max, y_max).
 fn first_page_words(pdf: &Path) -> Vec<(String, f32, f32, f32, f32)> {
     let html = run(Command::new("pdftotext")
@@ -455,7 +433,7 @@ fn libreoffice_converts_the_docx() {
         let docx = build(ex, "docx", tmp.path());
         let lo_dir = tmp.path().join(format!("lo-{ex}"));
         std::fs::create_dir_all(&lo_dir).unwrap();
-        let pdf = soffice_to_pdf(&docx, &lo_dir);
+        let pdf = common::soffice_to_pdf(&docx, &lo_dir);
         let fonts = run(Command::new("pdffonts").arg(&pdf));
         assert!(
             fonts.contains("LiberationSerif") || fonts.contains("TimesNewRoman"),

@@ -131,19 +131,8 @@ fn no_lonely_signature_and_no_group_row_ending_a_page() {
         build(&dir, &docx, &[&["--format", "docx"], *args].concat());
         let lo = tmp.path().join(format!("lo{i}"));
         std::fs::create_dir_all(&lo).unwrap();
-        let o = Command::new("soffice")
-            .arg(format!(
-                "-env:UserInstallation=file://{}/profile",
-                tmp.path().display()
-            ))
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(&lo)
-            .arg(&docx)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let lo_pages = check_pages(
-            &lo.join(format!("d{i}.pdf")),
+            &common::soffice_to_pdf(&docx, &lo),
             &groups,
             &format!("{what} (LibreOffice)"),
         );

@@ -5,6 +5,24 @@ use crate::common;
 
 use std::io::Read;
 
+/// The report of a plan, built as a DOCX next to it: its paragraphs, one a line.
+fn report_text(dir: &std::path::Path) -> String {
+    let out = dir.join("bc.docx");
+    let o = common::dxplan()
+        .args(["build", "--document", "bao-cao", "-o"])
+        .arg(&out)
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    paragraphs(&out).join("\n")
+}
+
 fn paragraphs(docx: &std::path::Path) -> Vec<String> {
     let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
     let mut xml = String::new();
@@ -296,20 +314,7 @@ fn result_notes_get_the_final_pass_and_dangling_references_are_found() {
         "note: Còn 6 bộ dữ liệu của ngành y tế chưa chuẩn hóa.}",
         r#"note: "Còn 6 bộ \"dữ liệu\" chưa chuẩn hóa, chi tiết tại {phụ lục:danh-muc}."}"#,
     );
-    let out = dir.path().join("bc.docx");
-    let o = common::dxplan()
-        .args(["build", "--document", "bao-cao", "-o"])
-        .arg(&out)
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let text = paragraphs(&out).join("\n");
+    let text = report_text(dir.path());
     assert!(
         text.contains("Còn 6 bộ “dữ liệu” chưa chuẩn hóa, chi tiết tại Phụ lục I."),
         "{text}"
@@ -371,20 +376,7 @@ fn level_targets_keep_their_levels_everywhere() {
         "result: {status: chưa hoàn thành, date: 2023-11-30, levels: [{level: cấp tỉnh, value: 72}, {level: cấp huyện, value: 41}, {level: cấp xã, value: 28}]}",
     );
     // The report names and judges every level.
-    let out = dir.path().join("bc.docx");
-    let o = common::dxplan()
-        .args(["build", "--document", "bao-cao", "-o"])
-        .arg(&out)
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let text = paragraphs(&out).join("\n");
+    let text = report_text(dir.path());
     assert!(
         text.contains("cấp tỉnh đạt 72% (kế hoạch 70%, hoàn thành), cấp huyện đạt 41% (kế hoạch 50%, chưa hoàn thành), cấp xã đạt 28% (kế hoạch 35%, chưa hoàn thành)"),
         "{text}"

@@ -160,9 +160,10 @@ pub fn check(ctx: &mut Ctx) {
                     .clause(clause.clone()),
             );
         };
+        let ev = plan.metric_evidence(m);
         // "Hoàn thành", "đầy đủ": all of it; a target in per cent below 100 % falls short.
         if m.complete {
-            for (s, t) in plan.metric_evidence(m).targets {
+            for &(s, t) in &ev.targets {
                 if let Some(v) = crate::model::metrics::short_of_complete(t, m) {
                     let what = What::TargetShortOfAll {
                         target: t.id.value.clone(),
@@ -173,7 +174,6 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
         let Some(min) = m.min else { continue };
-        let ev = plan.metric_evidence(m);
         if ev.met_by_task() {
             continue; // a task of the item states the count ("tối thiểu 01 cuộc diễn tập")
         }
