@@ -9,6 +9,8 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub struct Fixture {
     pub base: String,
+    /// The rule code a rule fixture expects; layouts (`tests/fixtures/layouts/`) expect none.
+    #[serde(default)]
     pub expect: String,
     #[serde(default)]
     pub replace: Vec<Replace>,
@@ -52,4 +54,16 @@ pub fn materialise(path: &Path) -> (Fixture, tempfile::TempDir) {
         copy_dir(&files, dir.path());
     }
     (fx, dir)
+}
+
+/// The real-plan layouts (`tests/fixtures/layouts/*.yaml`), sorted.
+pub fn layouts() -> Vec<std::path::PathBuf> {
+    let dir = super::plans::root().join("tests/fixtures/layouts");
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    out.sort();
+    out
 }

@@ -9,6 +9,7 @@
 mod plans;
 
 #[path = "../../../tests/support/fixture.rs"]
+#[allow(dead_code)]
 mod fixture;
 
 use std::path::Path;

@@ -12,6 +12,7 @@ use super::text;
 use crate::framework::Heading;
 use crate::load::Sp;
 use crate::model::evaluation::PointSource;
+use crate::model::types::{EvaluationLabels, PartHeading, SectionEvaluation};
 use crate::model::values::{amount, format_amount};
 use crate::model::{
     BudgetSection, Content, EvaluationSection, Section, TargetsSection, TasksSection,
@@ -21,6 +22,11 @@ use crate::model::{
 const LETTERS: [&str; 13] = [
     "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n",
 ];
+
+/// "I", "IV", "X": a mục's number.
+fn is_roman(n: &str) -> bool {
+    !n.is_empty() && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
 
 /// The authors' free text: paragraphs, bullets ("- ", nested "+ "), numbered items, sub-headings
 /// and tables.
@@ -140,15 +146,32 @@ fn opt_text(t: &Option<Sp<String>>) -> Vec<Block> {
         .unwrap_or_default()
 }
 
-/// One evaluation point: its label leads the text when the text is one paragraph ("a) Kết quả
-/// đạt được: …"), and stands on its own line before several paragraphs or a list.
-fn point_blocks(label: &str, text: Option<&Sp<String>>, out: &mut Vec<Block>) {
+/// One evaluation point under the plan's label style (`[layout] evaluation_labels`). Inline,
+/// the label leads the text when the text is one paragraph ("a) Kết quả đạt được: …") and stands
+/// on its own line before several paragraphs or a list; on its own line it has no colon and stays
+/// with the text below; with no label only the text prints.
+fn point_blocks(
+    label: &str,
+    text: Option<&Sp<String>>,
+    style: EvaluationLabels,
+    out: &mut Vec<Block>,
+) {
     let mut blocks = text.map(|t| text_blocks(&t.value)).unwrap_or_default();
-    match blocks.as_mut_slice() {
-        [Block::Paragraph(p0)] if p0.role == Role::Body => {
-            p0.runs.insert(0, Run::plain(format!("{label}: ")))
+    match style {
+        EvaluationLabels::None => {}
+        EvaluationLabels::OwnLine => {
+            let Block::Paragraph(mut p) = body(vec![Run::plain(label)]) else {
+                unreachable!("body() makes a paragraph")
+            };
+            p.keep_with_next = !blocks.is_empty();
+            blocks.insert(0, Block::Paragraph(p));
         }
-        _ => blocks.insert(0, body(vec![Run::plain(format!("{label}:"))])),
+        EvaluationLabels::Inline => match blocks.as_mut_slice() {
+            [Block::Paragraph(p0)] if p0.role == Role::Body => {
+                p0.runs.insert(0, Run::plain(format!("{label}: ")))
+            }
+            _ => blocks.insert(0, body(vec![Run::plain(format!("{label}:"))])),
+        },
     }
     out.extend(blocks);
 }
@@ -164,14 +187,19 @@ fn numbered<'a>(items: impl Iterator<Item = (&'a String, &'a String)>, out: &mut
 impl Composer<'_> {
     /// Every Phần of the framework with its headings and the plan's content.
     pub(super) fn body(&mut self, blocks: &mut Vec<Block>) {
+        let one_line =
+            self.plan.layout().part_heading.map(|p| p.value) == Some(PartHeading::OneLine);
         for part in &self.plan.framework.parts {
-            blocks.push(title_line(
-                Role::PartLabel,
-                format!("Phần {}", part.number),
-                12.0,
-            ));
-            let title = self.title_of(&part.number, &part.title);
-            blocks.push(title_line(Role::PartTitle, title.to_uppercase(), 0.0));
+            let title = self.title_of(&part.number, &part.title).to_uppercase();
+            if one_line {
+                // "PHẦN I. KẾT QUẢ THỰC HIỆN …" (Hải Dương 2023).
+                let line = format!("PHẦN {}. {title}", part.number);
+                blocks.push(title_line(Role::PartTitle, line, 12.0));
+            } else {
+                let label = format!("Phần {}", part.number);
+                blocks.push(title_line(Role::PartLabel, label, 12.0));
+                blocks.push(title_line(Role::PartTitle, title, 0.0));
+            }
             // A framework may fill a section at the Phần itself (a province's own "ĐÁNH GIÁ …"
             // with the groups right below): its content follows the title and its headings
             // inherit it, exactly as under a heading. Skipping it printed none of it.
@@ -183,8 +211,18 @@ impl Composer<'_> {
                 self.section_head(s, blocks);
             }
             let mut path = vec![part.number.clone()];
-            for h in &part.children {
-                self.heading(h, &mut path, section, 0, blocks);
+            let numbers = self.printed_numbers(&part.children, &path, None);
+            let mut tail = section;
+            for (h, n) in part.children.iter().zip(&numbers) {
+                if h.section.is_some()
+                    && let Some(s) = tail.take()
+                {
+                    self.section_tail(s, blocks);
+                }
+                self.heading(h, n, &mut path, section, 0, blocks);
+            }
+            if let Some(s) = tail {
+                self.section_tail(s, blocks);
             }
         }
     }
@@ -203,6 +241,7 @@ impl Composer<'_> {
     fn heading(
         &mut self,
         h: &Heading,
+        printed: &str,
         path: &mut Vec<String>,
         current: Option<&Section>,
         lifted: usize,
@@ -217,7 +256,8 @@ impl Composer<'_> {
         let depth = (path.len() - 1).saturating_sub(lifted).max(1);
         let title = self.title_of(&crate::framework::heading_key(path), &h.title);
         let emptied = title.trim().is_empty();
-        let title = if depth == 1 {
+        // Mục (I., II.) are in capitals; a "1. Nhận thức số" lifted to their level keeps its case.
+        let title = if is_roman(&h.number) {
             title.to_uppercase()
         } else {
             title
@@ -229,7 +269,7 @@ impl Composer<'_> {
             _ => Role::Heading4,
         };
         if !emptied {
-            out.push(heading(role, format!("{}. {title}", h.number)));
+            out.push(heading(role, format!("{printed}. {title}")));
         }
         let own = h.section.is_some();
         if own && let Some(s) = section {
@@ -248,10 +288,119 @@ impl Composer<'_> {
             }
             _ => {}
         }
-        for c in &h.children {
-            self.heading(c, path, section, lifted + usize::from(emptied), out);
+        let parent = (!emptied).then_some(printed);
+        let numbers = self.printed_numbers(&h.children, path, parent);
+        // The section's tail goes after its own items, before a child that is another section
+        // ("11. Kinh phí thực hiện" under the tasks' evaluation).
+        let mut tail = own.then_some(section).flatten();
+        for (c, n) in h.children.iter().zip(&numbers) {
+            if c.section.is_some()
+                && let Some(s) = tail.take()
+            {
+                self.section_tail(s, out);
+            }
+            self.heading(c, n, path, section, lifted + usize::from(emptied), out);
+        }
+        if let Some(s) = tail {
+            self.section_tail(s, out);
         }
         path.pop();
+    }
+
+    /// The numbers the headings `hs` (children of `path`) print. The framework's own, unless the
+    /// plan emptied one of them (`[headings] "I.I" = ""`): then the others count on without it —
+    /// a document whose first mục is "II." is sent back (Hải Dương 2023 prints its tasks'
+    /// evaluation as "I. KẾT QUẢ ĐẠT ĐƯỢC"). `parent` is the parent's printed number ("2" for
+    /// "2.1"), `None` when the parent is emptied or a Phần.
+    fn printed_numbers(
+        &self,
+        hs: &[Heading],
+        path: &[String],
+        parent: Option<&str>,
+    ) -> Vec<String> {
+        let mut key = path.to_vec();
+        let mut k = 0;
+        hs.iter()
+            .map(|h| {
+                key.push(h.number.clone());
+                let emptied = self
+                    .plan
+                    .heading_override(&crate::framework::heading_key(&key))
+                    .is_some_and(|t| t.value.trim().is_empty());
+                key.pop();
+                if !emptied {
+                    k += 1;
+                }
+                let (prefix, _) = h.number.rsplit_once('.').unwrap_or(("", &h.number));
+                if is_roman(&h.number) {
+                    crate::model::values::roman(k)
+                } else if !h.number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                    h.number.clone()
+                } else if prefix.is_empty() {
+                    k.to_string()
+                } else {
+                    match parent {
+                        Some(p) => format!("{p}.{k}"),
+                        // Lifted under an emptied parent: its own number says where it belongs.
+                        None => h.number.clone(),
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Whether a section's own evaluation (its file's `results` / `limitations`) prints after
+    /// its items: as the plan says, else after when items carry points of their own — real plans
+    /// give results per item and shortcomings once for the mục, after the items; printed first,
+    /// "b) Tồn tại, hạn chế" stood under the heading before every item's "a)".
+    fn section_points_after(&self, e: &EvaluationSection) -> bool {
+        match self.plan.layout().section_evaluation.map(|p| p.value) {
+            Some(SectionEvaluation::After) => true,
+            Some(SectionEvaluation::Before) => false,
+            None => e.items.iter().any(|i| {
+                [&i.results, &i.limitations]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| !t.value.trim().is_empty())
+            }),
+        }
+    }
+
+    /// A section's evaluation points for the whole section, under its heading or after its items.
+    fn section_points(&self, e: &EvaluationSection, after: bool, out: &mut Vec<Block>) {
+        if self.section_points_after(e) != after {
+            return;
+        }
+        let style = self.labels();
+        for p in &self.plan.framework.evaluation_points {
+            let Some(t) = e.group_point(None, &p.key) else {
+                continue;
+            };
+            if after {
+                // After the items a lettered "b)" would read as the last item's second b): the
+                // mục's own point stands as an unnumbered heading ("Tồn tại, hạn chế").
+                let name = p.label.split_once(") ").map_or(p.label.as_str(), |x| x.1);
+                out.push(heading(Role::Heading2, name.to_string()));
+                out.extend(text_blocks(&t.value));
+            } else {
+                point_blocks(&p.label, Some(t), style, out);
+            }
+        }
+    }
+
+    /// What comes after a section's items (its own evaluation, when it goes last).
+    fn section_tail(&self, s: &Section, out: &mut Vec<Block>) {
+        if let Content::Evaluation(e) = &s.content {
+            self.section_points(e, true, out);
+        }
+    }
+
+    fn labels(&self) -> EvaluationLabels {
+        self.plan
+            .layout()
+            .evaluation_labels
+            .map(|l| l.value)
+            .unwrap_or_default()
     }
 
     /// "a) Kết quả đạt được: …", "b) Tồn tại, hạn chế: …" under an evaluated item, or under a
@@ -259,18 +408,19 @@ impl Composer<'_> {
     /// item shares with its group is printed once, at the group.
     fn evaluation_points(&self, e: &EvaluationSection, h: &Heading, out: &mut Vec<Block>) {
         let points = &self.plan.framework.evaluation_points;
+        let style = self.labels();
         if h.evaluated {
             for p in points {
                 match e.point_for(&h.number, &p.key) {
-                    PointSource::Own(t) => point_blocks(&p.label, Some(t), out),
+                    PointSource::Own(t) => point_blocks(&p.label, Some(t), style, out),
                     PointSource::Grouped(..) => {}
-                    PointSource::Missing => point_blocks(&p.label, None, out),
+                    PointSource::Missing => point_blocks(&p.label, None, style, out),
                 }
             }
         } else if e.items.iter().any(|i| i.number.value == h.number) {
             for p in points {
                 if let Some(t) = e.group_point(Some(&h.number), &p.key) {
-                    point_blocks(&p.label, Some(t), out);
+                    point_blocks(&p.label, Some(t), style, out);
                 }
             }
         }
@@ -283,11 +433,7 @@ impl Composer<'_> {
             Content::Evaluation(e) => {
                 out.extend(opt_text(&e.intro));
                 // a) and b) for the whole section, when the plan evaluates it as one.
-                for p in &self.plan.framework.evaluation_points {
-                    if let Some(t) = e.group_point(None, &p.key) {
-                        point_blocks(&p.label, Some(t), out);
-                    }
-                }
+                self.section_points(e, false, out);
             }
             Content::EvaluationBudget(e) => {
                 out.extend(opt_text(&e.text));

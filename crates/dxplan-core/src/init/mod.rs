@@ -192,6 +192,23 @@ recipients = {{ list = ["Bộ trưởng (để b/c)", "Các Thứ trưởng"], a
             );
         }
     }
+    let last = year - 1;
+    let _ = write!(
+        s,
+        r#"
+# Cách trình bày theo kế hoạch của đơn vị (không bắt buộc; docs/PLAN-FORMAT.md). Bỏ dấu # để dùng.
+# [headings]                        # tên mục theo lời của kế hoạch, theo mã mục; "" là bỏ tiêu đề đó
+# "I" = "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM {last}"
+# "I.I" = ""                        # không in „I. Tình hình thực hiện mục tiêu”; các mục sau đánh số lại
+# [layout]
+# part_heading = "mot-dong"         # „PHẦN I. TÊN PHẦN” một dòng (mặc định "hai-dong": „Phần I” / tên)
+# evaluation_labels = "dong-rieng"  # „a) Kết quả đạt được” một dòng, lời văn ở dưới ("cung-dong", "khong")
+# section_evaluation = "sau"        # đánh giá chung của cả mục in sau các mục con ("truoc")
+# [appendices]
+# numbering = "so"                  # Phụ lục 1, 2 (mặc định "la-ma": Phụ lục I, II)
+# order = ["ket-qua-{last}", "danh-muc"]   # thứ tự phụ lục theo mã
+"#
+    );
     s
 }
 

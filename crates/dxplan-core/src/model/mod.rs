@@ -241,6 +241,14 @@ impl Plan {
             .map(|(_, v)| v)
     }
 
+    /// The plan's `[layout]` choices (defaults when it has none).
+    pub fn layout(&self) -> types::LayoutConfig {
+        self.config
+            .as_ref()
+            .and_then(|c| c.layout.clone())
+            .unwrap_or_default()
+    }
+
     pub fn targets(&self) -> impl Iterator<Item = (&Section, &Target)> {
         self.sections.iter().flat_map(|s| match &s.content {
             Content::Targets(t) => t.targets.iter().map(move |x| (s, x)).collect::<Vec<_>>(),

@@ -84,6 +84,8 @@ pub struct Config {
     pub report: Option<ReportMeta>,
     /// Phụ lục: cách đánh số.
     pub appendices: Option<AppendicesConfig>,
+    /// Cách trình bày tiêu đề Phần và các điểm đánh giá, theo các kiểu kế hoạch thật.
+    pub layout: Option<LayoutConfig>,
     /// Cấu hình kiểm tra.
     pub lint: Option<Lint>,
 }
@@ -113,6 +115,62 @@ pub struct AppendicesConfig {
     /// trước, phụ lục riêng theo tên tệp). Số phụ lục và mọi dẫn chiếu `{phụ lục:mã}` theo thứ tự này.
     #[serde(default)]
     pub order: Vec<Text>,
+}
+
+/// `[layout]`: cách trình bày mà các kế hoạch thật khác nhau. Mọi lựa chọn chỉ đổi cách in, không
+/// đổi nội dung: kiểm tra vẫn như nhau.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LayoutConfig {
+    /// Tiêu đề Phần: "hai-dong" (mặc định: „Phần I” rồi tên Phần ở dòng dưới, như Nghị định 30)
+    /// hoặc "mot-dong" („PHẦN I. TÊN PHẦN” trên một dòng).
+    pub part_heading: Option<Sp<PartHeading>>,
+    /// Nhãn a), b) của các mục đánh giá ở Phần I: "cung-dong" (mặc định: „a) Kết quả đạt được: …”
+    /// khi lời văn là một đoạn), "dong-rieng" (nhãn một dòng, không dấu hai chấm, lời văn ở dưới)
+    /// hoặc "khong" (không in nhãn, chỉ in lời văn).
+    pub evaluation_labels: Option<Sp<EvaluationLabels>>,
+    /// Chỗ in đánh giá chung của cả mục (khóa `results` / `limitations` của tệp): "truoc" (ngay dưới
+    /// tiêu đề mục) hoặc "sau" (sau các mục con, một lần). Mặc định: "sau" khi các mục con có đánh
+    /// giá riêng, "truoc" khi không.
+    pub section_evaluation: Option<Sp<SectionEvaluation>>,
+}
+
+/// Kiểu tiêu đề Phần.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+pub enum PartHeading {
+    /// „Phần I” / „TÊN PHẦN” (hai dòng).
+    #[default]
+    #[serde(rename = "hai-dong")]
+    TwoLines,
+    /// „PHẦN I. TÊN PHẦN” (một dòng).
+    #[serde(rename = "mot-dong")]
+    OneLine,
+}
+
+/// Kiểu nhãn a), b) của mục đánh giá.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+pub enum EvaluationLabels {
+    /// „a) Kết quả đạt được: lời văn”.
+    #[default]
+    #[serde(rename = "cung-dong")]
+    Inline,
+    /// „a) Kết quả đạt được” một dòng, lời văn ở dưới.
+    #[serde(rename = "dong-rieng")]
+    OwnLine,
+    /// Không in nhãn.
+    #[serde(rename = "khong")]
+    None,
+}
+
+/// Chỗ in đánh giá chung của cả mục.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum SectionEvaluation {
+    /// Ngay dưới tiêu đề mục, trước các mục con.
+    #[serde(rename = "truoc")]
+    Before,
+    /// Sau các mục con, một lần.
+    #[serde(rename = "sau")]
+    After,
 }
 
 /// Cách đánh số phụ lục.

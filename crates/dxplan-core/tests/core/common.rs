@@ -5,6 +5,10 @@
 pub mod plans;
 pub use plans::*;
 
+#[path = "../../../../tests/support/fixture.rs"]
+#[allow(dead_code)]
+pub mod fixture;
+
 use std::path::Path;
 
 /// What `dxplan check --format json` prints for a plan, and its exit code (1 with an error).

@@ -32,7 +32,12 @@ const NOT_PRINTED: &[&str] = &[
     // Settings: the kind of plan and of issuer, the framework file's path.
     "mode",
     "level",
+    "framework",
     "framework_file",
+    // How the document is laid out (`[layout]`, `[appendices]` numbering and order).
+    "layout",
+    "numbering",
+    "order",
     // A target's indicator prints in the targets table and the report's phụ lục, not the sentence.
     "indicator",
     // A grouping key: printed once, as the heading of its group, however many items name it.
@@ -199,11 +204,7 @@ fn a_fork_that_moves_the_evaluation_to_the_part_prints_it() {
 }
 
 // Read by the conservation test only for its plan: the expected code is the rule tests' business.
-use crate::common::plans;
-
-#[path = "../../../../tests/support/fixture.rs"]
-#[allow(dead_code)]
-mod fixture;
+use crate::common::fixture;
 
 /// Every rule fixture whose plan builds (no error) keeps every word too: the fixtures are the
 /// realistic variations of the examples.
@@ -250,4 +251,21 @@ fn every_word_of_every_buildable_fixture_reaches_the_document() {
         }
     }
     assert!(checked > 10, "only {checked} fixtures build");
+}
+
+/// The real-plan layouts keep every word too: emptied headings, labels on their own line or none,
+/// a section's evaluation after its items move words, never drop them.
+#[test]
+fn every_word_of_every_layout_reaches_the_document() {
+    for case in fixture::layouts() {
+        let (_, dir) = fixture::materialise(&case);
+        let c = dxplan_core::compile(dir.path(), &dxplan_core::compose::Options { draft: false })
+            .unwrap();
+        let lost = lost(dir.path(), &c.doc);
+        assert!(
+            lost.is_empty(),
+            "{}: words not printed: {lost:?}",
+            case.display()
+        );
+    }
 }

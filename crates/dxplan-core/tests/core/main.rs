@@ -6,6 +6,7 @@ mod common;
 mod compose;
 mod conservation;
 mod framework;
+mod layouts;
 mod load;
 mod quiet;
 mod registry;

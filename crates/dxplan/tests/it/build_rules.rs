@@ -2,10 +2,7 @@
 //! --format pdf` succeeds and names the rule on stderr. The core's rule tests skip these: they
 //! need typst.
 
-use crate::common::plans;
-
-#[path = "../../../../tests/support/fixture.rs"]
-mod fixture;
+use crate::common::fixture;
 
 use crate::common;
 

@@ -150,6 +150,41 @@ fn init_scaffold_lists_only_what_is_left_to_write() {
     );
 }
 
+/// The layout choices `init` shows in comments are real: uncommented (all but the appendix order,
+/// whose ids the new plan lacks), the plan still reads and finds nothing new.
+#[test]
+fn init_layout_comments_work_uncommented() {
+    let tmp = tempfile::tempdir().unwrap();
+    dxplan()
+        .args(["init"])
+        .arg(tmp.path())
+        .args(["--level", "tinh"])
+        .assert()
+        .code(0);
+    let toml = tmp.path().join("dxplan.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let block = text
+        .split_once("# [headings]")
+        .map(|(_, b)| format!("# [headings]{b}"))
+        .unwrap();
+    let uncommented: String = block
+        .lines()
+        .filter(|l| !l.starts_with("# order"))
+        .map(|l| format!("{}\n", l.strip_prefix("# ").unwrap_or(l)))
+        .collect();
+    assert!(
+        uncommented.contains("[layout]\npart_heading = \"mot-dong\""),
+        "{uncommented}"
+    );
+    std::fs::write(&toml, format!("{text}\n{uncommented}")).unwrap();
+    let (json, _) = common::check_json(tmp.path());
+    let mut codes = common::codes(&json);
+    codes.sort();
+    codes.dedup();
+    // DX026: the retitled Phần I, shown to the reviewer.
+    assert_eq!(codes, ["DX012", "DX023", "DX024", "DX026"], "{json:#}");
+}
+
 #[test]
 fn init_for_a_ministry() {
     let tmp = tempfile::tempdir().unwrap();

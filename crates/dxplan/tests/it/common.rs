@@ -5,6 +5,9 @@
 pub mod plans;
 pub use plans::*;
 
+#[path = "../../../../tests/support/fixture.rs"]
+pub mod fixture;
+
 use std::path::{Path, PathBuf};
 
 pub fn dxplan() -> assert_cmd::Command {

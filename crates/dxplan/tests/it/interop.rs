@@ -10,10 +10,15 @@ use dxplan_core::framework::Framework;
 use unicode_normalization::UnicodeNormalization;
 
 fn build(example: &str, format: &str, dir: &Path) -> PathBuf {
-    let out = dir.join(format!("{example}.{format}"));
+    build_dir(&common::example(example), example, format, dir)
+}
+
+/// Builds the plan at `plan` into `dir/name.format`.
+fn build_dir(plan: &Path, name: &str, format: &str, dir: &Path) -> PathBuf {
+    let out = dir.join(format!("{name}.{format}"));
     let o = common::dxplan()
         .args(["build"])
-        .arg(common::example(example))
+        .arg(plan)
         .args(["--format", format, "-o"])
         .arg(&out)
         .output()
@@ -161,6 +166,9 @@ fn typst_pdf_with_qpdf_and_poppler() {
             );
         }
         check_pdf_text(&pdf, ministry);
+        if ex == "tinh-ha-lam" {
+            check_appendix_rule(&pdf, "typst");
+        }
         // Portrait pages for the plan, landscape for the danh mục that follow it; the example's
         // own phụ lục (province) is portrait again.
         let sizes = page_sizes(&pdf);
@@ -329,10 +337,11 @@ fn pdf_a_passes_qpdf() {
     run(Command::new("qpdf").arg("--check").arg(&out));
 }
 
-/// Words of page 1 with their boxes, in points: (text, x_min, y_min, x_max, y_max).
-fn first_page_words(pdf: &Path) -> Vec<(String, f32, f32, f32, f32)> {
+/// Words of a page with their boxes, in points: (text, x_min, y_min, x_max, y_max).
+fn page_words(pdf: &Path, page: usize) -> Vec<(String, f32, f32, f32, f32)> {
+    let page = page.to_string();
     let html = run(Command::new("pdftotext")
-        .args(["-bbox", "-f", "1", "-l", "1"])
+        .args(["-bbox", "-f", &page, "-l", &page])
         .arg(pdf)
         .arg("-"));
     let attr = |line: &str, name: &str| -> f32 {
@@ -356,19 +365,29 @@ fn first_page_words(pdf: &Path) -> Vec<(String, f32, f32, f32, f32)> {
 
 /// The dark bands (their heights in pixels at 150 dpi) crossed by a vertical line through the
 /// middle of the line ending in the word `above`, between it and the next word `below` further
-/// down: a single rule
-/// gives one thin band, the old top-and-bottom borders gave two.
+/// down: a single rule gives one thin band, the old top-and-bottom borders gave two.
 fn rule_bands(pdf: &Path, above: &str, below: &str) -> Vec<usize> {
-    let words = first_page_words(pdf);
-    let a = words.iter().find(|w| w.0 == above).unwrap();
+    rule_scan(pdf, 1, above, below).1
+}
+
+/// On page `page`: the white pixel rows right above the first rule under the line ending in
+/// `above`, across the whole width of the rule (a descender that touches it leaves none), and the
+/// dark bands crossed down to the word `below`.
+fn rule_scan(pdf: &Path, page: usize, above: &str, below: &str) -> (usize, Vec<usize>) {
+    let words = page_words(pdf, page);
+    let a = words
+        .iter()
+        .find(|w| w.0 == above)
+        .unwrap_or_else(|| panic!("no „{above}” on page {page}"));
     let b = words
         .iter()
         .find(|w| w.0 == below && w.2 > a.4)
         .unwrap_or_else(|| panic!("no „{below}” under „{above}”"));
     let dir = tempfile::tempdir().unwrap();
     let stem = dir.path().join("p");
+    let p = page.to_string();
     run(Command::new("pdftoppm")
-        .args(["-f", "1", "-l", "1", "-r", "150", "-gray", "-singlefile"])
+        .args(["-f", &p, "-l", &p, "-r", "150", "-gray", "-singlefile"])
         .arg(pdf)
         .arg(&stem));
     let pgm = std::fs::read(stem.with_extension("pgm")).unwrap();
@@ -399,10 +418,13 @@ fn rule_bands(pdf: &Path, above: &str, below: &str) -> Vec<usize> {
         left = w.1;
     }
     let x = px((left + a.3) / 2.0);
+    let dark = |x: usize, y: usize| pixels[y * width + x] < 128;
     let mut bands = Vec::new();
+    let mut top = None;
     let mut run_len = 0;
     for y in px(a.4) + 1..px(b.2) {
-        if pixels[y * width + x] < 128 {
+        if dark(x, y) {
+            top.get_or_insert(y);
             run_len += 1;
         } else if run_len > 0 {
             bands.push(run_len);
@@ -412,7 +434,40 @@ fn rule_bands(pdf: &Path, above: &str, below: &str) -> Vec<usize> {
     if run_len > 0 {
         bands.push(run_len);
     }
-    bands
+    let Some(top) = top else {
+        return (0, bands);
+    };
+    // The rule's extent on its first row, then the clear rows above it over that extent.
+    let (mut l, mut r) = (x, x);
+    while l > 0 && dark(l - 1, top) {
+        l -= 1;
+    }
+    while r + 1 < width && dark(r + 1, top) {
+        r += 1;
+    }
+    let clear = (1..=top)
+        .take_while(|d| (l..=r).all(|x| !dark(x, top - d)))
+        .count();
+    (clear, bands)
+}
+
+/// The short rule under the italic "(Kèm theo Kế hoạch …)" line of a phụ lục page stands clear
+/// of its descenders (g, y of "ngày"), in the PDF of either renderer (issue 20).
+fn check_appendix_rule(pdf: &Path, what: &str) {
+    let sizes = page_sizes(pdf);
+    let page = sizes.iter().position(|s| s.0 > s.1).unwrap() + 1;
+    let (clear, bands) = rule_scan(pdf, page, "Lâm)", "STT");
+    assert!(!bands.is_empty(), "{what}: no rule under „(Kèm theo …)”");
+    assert!(
+        bands[0] <= 3,
+        "{what}: rule under „(Kèm theo …)” {} px thick: it touches the line above",
+        bands[0]
+    );
+    // 150 dpi: 3 px is 1.4 pt of white between the lowest descender and the rule.
+    assert!(
+        clear >= 3,
+        "{what}: rule {clear} px under the descenders of „(Kèm theo …)”"
+    );
 }
 
 #[test]
@@ -440,6 +495,9 @@ fn libreoffice_converts_the_docx() {
             "{fonts}"
         );
         check_pdf_text(&pdf, ministry);
+        if ex == "tinh-ha-lam" {
+            check_appendix_rule(&pdf, "LibreOffice");
+        }
         // ND30's rules are single lines: one dark band under the issuer and one under the motto.
         // (The ministry's first page is its Quyết định, with số, place and date like a KH.)
         let rules = if ministry {
@@ -553,16 +611,25 @@ fn docx_and_pdf_carry_the_same_words() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    for ex in ["tinh-ha-lam", "bo-hang-hai"] {
-        let c = dxplan_render::compile(
-            &common::example(ex),
-            &dxplan_core::compose::Options { draft: false },
-        )
-        .unwrap();
+    // The examples and the real-plan layouts (issue 20), each in a directory of its own.
+    let mut plans: Vec<(String, PathBuf, Option<tempfile::TempDir>)> =
+        ["tinh-ha-lam", "bo-hang-hai"]
+            .into_iter()
+            .map(|ex| (ex.to_string(), common::example(ex), None))
+            .collect();
+    for case in common::fixture::layouts() {
+        let (_, dir) = common::fixture::materialise(&case);
+        let name = case.file_stem().unwrap().to_string_lossy().into_owned();
+        plans.push((name, dir.path().to_path_buf(), Some(dir)));
+    }
+    for (ex, plan, _keep) in &plans {
+        let ex = ex.as_str();
+        let c =
+            dxplan_render::compile(plan, &dxplan_core::compose::Options { draft: false }).unwrap();
         let texts = c.doc.texts();
         let ir = word_list(texts.iter().map(|(_, t)| t.as_str()));
         // DOCX: the text of every paragraph of the body, a non-breaking hyphen read as "-".
-        let docx = build(ex, "docx", tmp.path());
+        let docx = build_dir(plan, ex, "docx", tmp.path());
         let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
         let mut xml = String::new();
         std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml)
@@ -603,7 +670,7 @@ fn docx_and_pdf_carry_the_same_words() {
         // hyphenation) and a word broken after "/" in a narrow cell comes out as two, so both
         // sides are split after "/" and lone dashes are left out; the PDF may add page numbers
         // and the header rows it repeats on every page.
-        let pdf = build(ex, "pdf", tmp.path());
+        let pdf = build_dir(plan, ex, "pdf", tmp.path());
         let text = run(Command::new("pdftotext").arg(&pdf).arg("-"));
         let split = |words: &[String]| {
             let mut out: Vec<String> = words

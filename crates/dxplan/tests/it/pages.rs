@@ -114,15 +114,31 @@ fn no_lonely_signature_and_no_group_row_ending_a_page() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let cases: [(&str, &[&str]); 4] = [
-        ("tinh-ha-lam", &[]),
-        ("tinh-ha-lam", &["--document", "bao-cao"]),
-        ("bo-hang-hai", &[]),
-        ("bo-hang-hai", &["--document", "quyet-dinh"]),
+    let mut cases: Vec<(String, PathBuf, &[&str])> = vec![
+        ("tinh-ha-lam".into(), common::example("tinh-ha-lam"), &[]),
+        (
+            "tinh-ha-lam".into(),
+            common::example("tinh-ha-lam"),
+            &["--document", "bao-cao"],
+        ),
+        ("bo-hang-hai".into(), common::example("bo-hang-hai"), &[]),
+        (
+            "bo-hang-hai".into(),
+            common::example("bo-hang-hai"),
+            &["--document", "quyet-dinh"],
+        ),
     ];
-    for (i, (ex, args)) in cases.iter().enumerate() {
+    // The layouts of real plans (tests/fixtures/layouts), each as its own plan.
+    let mut keep = Vec::new();
+    for case in common::fixture::layouts() {
+        let (_, dir) = common::fixture::materialise(&case);
+        let name = case.file_stem().unwrap().to_string_lossy().into_owned();
+        cases.push((name, dir.path().to_path_buf(), &[]));
+        keep.push(dir);
+    }
+    for (i, (ex, dir, args)) in cases.iter().enumerate() {
         let what = format!("{ex} {}", args.join(" "));
-        let dir = common::example(ex);
+        let dir = dir.clone();
         let doc = dxplan_render::compile(&dir, &dxplan_core::compose::Options { draft: false })
             .unwrap()
             .doc;

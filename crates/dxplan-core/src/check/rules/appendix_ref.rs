@@ -114,10 +114,23 @@ fn literal_mentions(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     out
 }
 
-/// Whether the offset is on a comment line (`#` first on the line) of YAML or TOML.
+/// Whether the offset is in a comment of YAML or TOML: after a `#` that starts the line or
+/// follows a space outside quotes (`numbering = "so"   # Phụ lục 1, 2` is a note, not a reference).
 fn in_comment(text: &str, offset: usize) -> bool {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..offset].trim_start().starts_with('#')
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for c in text[line_start..offset].chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if prev.is_whitespace() => return true,
+            _ => {}
+        }
+        prev = c;
+    }
+    false
 }
 
 fn normalize(label: &str) -> String {
@@ -173,5 +186,22 @@ impl Violation for Dangling {
                 "Refer by id so dxplan numbers it: `{{phụ lục:<id>}}`; ids: {ids}."
             ),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_comment;
+
+    #[test]
+    fn comments_whole_line_and_trailing() {
+        let t = "a = \"Phụ lục 1\"  # Phụ lục 2\n  # Phụ lục 3\nb: x#Phụ lục 4";
+        let at = |s: &str| t.find(s).unwrap();
+        assert!(!in_comment(t, at("Phụ lục 1")));
+        assert!(in_comment(t, at("Phụ lục 2")));
+        assert!(in_comment(t, at("Phụ lục 3")));
+        assert!(!in_comment(t, at("Phụ lục 4")));
+        let q = "a = \"x # y Phụ lục 5\"";
+        assert!(!in_comment(q, q.find("Phụ lục 5").unwrap()));
     }
 }

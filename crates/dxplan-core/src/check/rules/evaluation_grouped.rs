@@ -27,6 +27,9 @@ pub struct Grouped {
     pub items: String,
     /// "mục 1" / "item 1", or "cả mục" / "the whole section".
     pub at: crate::lang::Msg,
+    /// The points they share when they have the others of their own ("b) Tồn tại, hạn chế");
+    /// `None` when they share every point.
+    pub shared: Option<String>,
 }
 
 impl crate::diag::Violation for Grouped {
@@ -36,10 +39,16 @@ impl crate::diag::Violation for Grouped {
 
     fn message(&self) -> crate::lang::Msg {
         let (list, at, at_en) = (&self.items, &self.at.vi, &self.at.en);
-        crate::msg!(
-            "Các mục {list} được đánh giá chung ở {at}, không có a), b) riêng",
-            "Items {list} are evaluated together under {at_en}, without a) and b) of their own"
-        )
+        match &self.shared {
+            Some(points) => crate::msg!(
+                "Các mục {list} dùng chung „{points}” ở {at}",
+                "Items {list} share „{points}” given under {at_en}"
+            ),
+            None => crate::msg!(
+                "Các mục {list} được đánh giá chung ở {at}, không có a), b) riêng",
+                "Items {list} are evaluated together under {at_en}, without a) and b) of their own"
+            ),
+        }
     }
 
     fn hint(&self) -> Option<crate::lang::Msg> {

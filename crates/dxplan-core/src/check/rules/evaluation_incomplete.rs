@@ -71,9 +71,19 @@ pub fn check(ctx: &mut Ctx) {
     }
 }
 
-/// Who evaluates items together: (group number, or `None` for the whole section; the items; where
-/// the shared text is).
-type Grouped = Vec<(Option<String>, Vec<String>, std::ops::Range<usize>)>;
+/// Items evaluated together at one place.
+struct JointGroup {
+    /// The group item's number, or `None` for the whole section.
+    group: Option<String>,
+    items: Vec<String>,
+    /// Where the shared text is.
+    span: std::ops::Range<usize>,
+    /// The labels of the points the items take from there ("b) Tồn tại, hạn chế"): items with
+    /// their own a) share only b).
+    points: Vec<String>,
+}
+
+type Grouped = Vec<JointGroup>;
 
 /// The findings of one evaluated item: missing points (its own, or its group's), and its place in
 /// a joint evaluation.
@@ -93,10 +103,23 @@ fn item_findings(
             PointSource::Own(_) => any_own = true,
             PointSource::Grouped(group, text) => {
                 let key = group.map(str::to_string);
-                match grouped.iter_mut().find(|g| g.0 == key) {
-                    Some(g) if !g.1.contains(number) => g.1.push(number.clone()),
-                    Some(_) => {}
-                    None => grouped.push((key, vec![number.clone()], text.span.clone())),
+                let g = match grouped.iter().position(|g| g.group == key) {
+                    Some(i) => &mut grouped[i],
+                    None => {
+                        grouped.push(JointGroup {
+                            group: key,
+                            items: Vec::new(),
+                            span: text.span.clone(),
+                            points: Vec::new(),
+                        });
+                        grouped.last_mut().expect("just pushed")
+                    }
+                };
+                if !g.items.contains(number) {
+                    g.items.push(number.clone());
+                }
+                if !g.points.contains(&p.label) {
+                    g.points.push(p.label.clone());
                 }
             }
             PointSource::Missing => missing.push(p),
@@ -165,8 +188,16 @@ fn item_findings(
 
 /// One warning per group of items evaluated together.
 fn grouped_warnings(ctx: &mut Ctx, s: &Section, def: &SectionDef, grouped: Grouped) {
-    for (group, items, span) in grouped {
+    let all = ctx.fw.evaluation_points.len();
+    for JointGroup {
+        group,
+        items,
+        span,
+        points,
+    } in grouped
+    {
         let list = items.join(", ");
+        let shared = (points.len() < all).then(|| points.join(", "));
         let at = match &group {
             Some(g) => format!("mục {g}"),
             None => "cả mục".to_string(),
@@ -178,6 +209,7 @@ fn grouped_warnings(ctx: &mut Ctx, s: &Section, def: &SectionDef, grouped: Group
         let found = super::evaluation_grouped::Grouped {
             items: list,
             at: crate::lang::Msg::new(at, at_en),
+            shared,
         };
         ctx.report(
             Diagnostic::of(&found)
