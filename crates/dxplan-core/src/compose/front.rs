@@ -163,17 +163,18 @@ impl Composer<'_> {
         for p in &parent {
             left.push(centered(Role::HeaderParent, p.clone(), 13.0, false, false));
         }
-        let names = c.map(|c| upper(&c.issuer.name)).unwrap_or_default();
+        let room = ir::mm_to_pt(column_width) - 12.0;
+        let names: Vec<String> = c
+            .map(|c| upper(&c.issuer.name))
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|n| issuer_line_breaks(n, room))
+            .collect();
         for n in &names {
             left.push(centered(Role::HeaderIssuer, n.clone(), 13.0, true, false));
         }
         let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        left.push(short_rule(
-            &name_refs,
-            13.0,
-            true,
-            ir::mm_to_pt(column_width) - 12.0,
-        ));
+        left.push(short_rule(&name_refs, 13.0, true, room));
         left
     }
 
@@ -373,8 +374,59 @@ fn balanced(title: &str) -> String {
     title.to_string()
 }
 
+/// An issuer's name line too wide for its column, broken the way clerks break it: before "VÀ"
+/// ("BỘ TÀI NGUYÊN" / "VÀ MÔI TRƯỜNG") when both halves fit, else where the two lines come out
+/// most even — never the renderer's greedy wrap that leaves "THỦY" alone on the second line.
+fn issuer_line_breaks(line: &str, room: f32) -> Vec<String> {
+    let fits = |s: &str| measure::width(s, 13.0, true, false) <= room;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if fits(line) || words.len() < 2 {
+        return vec![line.to_string()];
+    }
+    let halves = |i: usize| (words[..i].join(" "), words[i..].join(" "));
+    let at_and = (1..words.len()).rev().find(|&i| {
+        let (a, b) = halves(i);
+        words[i] == "VÀ" && fits(&a) && fits(&b)
+    });
+    let i = at_and.unwrap_or_else(|| {
+        (1..words.len())
+            .min_by(|&i, &j| {
+                let w = |k: usize| {
+                    let (a, b) = halves(k);
+                    measure::width(&a, 13.0, true, false).max(measure::width(&b, 13.0, true, false))
+                };
+                w(i).total_cmp(&w(j))
+            })
+            .unwrap_or(1)
+    });
+    let (a, b) = halves(i);
+    // A half still too wide (a very long name) is broken again.
+    let mut out = issuer_line_breaks(&a, room);
+    if fits(&b) || b.split_whitespace().count() < 2 {
+        out.push(b);
+    } else {
+        out.extend(issuer_line_breaks(&b, room));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn issuer_lines_break_before_va_or_evenly() {
+        use super::issuer_line_breaks;
+        assert_eq!(
+            issuer_line_breaks("BỘ HÀNG HẢI VÀ ĐƯỜNG THỦY", 160.0),
+            ["BỘ HÀNG HẢI", "VÀ ĐƯỜNG THỦY"]
+        );
+        assert_eq!(issuer_line_breaks("TỈNH HÀ LÂM", 160.0), ["TỈNH HÀ LÂM"]);
+        let even = issuer_line_breaks("SỞ KHOA HỌC CÔNG NGHỆ THÔNG TIN TRUYỀN THÔNG", 160.0);
+        assert!(
+            even.len() >= 2 && even.iter().all(|l| l.contains(' ')),
+            "{even:?}"
+        );
+    }
+
     #[test]
     fn a_title_never_ends_on_one_word() {
         use super::{BODY, ir, measure};

@@ -61,6 +61,14 @@ fn docx_has_no_schema_findings() {
         build(&common::example(ex), &out, &[]);
         audit(&out);
     }
+    // The layouts of real plans: one-line Phần, labels alone, hand tables with group rows.
+    for case in common::fixture::layouts() {
+        let (_, dir) = common::fixture::materialise(&case);
+        let name = case.file_stem().unwrap().to_string_lossy().into_owned();
+        let out = tmp.path().join(format!("{name}.docx"));
+        build(dir.path(), &out, &[]);
+        audit(&out);
+    }
     let draft = tmp.path().join("draft.docx");
     build(&common::example("tinh-ha-lam"), &draft, &["--draft"]);
     audit(&draft);
