@@ -7,11 +7,29 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-/// Frameworks compiled into the binary, by id.
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "5406/BTTTT-CĐSQG",
-    include_str!("../../../schema/frameworks/5406-BTTTT-CDSQG.yaml"),
-)];
+/// Frameworks compiled into the binary, by id, oldest first.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "5406/BTTTT-CĐSQG",
+        include_str!("../../../schema/frameworks/5406-BTTTT-CDSQG.yaml"),
+    ),
+    (
+        "6074/BTTTT-CĐSQG",
+        include_str!("../../../schema/frameworks/6074-BTTTT-CDSQG.yaml"),
+    ),
+    (
+        "3816/BTTTT-CĐSQG",
+        include_str!("../../../schema/frameworks/3816-BTTTT-CDSQG.yaml"),
+    ),
+    (
+        "5511/BKHCN-CĐSQG",
+        include_str!("../../../schema/frameworks/5511-BKHCN-CDSQG.yaml"),
+    ),
+];
+
+/// Legal bases every framework's registry knows, with the dates they come into force
+/// (`schema/legal-bases.yaml`): a plan of any year may cite a law passed after its framework.
+const LEGAL_BASES: &str = include_str!("../../../schema/legal-bases.yaml");
 
 const ND30: &str = include_str!("../../../schema/nd30.yaml");
 
@@ -30,26 +48,133 @@ pub enum SectionKind {
     Projects,
 }
 
+/// How much of a framework's letter dxplan has as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Completeness {
+    /// The letter's full text: skeleton, priority tasks, thresholds.
+    #[default]
+    #[serde(rename = "day-du")]
+    Full,
+    /// What is public: identity and the skeleton real plans print; the rest is `unknown`.
+    #[serde(rename = "mot-phan")]
+    Partial,
+}
+
+impl Completeness {
+    pub fn words(self) -> &'static str {
+        match self {
+            Completeness::Full => "đầy đủ",
+            Completeness::Partial => "một phần",
+        }
+    }
+}
+
+/// A field every task must state ("6 rõ", QĐ 268/QĐ-TTg; TB 56/TB-VPCP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum TaskField {
+    /// Rõ người: the lead unit.
+    #[serde(rename = "lead")]
+    Lead,
+    /// Rõ việc: what is done.
+    #[serde(rename = "content")]
+    Content,
+    /// Rõ thời gian.
+    #[serde(rename = "timeframe")]
+    Timeframe,
+    /// Rõ kết quả: the expected result or product.
+    #[serde(rename = "product")]
+    Product,
+}
+
+impl TaskField {
+    /// "rõ người (đơn vị chủ trì)", and the key that states it.
+    pub fn words(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            TaskField::Lead => ("rõ người (đơn vị chủ trì)", "who (lead unit)", "lead"),
+            TaskField::Content => ("rõ việc (nội dung)", "what (content)", "content"),
+            TaskField::Timeframe => ("rõ thời gian", "when (timeframe)", "timeframe"),
+            TaskField::Product => (
+                "rõ kết quả (sản phẩm, kết quả dự kiến)",
+                "result (expected product)",
+                "product",
+            ),
+        }
+    }
+}
+
+/// A framework file as written: a year's file may name a `base` and give only what differs.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawFramework {
+    id: String,
+    #[serde(default)]
+    base: Option<String>,
+    name: String,
+    citation: String,
+    plan_year: i32,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    issuer: Option<String>,
+    #[serde(default)]
+    issue_before: Option<String>,
+    #[serde(default)]
+    issue_before_clause: Option<String>,
+    #[serde(default)]
+    completeness: Completeness,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    unknown: Vec<String>,
+    #[serde(default)]
+    levels: Option<BTreeMap<String, String>>,
+    #[serde(default)]
+    parts: Option<Vec<Heading>>,
+    #[serde(default)]
+    evaluation_points: Option<Vec<EvalPoint>>,
+    #[serde(default)]
+    funding_sources: Option<Vec<String>>,
+    #[serde(default)]
+    priority_tasks: Vec<PriorityTask>,
+    #[serde(default)]
+    metrics: Vec<Metric>,
+    #[serde(default)]
+    citations: Vec<RegCitation>,
+    #[serde(default)]
+    task_fields: Vec<TaskField>,
+    /// Headings of the skeleton retitled, by key ("I.I"), as this year's plans print them.
+    #[serde(default)]
+    titles: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
 pub struct Framework {
     pub id: String,
+    /// The framework it takes its skeleton from, when its file says `base`.
+    pub base: Option<String>,
     pub name: String,
     pub citation: String,
     pub plan_year: i32,
+    /// The guidance letter's date and issuer ("" when not known yet).
+    pub date: String,
+    pub issuer: String,
+    /// "" when the letter's deadline is not known.
     pub issue_before: String,
     pub issue_before_clause: String,
+    pub completeness: Completeness,
+    pub sources: Vec<String>,
+    /// What of the letter dxplan has no data for ("nhiệm vụ trọng tâm", "ngưỡng, thời hạn").
+    pub unknown: Vec<String>,
     pub levels: BTreeMap<String, String>,
     pub parts: Vec<Heading>,
     pub evaluation_points: Vec<EvalPoint>,
     pub funding_sources: Vec<String>,
     pub priority_tasks: Vec<PriorityTask>,
-    #[serde(default)]
     pub metrics: Vec<Metric>,
-    #[serde(default)]
     pub citations: Vec<RegCitation>,
+    /// Fields every task must state ("6 rõ").
+    pub task_fields: Vec<TaskField>,
     /// Derived: every section, in framework order.
-    #[serde(skip)]
     pub sections: Vec<SectionDef>,
 }
 
@@ -135,6 +260,12 @@ pub struct RegCitation {
     pub title: String,
     #[serde(default)]
     pub note: Option<String>,
+    /// The day it comes into force, when that is after its date (a law: "2026-07-01").
+    #[serde(default)]
+    pub in_force: Option<String>,
+    /// The document it replaces, by symbol.
+    #[serde(default)]
+    pub replaces: Option<String>,
 }
 
 /// A section of the framework that one plan file fills.
@@ -204,19 +335,171 @@ pub struct FrameworkError {
     pub column: usize,
 }
 
+/// Legal bases of `schema/legal-bases.yaml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LegalBases {
+    citations: Vec<RegCitation>,
+}
+
+fn yaml_error(e: serde_saphyr::Error) -> FrameworkError {
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line() as usize, l.column() as usize))
+        .unwrap_or((0, 0));
+    FrameworkError {
+        message: e.to_string().lines().next().unwrap_or("").to_string(),
+        line,
+        column,
+    }
+}
+
+/// Replaces the year parameters of a framework text: `{năm}` the plan's year, `{năm trước}` the
+/// year Phần I evaluates.
+fn with_year(text: &str, year: i32) -> String {
+    text.replace("{năm trước}", &(year - 1).to_string())
+        .replace("{năm}", &year.to_string())
+}
+
+fn heading_for_year(h: &mut Heading, year: i32, keep_guidance: bool) {
+    h.title = with_year(&h.title, year);
+    h.guidance = if keep_guidance {
+        h.guidance.as_deref().map(|g| with_year(g, year))
+    } else {
+        None
+    };
+    for c in &mut h.children {
+        heading_for_year(c, year, keep_guidance);
+    }
+}
+
 impl Framework {
+    /// A framework file, for its own plan year.
     pub fn parse(text: &str) -> Result<Framework, FrameworkError> {
-        let mut fw: Framework = serde_saphyr::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .location()
-                .map(|l| (l.line() as usize, l.column() as usize))
-                .unwrap_or((0, 0));
-            FrameworkError {
-                message: e.to_string().lines().next().unwrap_or("").to_string(),
-                line,
-                column,
+        Framework::parse_for(text, None)
+    }
+
+    /// A framework file, for a plan of `year` (headings that name years follow it): a 2024 plan
+    /// on 5406 evaluates 2023 in its Phần I.
+    pub fn parse_for(text: &str, year: Option<i32>) -> Result<Framework, FrameworkError> {
+        let raw: RawFramework = serde_saphyr::from_str(text).map_err(yaml_error)?;
+        let base = match &raw.base {
+            Some(id) => Some(
+                BUILTIN
+                    .iter()
+                    .find(|(i, _)| i == id)
+                    .map(|(_, t)| Framework::parse_for(t, year.or(Some(raw.plan_year))))
+                    .ok_or_else(|| FrameworkError {
+                        message: format!("base framework `{id}` is not built in"),
+                        line: key_line(text, "base"),
+                        column: 1,
+                    })?
+                    .map_err(|e| FrameworkError {
+                        message: format!("base framework `{id}`: {}", e.message),
+                        line: key_line(text, "base"),
+                        column: 1,
+                    })?,
+            ),
+            None => None,
+        };
+        let year = year.unwrap_or(raw.plan_year);
+        let missing = |what: &str| FrameworkError {
+            message: format!("missing field `{what}` (or a `base` to take it from)"),
+            line: 1,
+            column: 1,
+        };
+        // The base's skeleton, without its letter's guidance (the new letter's is not the old one's).
+        let parts = match (raw.parts, &base) {
+            (Some(mut p), _) => {
+                p.iter_mut().for_each(|h| heading_for_year(h, year, true));
+                p
             }
-        })?;
+            (None, Some(b)) => {
+                let mut p = b.parts.clone();
+                p.iter_mut().for_each(|h| heading_for_year(h, year, false));
+                p
+            }
+            (None, None) => return Err(missing("parts")),
+        };
+        let mut parts = parts;
+        for (key, title) in &raw.titles {
+            if !retitle(&mut parts, key, &with_year(title, year)) {
+                return Err(FrameworkError {
+                    message: format!("`titles`: no heading `{key}` in the skeleton"),
+                    line: key_line(text, &format!("\"{key}\"")),
+                    column: 3,
+                });
+            }
+        }
+        let evaluation_points = match (raw.evaluation_points, &base) {
+            (Some(v), _) => v,
+            (None, Some(b)) => b.evaluation_points.clone(),
+            (None, None) => return Err(missing("evaluation_points")),
+        };
+        let funding_sources = match (raw.funding_sources, &base) {
+            (Some(v), _) => v,
+            (None, Some(b)) => b.funding_sources.clone(),
+            (None, None) => return Err(missing("funding_sources")),
+        };
+        let levels = match (raw.levels, &base) {
+            (Some(l), _) => l,
+            (None, Some(b)) => b.levels.clone(),
+            (None, None) => return Err(missing("levels")),
+        };
+        // The registry: the file's own documents, the base's, then the legal bases since 2023.
+        let mut citations = raw.citations;
+        let more = base
+            .as_ref()
+            .map(|b| b.citations.clone())
+            .unwrap_or_else(|| {
+                serde_saphyr::from_str::<LegalBases>(LEGAL_BASES)
+                    .expect("built-in legal bases are valid")
+                    .citations
+            });
+        for c in more {
+            if !citations.iter().any(|x| x.symbol == c.symbol) {
+                citations.push(c);
+            }
+        }
+        // A fork of the same year's framework (a province's own data file) keeps its priority tasks,
+        // thresholds and deadline; a new year's letter has its own, unknown until written.
+        let same_year = base.as_ref().filter(|b| b.plan_year == raw.plan_year);
+        let priority_tasks = match same_year {
+            Some(b) if raw.priority_tasks.is_empty() => b.priority_tasks.clone(),
+            _ => raw.priority_tasks,
+        };
+        let metrics = match same_year {
+            Some(b) if raw.metrics.is_empty() => b.metrics.clone(),
+            _ => raw.metrics,
+        };
+        let (issue_before, issue_before_clause) = match (raw.issue_before, same_year) {
+            (Some(d), _) => (d, raw.issue_before_clause.unwrap_or_default()),
+            (None, Some(b)) => (b.issue_before.clone(), b.issue_before_clause.clone()),
+            (None, None) => (String::new(), String::new()),
+        };
+        let mut fw = Framework {
+            id: raw.id,
+            base: raw.base,
+            name: raw.name,
+            citation: raw.citation,
+            plan_year: raw.plan_year,
+            date: raw.date.unwrap_or_default(),
+            issuer: raw.issuer.unwrap_or_default(),
+            issue_before,
+            issue_before_clause,
+            completeness: raw.completeness,
+            sources: raw.sources,
+            unknown: raw.unknown,
+            levels,
+            parts,
+            evaluation_points,
+            funding_sources,
+            priority_tasks,
+            metrics,
+            citations,
+            task_fields: raw.task_fields,
+            sections: Vec::new(),
+        };
         let mut sections = Vec::new();
         for (pi, part) in fw.parts.iter().enumerate() {
             collect(part, pi, &mut vec![part.number.clone()], &mut sections);
@@ -226,8 +509,8 @@ impl Framework {
             if !seen.insert(s.slug.clone()) {
                 return Err(FrameworkError {
                     message: format!("section `{}` is declared twice", s.slug),
-                    line: 0,
-                    column: 0,
+                    line: key_value_line(text, "section", &s.slug),
+                    column: 1,
                 });
             }
         }
@@ -236,10 +519,23 @@ impl Framework {
     }
 
     pub fn builtin(id: &str) -> Option<Framework> {
+        Framework::builtin_for(id, None)
+    }
+
+    /// A built-in framework for a plan of `year`.
+    pub fn builtin_for(id: &str, year: Option<i32>) -> Option<Framework> {
+        BUILTIN.iter().find(|(i, _)| *i == id).map(|(_, text)| {
+            Framework::parse_for(text, year).expect("built-in framework data is valid")
+        })
+    }
+
+    /// The built-in framework of a plan year (the newest whose `plan_year` is `year`).
+    pub fn builtin_of_year(year: i32) -> Option<Framework> {
         BUILTIN
             .iter()
-            .find(|(i, _)| *i == id)
-            .map(|(_, text)| Framework::parse(text).expect("built-in framework data is valid"))
+            .rev()
+            .map(|(_, t)| Framework::parse(t).expect("built-in framework data is valid"))
+            .find(|f| f.plan_year == year)
     }
 
     pub fn section(&self, slug: &str) -> Option<&SectionDef> {
@@ -286,6 +582,17 @@ impl Framework {
             .flatten()
     }
 
+    /// Whether the priority tasks are known: a partial framework with none has them unknown, and
+    /// `check` cannot say a cited one does not exist (DX013 says so once).
+    pub fn knows_priority_tasks(&self) -> bool {
+        !(self.completeness == Completeness::Partial && self.priority_tasks.is_empty())
+    }
+
+    /// Whether the thresholds and deadlines are known (as for priority tasks).
+    pub fn knows_metrics(&self) -> bool {
+        !(self.completeness == Completeness::Partial && self.metrics.is_empty())
+    }
+
     pub fn priority_task(&self, id: &str) -> Option<&PriorityTask> {
         self.priority_tasks.iter().find(|t| t.id == id)
     }
@@ -299,6 +606,49 @@ impl Framework {
     pub fn sections_of_kind(&self, kind: SectionKind) -> impl Iterator<Item = &SectionDef> {
         self.sections.iter().filter(move |s| s.kind == kind)
     }
+}
+
+/// Retitles the heading with key `key` ("I.I", "II.III.7"); false when there is none.
+fn retitle(parts: &mut [Heading], key: &str, title: &str) -> bool {
+    fn walk(h: &mut Heading, path: &mut Vec<String>, key: &str, title: &str) -> bool {
+        path.push(h.number.clone());
+        let hit = heading_key(path) == key;
+        if hit {
+            h.title = title.to_string();
+        }
+        let found = hit || h.children.iter_mut().any(|c| walk(c, path, key, title));
+        path.pop();
+        found
+    }
+    parts.iter_mut().any(|p| {
+        if p.number == key {
+            p.title = title.to_string();
+            return true;
+        }
+        let mut path = vec![p.number.clone()];
+        p.children
+            .iter_mut()
+            .any(|c| walk(c, &mut path, key, title))
+    })
+}
+
+/// The line of the first `key:` at the start of a line (1-based; 1 when absent).
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+        .map_or(1, |i| i + 1)
+}
+
+/// The line of `key: value` (a section slug declared twice: its second declaration).
+fn key_value_line(text: &str, key: &str, value: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.contains(&format!("{key}: {value}")) || l.contains(&format!("{key}: \"{value}\""))
+        })
+        .map(|(i, _)| i + 1)
+        .nth(1)
+        .unwrap_or(1)
 }
 
 fn collect(h: &Heading, part: usize, numbers: &mut Vec<String>, out: &mut Vec<SectionDef>) {

@@ -30,9 +30,16 @@ pub(super) fn task_block(t: &Task) -> Block {
         ));
     }
     rest.push_str(&format!(
-        "; thời gian thực hiện: {}.",
+        "; thời gian thực hiện: {}",
         t.timeframe.value.trim()
     ));
+    if let Some(p) = t.product.as_ref().filter(|p| !p.value.trim().is_empty()) {
+        rest.push_str(&format!(
+            "; sản phẩm: {}",
+            p.value.trim().trim_end_matches('.')
+        ));
+    }
+    rest.push('.');
     runs.push(Run::plain(rest));
     item(runs)
 }

@@ -136,6 +136,18 @@ date = ""       # để trống khi là dự thảo; ví dụ "2022-12-05"
 title = ""      # trích yếu, ví dụ "{ex_title} năm {year}"
 "#
     );
+    // The ministry the plan reports to, and the local level below the province (districts were
+    // abolished on 01/7/2025: a 2026 plan goes to the communes).
+    let ministry = if fw.issuer.is_empty() {
+        "Bộ Thông tin và Truyền thông"
+    } else {
+        fw.issuer.as_str()
+    };
+    let local = if year >= 2026 {
+        "UBND các xã, phường"
+    } else {
+        "UBND các huyện, thị xã, thành phố"
+    };
     match level {
         Level::Tinh => {
             let _ = write!(
@@ -147,11 +159,11 @@ name = ""
 
 [recipients]
 list = [
-  "Bộ Thông tin và Truyền thông (b/c)",
+  "{ministry} (b/c)",
   "TT Tỉnh ủy, TT HĐND tỉnh (b/c)",
   "CT, các PCT UBND tỉnh",
   "Các sở, ban, ngành tỉnh",
-  "UBND các huyện, thị xã, thành phố",
+  "{local}",
 ]
 archive = ""   # sau „Lưu:”, ví dụ "VT, KGVX"
 "#
@@ -283,7 +295,21 @@ fn section_file(fw: &Framework, def: &SectionDef) -> String {
                 }
                 s.push('\n');
             }
-            s.push_str("tasks: []\n# - id: NV-…\n#   title: …\n#   content: …\n#   lead: Sở Thông tin và Truyền thông\n#   cooperating: [ … ]\n#   timeframe: Năm 2023\n#   priority_tasks: [NV…]\n");
+            let (sở, year) = (department(fw), fw.plan_year);
+            if fw.task_fields.is_empty() {
+                let _ = write!(
+                    s,
+                    "tasks: []\n# - id: NV-…\n#   title: …\n#   content: …\n#   lead: {sở}\n#   cooperating: [ … ]\n#   timeframe: Năm {year}\n#   product: …          # sản phẩm, kết quả dự kiến\n#   priority_tasks: [NV…]\n"
+                );
+            } else {
+                // A framework that asks for "6 rõ" gets a task to fill in, so `check` lists what
+                // each task must state (DX041).
+                let n = def.heading.number.trim_end_matches('.');
+                let _ = write!(
+                    s,
+                    "# Mỗi nhiệm vụ „6 rõ” (Quyết định 268/QĐ-TTg): rõ người (lead), rõ việc (content), rõ thời gian\n# (timeframe), rõ kết quả (product).\ntasks:\n  - id: NV-{n}.01\n    title: \"\"\n    content: \"\"\n    lead: \"\"     # ví dụ {sở}\n    cooperating: []\n    timeframe: \"Năm {year}\"\n    product: \"\"  # sản phẩm, kết quả dự kiến\n    priority_tasks: []\n"
+                );
+            }
         }
         SectionKind::Solutions => {
             s.push_str("intro: \"\"\nsolutions: []\n# Các nhóm giải pháp tiêu biểu của Khung:\n");
@@ -295,15 +321,28 @@ fn section_file(fw: &Framework, def: &SectionDef) -> String {
             "text: \"\"\n# total: 0           # triệu đồng; nếu có phải bằng tổng danh mục dự án\nby_source: []\n# - source: ngân sách địa phương\n#   amount: 0\n",
         ),
         SectionKind::Organization => s.push_str(
-            "text: \"\"\nresponsibilities: []\n# - unit: Sở Thông tin và Truyền thông\n#   text: …\n",
+            &format!(
+                "text: \"\"\nresponsibilities: []\n# - unit: {}\n#   text: …\n",
+                department(fw)
+            ),
         ),
         SectionKind::Projects => {
-            s.push_str("intro: \"\"\nprojects: []\n# - id: DA01\n#   name: …\n#   lead: …\n#   cooperating: [ … ]\n#   status: mới          # hoặc: chuyển tiếp\n#   objective: …\n#   timeframe: 2023\n#   investment: 1000     # triệu đồng\n");
+            let _ = write!(s, "intro: \"\"\nprojects: []\n# - id: DA01\n#   name: …\n#   lead: …\n#   cooperating: [ … ]\n#   status: mới          # hoặc: chuyển tiếp\n#   objective: …\n#   timeframe: {}\n#   investment: 1000     # triệu đồng\n", fw.plan_year);
             let _ = writeln!(s, "#   funding: {}   # {}", fw.funding_sources.first().map(String::as_str).unwrap_or(""), fw.funding_sources.join(" | "));
             s.push_str("#   tasks: [NV-…]\n#   priority_tasks: [NV…]\n");
         }
     }
     s
+}
+
+/// The province's department for digital transformation in examples: Sở Khoa học và Công nghệ
+/// once the ministries merged (the framework's issuer says so), Sở Thông tin và Truyền thông before.
+fn department(fw: &Framework) -> &'static str {
+    if fw.issuer.contains("Khoa học và Công nghệ") {
+        "Sở Khoa học và Công nghệ"
+    } else {
+        "Sở Thông tin và Truyền thông"
+    }
 }
 
 fn evaluated(h: &crate::framework::Heading, out: &mut Vec<(String, String)>) {

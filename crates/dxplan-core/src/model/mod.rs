@@ -656,6 +656,8 @@ fn resolve_framework(
         return default();
     };
     let source = config.source;
+    // Headings that name years follow the plan's year (`{năm trước}` in Phần I).
+    let year = i32::try_from(config.config.year.value).unwrap_or(0);
     if let Some(file) = &config.framework_file {
         let path = root.join(&file.value);
         // Inside the plan, a regular file, 2 MiB at most (the built-in framework is 40 KiB).
@@ -669,7 +671,7 @@ fn resolve_framework(
                 return default();
             }
         };
-        return match Framework::parse(&text) {
+        return match Framework::parse_for(&text, Some(year)) {
             Ok(fw) => {
                 if fw.id != config.framework.value {
                     let other = rules::framework_unknown::NoFramework::OtherId {
@@ -691,7 +693,7 @@ fn resolve_framework(
             }
         };
     }
-    match Framework::builtin(&config.framework.value) {
+    match Framework::builtin_for(&config.framework.value, Some(year)) {
         Some(fw) => fw,
         None => {
             let known: Vec<&str> = crate::framework::BUILTIN

@@ -618,6 +618,9 @@ pub struct Task {
     pub cooperating: Vec<Text>,
     /// Thời gian thực hiện, ví dụ "Năm 2023", "Quý I/2023", "01/2023 - 06/2023".
     pub timeframe: Text,
+    /// Sản phẩm, kết quả dự kiến („rõ kết quả” của yêu cầu „6 rõ”), ví dụ "Nền tảng tích hợp,
+    /// chia sẻ dữ liệu cấp tỉnh vận hành chính thức".
+    pub product: Option<Text>,
     /// Nhiệm vụ trọng tâm mà nhiệm vụ này thực hiện, ví dụ ["NV19", "NV20"].
     #[serde(default)]
     pub priority_tasks: Vec<Text>,

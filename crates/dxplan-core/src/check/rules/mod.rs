@@ -15,7 +15,9 @@ pub mod appendix_table;
 pub mod budget_mismatch;
 pub mod citation_after_plan;
 pub mod citation_date;
+pub mod citation_in_force;
 pub mod citation_in_text;
+pub mod citation_issuer;
 pub mod citation_symbol;
 pub mod citation_unknown;
 pub mod content_empty;
@@ -25,6 +27,7 @@ pub mod decision_signer;
 pub mod duplicate_id;
 pub mod evaluation_grouped;
 pub mod evaluation_incomplete;
+pub mod framework_partial;
 pub mod funding_unknown;
 pub mod ground_comma;
 pub mod heading_override;
@@ -36,6 +39,7 @@ pub mod lint_config;
 pub mod metadata_incomplete;
 pub mod not_applicable_invalid;
 pub mod number_format;
+pub mod placeholder;
 pub mod plan_incomplete;
 pub mod priority_uncovered;
 pub mod project_incomplete;
@@ -50,6 +54,7 @@ pub mod suppression_invalid;
 pub mod suppression_unused;
 pub mod symbol_format;
 pub mod target_not_quantitative;
+pub mod task_six_clear;
 pub mod threshold_not_met;
 pub mod timeframe_invalid;
 pub mod unknown_item;
@@ -70,6 +75,8 @@ pub static ALL: &[&Rule] = &[
     &crate::model::rules::UNKNOWN_KEY,
     &crate::model::rules::WRONG_TYPE,
     &crate::model::rules::MISSING_FIELD,
+    &framework_partial::FRAMEWORK_PARTIAL,
+    &placeholder::PLACEHOLDER,
     &section_missing::SECTION_MISSING,
     &crate::model::rules::SECTION_DUPLICATE,
     &crate::model::rules::SECTION_UNKNOWN,
@@ -85,6 +92,7 @@ pub static ALL: &[&Rule] = &[
     &unknown_priority_task::UNKNOWN_PRIORITY_TASK,
     &evaluation_grouped::EVALUATION_GROUPED,
     &target_not_quantitative::TARGET_NOT_QUANTITATIVE,
+    &task_six_clear::TASK_SIX_CLEAR,
     &duplicate_id::DUPLICATE_ID,
     &unknown_task_ref::UNKNOWN_TASK_REF,
     &investment_invalid::INVESTMENT_INVALID,
@@ -101,6 +109,8 @@ pub static ALL: &[&Rule] = &[
     &citation_unknown::CITATION_UNKNOWN,
     &citation_in_text::CITATION_IN_TEXT,
     &citation_after_plan::CITATION_AFTER_PLAN,
+    &citation_in_force::CITATION_IN_FORCE,
+    &citation_issuer::CITATION_ISSUER,
     &plan_incomplete::PLAN_INCOMPLETE,
     &ground_comma::GROUND_COMMA,
     &symbol_format::SYMBOL_FORMAT,
@@ -155,6 +165,11 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     citation_unknown::check,
     citation_in_text::check,
     citation_after_plan::check,
+    citation_in_force::check,
+    citation_issuer::check,
+    framework_partial::check,
+    placeholder::check,
+    task_six_clear::check,
     ground_comma::check,
     symbol_format::check,
     number_format::check,

@@ -32,6 +32,10 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &mut Ctx) {
+    // Unknown to a partial framework: DX013 says it cannot be checked.
+    if !ctx.fw.knows_priority_tasks() {
+        return;
+    }
     let Some(level) = ctx.plan.level() else {
         return;
     };
