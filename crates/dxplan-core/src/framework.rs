@@ -497,7 +497,11 @@ impl Framework {
             priority_tasks,
             metrics,
             citations,
-            task_fields: raw.task_fields,
+            // "6 rõ" stays asked for until a framework says otherwise.
+            task_fields: match (&base, raw.task_fields.is_empty()) {
+                (Some(b), true) => b.task_fields.clone(),
+                _ => raw.task_fields,
+            },
             sections: Vec::new(),
         };
         let mut sections = Vec::new();
@@ -700,6 +704,143 @@ impl Nd30 {
             .find(|t| t.name.eq_ignore_ascii_case(doc_type) || t.name == doc_type)
             .and_then(|t| t.abbr.as_deref())
     }
+}
+
+/// The file `dxplan framework new` writes: the framework of `year`, built on `from` (its skeleton
+/// by `base`), with the new letter's number and date when known, "…" blanks otherwise (DX015 until
+/// filled). Ready for the week a new guidance letter arrives.
+pub fn new_file(from: &Framework, year: i32, letter: Option<&str>, date: Option<&str>) -> String {
+    let suffix = from.id.split_once('/').map_or("…", |x| x.1);
+    let symbol = letter.map_or(format!("…/{suffix}"), str::to_string);
+    let id = letter.map_or(format!("khung-{year}"), str::to_string);
+    let issuer = if from.issuer.is_empty() {
+        "Bộ Khoa học và Công nghệ"
+    } else {
+        from.issuer.as_str()
+    };
+    let short = date
+        .and_then(|d| crate::model::values::date(d).ok())
+        .map_or("…".to_string(), |d| d.short());
+    let q = |s: &str| serde_json::to_string(s).expect("a string serialises");
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# Khung kế hoạch Chuyển đổi số năm {year}, lập bằng `dxplan framework new --from {}`: đề cương của\n\
+         # {} (khóa `base`), số và ngày của văn bản hướng dẫn năm {year}. Điền phần còn thiếu rồi chạy\n\
+         # `dxplan framework check` (docs/FRAMEWORKS.md). Kế hoạch dùng tệp này bằng `framework_file`.\n",
+        from.id, from.id
+    ));
+    out.push_str(&format!("id: {}\n", q(&id)));
+    out.push_str(&format!("base: {}\n", q(&from.id)));
+    out.push_str(&format!(
+        "name: {}\n",
+        q(&format!(
+            "Khung kế hoạch Chuyển đổi số cấp bộ, tỉnh năm {year}"
+        ))
+    ));
+    out.push_str(&format!(
+        "citation: {}\n",
+        q(&format!("Văn bản số {symbol} ngày {short} của {issuer}"))
+    ));
+    out.push_str(&format!("plan_year: {year}\n"));
+    match date {
+        Some(d) => out.push_str(&format!("date: {}\n", q(d))),
+        None => out.push_str("date: \"\"               # ngày văn bản, ví dụ \"2026-10-15\"\n"),
+    }
+    out.push_str(&format!("issuer: {}\n", q(issuer)));
+    out.push_str(
+        "# issue_before: \"YYYY-MM-DD\"   # hạn ban hành kế hoạch, nếu văn bản có\n\
+         # issue_before_clause: \"…\"       # câu của văn bản nêu hạn đó\n\
+         completeness: mot-phan          # \"day-du\" khi đã chép đủ nhiệm vụ trọng tâm, ngưỡng\n",
+    );
+    out.push_str(&format!(
+        "sources:\n  - {}\n",
+        q(&format!("Văn bản {symbol} ngày {short} của {issuer}"))
+    ));
+    out.push_str(
+        "unknown:\n  - \"nhiệm vụ trọng tâm\"\n  - \"ngưỡng và thời hạn\"\n  - \"hạn ban hành kế hoạch\"\n",
+    );
+    out.push_str(&format!(
+        "# Tên mục in khác Khung {} (theo mã mục), ví dụ:\n# titles:\n#   \"I.I\": \"TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NĂM {{năm trước}}\"\n",
+        from.id
+    ));
+    out.push_str(
+        "# Nhiệm vụ trọng tâm của văn bản (khi có), mỗi nhiệm vụ một mục:\n\
+         # priority_tasks:\n#   - id: NV01\n#     label: …\n#     levels: [tinh, bo]\n#     text: \"…\"\n",
+    );
+    if letter.is_some() {
+        out.push_str(&format!(
+            "citations:\n  - {{ type: \"Công văn\", symbol: {}, date: {}, issuer: {}, title: {} }}\n",
+            q(&symbol),
+            q(date.unwrap_or("")),
+            q(issuer),
+            q(&format!(
+                "về việc hướng dẫn các bộ, ngành, địa phương xây dựng Kế hoạch chuyển đổi số năm {year}"
+            ))
+        ));
+    }
+    out
+}
+
+/// What `dxplan framework check` finds in a framework file beyond its syntax: (line, message).
+pub fn validate(fw: &Framework, text: &str) -> Vec<(usize, crate::lang::Msg)> {
+    use crate::msg;
+    let mut out = Vec::new();
+    let y = fw.plan_year;
+    if !(2000..=2100).contains(&y) {
+        out.push((
+            key_line(text, "plan_year"),
+            msg!(
+                "`plan_year` {y} không phải một năm từ 2000 đến 2100",
+                "`plan_year` {y} is not a year between 2000 and 2100"
+            ),
+        ));
+    }
+    for (key, value) in [("date", &fw.date), ("issue_before", &fw.issue_before)] {
+        if !value.is_empty() && crate::model::values::date(value).is_err() {
+            out.push((
+                key_line(text, key),
+                msg!(
+                    "`{key}` „{value}” không phải ngày (YYYY-MM-DD)",
+                    "`{key}` „{value}” is not a date (YYYY-MM-DD)"
+                ),
+            ));
+        }
+    }
+    if fw.citation.contains('…') || fw.id.contains('…') {
+        out.push((
+            key_line(text, "citation"),
+            msg!(
+                "số hoặc ngày của văn bản hướng dẫn còn là „…”",
+                "the guidance letter's number or date is still „…”"
+            ),
+        ));
+    }
+    if fw.completeness == Completeness::Full && fw.priority_tasks.is_empty() {
+        out.push((
+            key_line(text, "completeness"),
+            msg!(
+                "`completeness: day-du` mà không có `priority_tasks`",
+                "`completeness: day-du` with no `priority_tasks`"
+            ),
+        ));
+    }
+    for c in &fw.citations {
+        if crate::model::values::date(&c.date).is_err() {
+            let line = text
+                .lines()
+                .position(|l| l.contains(c.symbol.as_str()))
+                .map_or(key_line(text, "citations"), |i| i + 1);
+            let (sym, d) = (&c.symbol, &c.date);
+            out.push((
+                line,
+                msg!(
+                    "căn cứ {sym}: `date` „{d}” không phải ngày",
+                    "citation {sym}: `date` „{d}” is not a date"
+                ),
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

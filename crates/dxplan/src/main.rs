@@ -50,9 +50,9 @@ enum Command {
         /// Tệp dữ liệu Khung của năm mới (thay cho --framework), với --from
         #[arg(long, requires = "from")]
         framework_file: Option<PathBuf>,
-        /// Khung kế hoạch
-        #[arg(long, default_value = model::DEFAULT_FRAMEWORK)]
-        framework: String,
+        /// Khung kế hoạch (mặc định 5406/BTTTT-CĐSQG; với --from: Khung của năm sau, `dxplan framework list`)
+        #[arg(long)]
+        framework: Option<String>,
         /// Ghi đè tệp đã có
         #[arg(long)]
         force: bool,
@@ -89,6 +89,9 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Các Khung kế hoạch: liệt kê, lập Khung năm mới, kiểm tra tệp Khung
+    #[command(subcommand)]
+    Framework(commands::framework::Command),
     /// Liệt kê mọi quy tắc kiểm tra
     Rules,
     /// Giải thích một quy tắc: kiểm tra gì, vì sao, ví dụ sai và cách sửa
@@ -121,7 +124,7 @@ fn main() -> ExitCode {
             Some(old) => commands::init::from(
                 dir,
                 &old,
-                &framework,
+                framework.as_deref(),
                 framework_file.as_deref(),
                 force,
                 lang,
@@ -129,11 +132,12 @@ fn main() -> ExitCode {
             None => commands::init::run(
                 dir,
                 level.expect("clap requires --level without --from"),
-                &framework,
+                framework.as_deref().unwrap_or(model::DEFAULT_FRAMEWORK),
                 force,
                 lang,
             ),
         },
+        Command::Framework(cmd) => commands::framework::run(cmd, lang),
         Command::Schema { framework, config } => commands::schema::run(&framework, config),
         Command::Status { dir, format } => commands::status::run(&dir, format, lang),
         Command::Rollup {

@@ -17,18 +17,21 @@ fn q(s: &str) -> String {
     serde_json::to_string(s.trim()).expect("a string serialises")
 }
 
-/// The new plan's files, and the OLD sections the new framework has no place for (reported by
-/// the command, never dropped in silence).
-pub fn from_plan(
-    old: &Plan,
-    fw: &Framework,
-    scaffold: Vec<(PathBuf, String)>,
-) -> (Vec<(PathBuf, String)>, Vec<String>) {
+/// What `init --from` made: the new plan's files, OLD's sections the new framework has no place
+/// for, and the new framework's sections OLD did not have (both reported by the command, never
+/// dropped or added in silence).
+pub struct NextYear {
+    pub files: Vec<(PathBuf, String)>,
+    pub dropped: Vec<String>,
+    pub added: Vec<String>,
+}
+
+pub fn from_plan(old: &Plan, fw: &Framework, scaffold: Vec<(PathBuf, String)>) -> NextYear {
     let year = old.year();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut replaced: Vec<&str> = Vec::new();
     let mut extra = Vec::new();
-    files.push(("dxplan.toml".into(), config(old, year)));
+    files.push(("dxplan.toml".into(), config(old, fw, year)));
     replaced.push("dxplan.toml");
     // Phần I from OLD's data.
     for def in fw.sections.iter().filter(|d| d.part == 0) {
@@ -42,10 +45,13 @@ pub fn from_plan(
             extra.push((def.slug.clone(), text));
         }
     }
-    files.push((
-        format!("phu-luc/ket-qua-{year}.yaml").into(),
-        results_appendix(old, year),
-    ));
+    // The results phụ lục, when OLD had targets (a draft carried on may have none yet).
+    if old.targets().next().is_some() {
+        files.push((
+            format!("phu-luc/ket-qua-{year}.yaml").into(),
+            results_appendix(old, year),
+        ));
+    }
     // Phần II: the skeleton, with the căn cứ and the running projects carried over.
     if let Some(t) = citations(old, fw) {
         extra.push(("can-cu".into(), t));
@@ -66,48 +72,166 @@ pub fn from_plan(
             None => files.push((rel, content)),
         }
     }
-    let missing = old
+    let dropped = old
         .sections
         .iter()
         .filter(|s| fw.section(&s.slug).is_none())
         .map(|s| s.slug.clone())
         .collect();
-    (files, missing)
+    let added = fw
+        .sections
+        .iter()
+        .filter(|d| old.framework.section(&d.slug).is_none())
+        .map(|d| d.slug.clone())
+        .collect();
+    NextYear {
+        files,
+        dropped,
+        added,
+    }
 }
 
-/// OLD's dxplan.toml for the next year: a draft (no số, no date), the year and the years in the
-/// titles moved on by one.
-fn config(old: &Plan, year: i32) -> String {
+/// The table a TOML line opens ("opening" for `[opening]`), if it is a table header.
+fn table_of(line: &str) -> Option<String> {
+    let t = line.trim();
+    (t.starts_with('[') && !t.starts_with("[[") && t.ends_with(']'))
+        .then(|| t.trim_matches(['[', ']']).trim().to_string())
+}
+
+/// OLD's dxplan.toml for the next year: a draft (no số, no date) on the new framework, the year
+/// and the years in the values moved on by one (comments keep their words: they may speak of any
+/// year). The opening cites the new framework's letter — by the default sentence, or a "…"
+/// sentence that `check` reports (DX015) while dxplan has no framework for the new year; OLD's
+/// report (number, date, proposals) is last year's, not this year's.
+fn config(old: &Plan, fw: &Framework, year: i32) -> String {
     let src = old
         .config
         .as_ref()
         .map(|c| old.sources.get(c.source).text.clone())
         .unwrap_or_default();
     let (prev, this, next) = (year - 1, year, year + 1);
+    let placeholder = fw.plan_year != next;
     let mut out = String::new();
+    let mut table = String::new();
+    let mut skipping = false; // inside a dropped multi-line value
+    let mut wrote_opening_text = false;
+    let opening_text = || {
+        let suffix = fw.id.split_once('/').map_or("…", |x| x.1);
+        let issuer = if fw.issuer.is_empty() {
+            "…"
+        } else {
+            fw.issuer.as_str()
+        };
+        let full = old
+            .config
+            .as_ref()
+            .map(|c| c.config.issuer.full_name.value.trim().to_string())
+            .unwrap_or_default();
+        format!(
+            "# Văn bản hướng dẫn năm {next} chưa có trong dxplan: điền số, ngày (dxplan check báo DX015 đến khi điền).\n\
+             text = {}\n",
+            q(&format!(
+                "Thực hiện Văn bản số …/{suffix} ngày … của {issuer} về việc hướng dẫn các bộ, ngành, địa \
+                 phương xây dựng Kế hoạch chuyển đổi số năm {next}, {full} ban hành Kế hoạch như sau:"
+            ))
+        )
+    };
     for line in src.lines() {
         let t = line.trim_start();
-        let line = if t.starts_with("year =") {
+        if skipping {
+            if t.contains("\"\"\"") || t.contains("\'\'\'") {
+                skipping = false;
+            }
+            continue;
+        }
+        if let Some(name) = table_of(line) {
+            if table == "opening" && placeholder && !wrote_opening_text {
+                out.push_str(&opening_text());
+                wrote_opening_text = true;
+            }
+            table = name;
+        }
+        let key = (!t.starts_with('#'))
+            .then(|| t.split_once('=').map(|(k, _)| k.trim().to_string()))
+            .flatten();
+        let drop = match (table.as_str(), key.as_deref()) {
+            // The new letter's sentence replaces OLD's own words for the old letter.
+            ("opening", Some("text")) => true,
+            ("report", Some("number" | "date" | "proposals")) => true,
+            ("", Some("framework_file")) => true,
+            _ => false,
+        };
+        if drop {
+            let value = t.split_once('=').map_or("", |x| x.1).trim_start();
+            for quote in ["\"\"\"", "\'\'\'"] {
+                if value.starts_with(quote) && value.matches(quote).count() == 1 {
+                    skipping = true;
+                }
+            }
+            if table == "opening" && placeholder && !wrote_opening_text {
+                out.push_str(&opening_text());
+                wrote_opening_text = true;
+            }
+            continue;
+        }
+        let line = if key.is_none() {
+            // A comment or a table header keeps its words.
+            line.to_string()
+        } else if table.is_empty() && key.as_deref() == Some("year") {
             format!("year = {next}")
-        } else if t.starts_with("number =") || t.starts_with("date =") {
+        } else if table.is_empty() && key.as_deref() == Some("framework") {
+            format!("framework = {}", q(&fw.id))
+        } else if matches!(key.as_deref(), Some("number" | "date")) && table != "report" {
             // A draft until the new plan is numbered and signed.
-            let key = t.split('=').next().unwrap_or("").trim();
-            format!("{key} = \"\"")
+            format!("{} = \"\"", key.as_deref().unwrap_or(""))
         } else {
-            line.replace(&format!("năm {this}"), &format!("năm {next}"))
+            // Years in the value only: a trailing comment keeps its words.
+            let (value, comment) = split_comment(line);
+            let value = value
+                .replace(&format!("năm {this}"), &format!("năm {next}"))
                 .replace(&format!("NĂM {this}"), &format!("NĂM {next}"))
                 .replace(&format!("năm {prev}"), &format!("năm {this}"))
-                .replace(&format!("NĂM {prev}"), &format!("NĂM {this}"))
+                .replace(&format!("NĂM {prev}"), &format!("NĂM {this}"));
+            format!("{value}{comment}")
         };
         out.push_str(&line);
         out.push('\n');
     }
+    if table == "opening" && placeholder && !wrote_opening_text {
+        out.push_str(&opening_text());
+        wrote_opening_text = true;
+    }
+    if placeholder && !wrote_opening_text {
+        out.push_str("\n[opening]\n");
+        out.push_str(&opening_text());
+    }
     out
+}
+
+/// A TOML line split before its comment: a `#` outside quotes.
+fn split_comment(line: &str) -> (&str, &str) {
+    let mut quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => return line.split_at(i),
+            _ => {}
+        }
+    }
+    (line, "")
 }
 
 /// Phần I.I: the count of OLD's targets by result, a sentence computed from the data.
 fn targets_text(old: &Plan, year: i32, slug: &str) -> String {
     let total = old.targets().count();
+    if total == 0 {
+        return format!(
+            "# Phần I.I: kế hoạch năm {year} chưa ghi mục tiêu nào, nên dxplan không lập được câu đếm chỉ tiêu.\n\
+             section: {slug}\ntext: \"\"\n"
+        );
+    }
     let count = |s: TargetStatus| {
         old.targets()
             .filter(|(_, t)| {
@@ -210,8 +334,10 @@ fn evaluation(old: &Plan, fw: &Framework, slug: &str) -> String {
          thực hiện các nhiệm vụ, b) còn phải viết.\nsection: {slug}\nitems:\n"
     );
     let Some(def) = fw.section(slug) else {
+        out.push_str("  []\n");
         return out;
     };
+    let mut any = false;
     for group in &def.heading.children {
         // The task group of OLD with the same title (Nhận thức số, Thể chế số …).
         let title = group.title.trim().to_lowercase();
@@ -228,10 +354,13 @@ fn evaluation(old: &Plan, fw: &Framework, slug: &str) -> String {
                 _ => None,
             })
             .flat_map(|t| &t.tasks)
+            // A task still without a title (a starter left blank) has nothing to report.
+            .filter(|t| !t.title.value.trim().is_empty())
             .collect();
         if tasks.is_empty() {
             continue;
         }
+        any = true;
         out.push_str(&format!(
             "  - number: {}\n    results: |\n",
             q(&group.number)
@@ -250,6 +379,10 @@ fn evaluation(old: &Plan, fw: &Framework, slug: &str) -> String {
             ));
         }
         out.push_str("    limitations: \"\"\n");
+    }
+    if !any {
+        // OLD had no tasks to draw a) from: an empty list, for `check` to report as content to write.
+        out = out.replacen("\nitems:\n", "\nitems: []\n", 1);
     }
     out
 }
@@ -335,33 +468,34 @@ fn citations(old: &Plan, fw: &Framework) -> Option<String> {
     Some(out)
 }
 
-/// OLD's projects that run past its year, carried into the new danh mục as "chuyển tiếp" with
-/// the rest of their timeframe.
+/// OLD's projects that go on: those whose timeframe runs past OLD's year (with the rest of it),
+/// and those whose last result says they are not done — "đang thực hiện", "chưa triển khai" — even
+/// if planned for OLD's year alone (a real plan's SOC phase 2). Carried as "chuyển tiếp" with their
+/// id; the author removes what was finished since.
 fn carried_projects(old: &Plan, year: i32) -> Option<String> {
-    let mut out = "# Dự án chuyển tiếp từ danh mục năm trước (thời gian còn lại); thêm dự án mới của năm nay.\n\
+    let mut out = "# Dự án chuyển tiếp từ danh mục năm trước: chưa xong theo kết quả ghi nhận, hoặc thời gian thực hiện\n\
+         # kéo sang năm nay (thời gian còn lại). Bỏ dự án đã xong từ sau lần ghi kết quả; thêm dự án mới của năm nay.\n\
          section: danh-muc-du-an\nprojects:\n"
         .to_string();
     let mut n = 0;
     for (_, p) in old.projects() {
-        let Some(tf) = &p.timeframe else { continue };
-        let Some(per) = period(&tf.value, year) else {
-            continue;
-        };
-        if per.end.0 <= year {
+        let status = p.result.as_ref().map(|r| r.status.value);
+        if matches!(status, Some(WorkStatus::Done | WorkStatus::Stopped)) {
             continue;
         }
-        let stopped = p
-            .result
-            .as_ref()
-            .is_some_and(|r| matches!(r.status.value, WorkStatus::Done | WorkStatus::Stopped));
-        if stopped {
+        let unfinished = matches!(
+            status,
+            Some(WorkStatus::InProgress | WorkStatus::NotStarted)
+        );
+        let per = p.timeframe.as_ref().and_then(|tf| period(&tf.value, year));
+        let runs_on = per.as_ref().is_some_and(|per| per.end.0 > year);
+        if !(runs_on || unfinished) {
             continue;
         }
         n += 1;
-        let rest = if per.end.0 == year + 1 {
-            format!("{}", year + 1)
-        } else {
-            format!("{}-{}", year + 1, per.end.0)
+        let rest = match per.as_ref().map(|per| per.end.0) {
+            Some(end) if end > year + 1 => format!("{}-{end}", year + 1),
+            _ => format!("{}", year + 1),
         };
         out.push_str(&format!(
             "  - id: {}\n    name: {}\n",
@@ -377,13 +511,29 @@ fn carried_projects(old: &Plan, year: i32) -> Option<String> {
         }
         out.push_str(&format!("    timeframe: {}\n", q(&rest)));
         if let Some(v) = p.amount() {
-            out.push_str(&format!("    investment: {v}\n"));
+            // What was disbursed is said beside the amount, not subtracted: the author knows
+            // what the new year's capital plan gives.
+            let paid = p
+                .result
+                .as_ref()
+                .and_then(|r| r.disbursed.as_ref())
+                .and_then(|a| amount(&a.value))
+                .map(|d| {
+                    format!(
+                        "   # năm {year}: {}, đã giải ngân {} triệu đồng; ghi vốn năm {}",
+                        WorkStatus::words_of(status),
+                        format_amount(d),
+                        year + 1
+                    )
+                })
+                .unwrap_or_default();
+            out.push_str(&format!("    investment: {v}{paid}\n"));
         }
         if let Some(f) = &p.funding {
             out.push_str(&format!("    funding: {}\n", q(&f.value)));
         }
         if !p.priority_tasks.is_empty() {
-            let ids: Vec<String> = p.priority_tasks.iter().map(|x| x.value.clone()).collect();
+            let ids: Vec<String> = p.priority_tasks.iter().map(|x| q(&x.value)).collect();
             out.push_str(&format!("    priority_tasks: [{}]\n", ids.join(", ")));
         }
     }

@@ -21,13 +21,19 @@ pub enum InitError {
 
 /// Files `init` writes, relative to the plan directory, with their content.
 pub fn scaffold(fw: &Framework, level: Level) -> Vec<(PathBuf, String)> {
+    scaffold_for(fw, level, fw.plan_year)
+}
+
+/// The files of a plan of `year` on `fw` (a framework used for a later year, while the new
+/// year's is not built in: its examples speak of the plan's year).
+pub fn scaffold_for(fw: &Framework, level: Level, year: i32) -> Vec<(PathBuf, String)> {
     let mut files = vec![(PathBuf::from("dxplan.toml"), config(fw, level))];
     let schema = serde_json::to_string_pretty(&plan_file_schema(fw)).expect("schema serialises");
     files.push((PathBuf::from(SCHEMA_PATH), schema + "\n"));
     for (i, def) in fw.sections.iter().enumerate() {
         let dir = format!("phan-{}", def.part + 1);
         let name = format!("{dir}/{:02}-{}.yaml", i + 1, def.slug);
-        files.push((PathBuf::from(name), section_file(fw, def)));
+        files.push((PathBuf::from(name), section_file(fw, def, year)));
     }
     files
 }
@@ -224,7 +230,7 @@ recipients = {{ list = ["Bộ trưởng (để b/c)", "Các Thứ trưởng"], a
     s
 }
 
-fn section_file(fw: &Framework, def: &SectionDef) -> String {
+fn section_file(fw: &Framework, def: &SectionDef, year: i32) -> String {
     let mut s = String::new();
     // Section files live one directory down (phan-1/, phan-2/), the schema at the plan root.
     let _ = writeln!(s, "# yaml-language-server: $schema=../{SCHEMA_PATH}");
@@ -295,7 +301,7 @@ fn section_file(fw: &Framework, def: &SectionDef) -> String {
                 }
                 s.push('\n');
             }
-            let (sở, year) = (department(fw), fw.plan_year);
+            let sở = department(fw);
             if fw.task_fields.is_empty() {
                 let _ = write!(
                     s,
@@ -327,7 +333,7 @@ fn section_file(fw: &Framework, def: &SectionDef) -> String {
             ),
         ),
         SectionKind::Projects => {
-            let _ = write!(s, "intro: \"\"\nprojects: []\n# - id: DA01\n#   name: …\n#   lead: …\n#   cooperating: [ … ]\n#   status: mới          # hoặc: chuyển tiếp\n#   objective: …\n#   timeframe: {}\n#   investment: 1000     # triệu đồng\n", fw.plan_year);
+            let _ = write!(s, "intro: \"\"\nprojects: []\n# - id: DA01\n#   name: …\n#   lead: …\n#   cooperating: [ … ]\n#   status: mới          # hoặc: chuyển tiếp\n#   objective: …\n#   timeframe: {}\n#   investment: 1000     # triệu đồng\n", year);
             let _ = writeln!(s, "#   funding: {}   # {}", fw.funding_sources.first().map(String::as_str).unwrap_or(""), fw.funding_sources.join(" | "));
             s.push_str("#   tasks: [NV-…]\n#   priority_tasks: [NV…]\n");
         }

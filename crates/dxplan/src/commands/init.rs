@@ -7,6 +7,8 @@ use dxplan_core::lang::Lang;
 use dxplan_core::model::Level;
 use dxplan_core::msg;
 
+use dxplan_core::framework::Framework;
+
 use super::{Error, ExitStatus, Result, builtin_framework};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -26,36 +28,17 @@ pub fn run(dir: PathBuf, level: InitLevel, framework: &str, force: bool, lang: L
     report(init::write(&dir, &fw, level, force), &dir, lang)
 }
 
-/// `init NEW --from OLD`: next year's plan from this year's data.
+/// `init NEW --from OLD`: next year's plan from this year's data, on the framework of the new year:
+/// `--framework-file`, `--framework`, else the built-in framework of OLD's year + 1, else OLD's
+/// own (with a warning that says what to do when the new letter arrives).
 pub fn from(
     dir: PathBuf,
     old: &std::path::Path,
-    framework: &str,
+    framework: Option<&str>,
     framework_file: Option<&std::path::Path>,
     force: bool,
     lang: Lang,
 ) -> Result {
-    // The new year's framework: a built-in one, or a data file (a new year's letter).
-    let fw = match framework_file {
-        Some(f) => {
-            let p = f.display();
-            let text = std::fs::read_to_string(f).map_err(|e| {
-                Error(dxplan_core::lang::io_failed(
-                    &format!("không đọc được {p}"),
-                    &format!("cannot read {p}"),
-                    &e,
-                ))
-            })?;
-            dxplan_core::framework::Framework::parse(&text).map_err(|e| {
-                let m = &e.message;
-                Error(msg!(
-                    "tệp Khung {p} không hợp lệ: {m}",
-                    "framework file {p} is invalid: {m}"
-                ))
-            })?
-        }
-        None => builtin_framework(framework)?,
-    };
     let compiled = dxplan_render::compile(old, &dxplan_core::compose::Options { draft: false })
         .map_err(|e| {
             let p = e.path.display();
@@ -66,24 +49,67 @@ pub fn from(
             ))
         })?;
     let plan = compiled.plan;
+    let next = plan.year() + 1;
+    let fw = match (framework_file, framework) {
+        (Some(f), _) => {
+            let p = f.display();
+            let text = std::fs::read_to_string(f).map_err(|e| {
+                Error(dxplan_core::lang::io_failed(
+                    &format!("không đọc được {p}"),
+                    &format!("cannot read {p}"),
+                    &e,
+                ))
+            })?;
+            Framework::parse_for(&text, Some(next)).map_err(|e| {
+                let m = &e.message;
+                let l = e.line;
+                Error(msg!(
+                    "tệp Khung {p} không hợp lệ (dòng {l}): {m}",
+                    "framework file {p} is invalid (line {l}): {m}"
+                ))
+            })?
+        }
+        (None, Some(id)) => Framework::builtin_for(id, Some(next))
+            .ok_or_else(|| Error(msg!("không có Khung „{id}”", "no framework „{id}”")))?,
+        (None, None) => match Framework::builtin_of_year(next) {
+            Some(f) => Framework::builtin_for(&f.id, Some(next)).expect("built in"),
+            None => {
+                let id = plan.framework.id.clone();
+                eprintln!(
+                    "{}",
+                    msg!(
+                        "cảnh báo: dxplan chưa có Khung năm {next}; kế hoạch mới theo đề cương của Khung {id}, câu mở đầu để trống số, ngày văn bản hướng dẫn (DX015). Khi văn bản năm {next} đến: dxplan framework new --from {id} --year {next} --letter SỐ/KÝ-HIỆU --date YYYY-MM-DD -o khung.yaml, rồi chạy lại init với --framework-file khung.yaml",
+                        "warning: dxplan has no framework for {next}; the new plan follows framework {id}'s skeleton and its opening leaves the guidance letter's number and date blank (DX015). When the {next} letter arrives: dxplan framework new --from {id} --year {next} --letter NUMBER/SYMBOL --date YYYY-MM-DD -o khung.yaml, then init again with --framework-file khung.yaml"
+                    )
+                    .get(lang)
+                );
+                Framework::builtin_for(&id, Some(next))
+                    .or_else(|| {
+                        // OLD on a framework file: its file, read again for the new year.
+                        let c = plan.config.as_ref()?;
+                        let f = c.config.framework_file.as_ref()?;
+                        let text = std::fs::read_to_string(old.join(&f.value)).ok()?;
+                        Framework::parse_for(&text, Some(next)).ok()
+                    })
+                    .unwrap_or_else(|| plan.framework.clone())
+            }
+        },
+    };
     let level = plan.level().unwrap_or(Level::Tinh);
-    let (mut files, missing) = init::from::from_plan(&plan, &fw, init::scaffold(&fw, level));
+    let made = init::from::from_plan(&plan, &fw, init::scaffold_for(&fw, level, next));
+    let mut files = made.files;
     // A framework given as a file travels with the new plan (inside it, as dxplan reads only
     // files inside the plan) and the new dxplan.toml pins it.
-    if let Some(f) = framework_file {
-        let text = std::fs::read_to_string(f).unwrap_or_default();
+    let carried_file = framework_file.map(|f| std::fs::read_to_string(f).unwrap_or_default());
+    if let Some(text) = carried_file {
         files.push(("khung.yaml".into(), text));
-        let id = &fw.id;
         for (rel, content) in files.iter_mut() {
             if rel.as_os_str() == "dxplan.toml" {
                 *content = content
                     .lines()
                     .map(|l| {
-                        let t = l.trim_start();
-                        if t.starts_with("framework =") {
-                            format!("framework = \"{id}\"\nframework_file = \"khung.yaml\"")
-                        } else if t.starts_with("framework_file =") {
-                            String::new()
+                        if l.trim_start().starts_with("framework =") {
+                            format!("{l}\nframework_file = \"khung.yaml\"")
                         } else {
                             l.to_string()
                         }
@@ -94,13 +120,31 @@ pub fn from(
             }
         }
     }
-    for slug in &missing {
-        let id = &fw.id;
+    let id = &fw.id;
+    println!(
+        "{}",
+        msg!(
+            "Kế hoạch năm {next} theo Khung {id}",
+            "A {next} plan on framework {id}"
+        )
+        .get(lang)
+    );
+    for slug in &made.dropped {
         eprintln!(
             "{}",
             msg!(
                 "Mục `{slug}` của kế hoạch cũ không có trong Khung {id}: không chép sang",
                 "Section `{slug}` of the old plan is not in framework {id}: not carried over"
+            )
+            .get(lang)
+        );
+    }
+    for slug in &made.added {
+        eprintln!(
+            "{}",
+            msg!(
+                "Mục `{slug}` mới có ở Khung {id}: tệp mới để điền",
+                "Section `{slug}` is new in framework {id}: a new file to fill in"
             )
             .get(lang)
         );

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod framework;
 pub mod init;
 pub mod rollup;
 pub mod rules;
