@@ -260,6 +260,13 @@ fn words(lang: Lang) -> Words {
                 "Tình trạng",
             ],
             summary: |c| {
+                // A framework known in part has no list: "0 chưa có" would read as all done.
+                if c.priority_tasks.is_empty() {
+                    return format!(
+                        "Nhiệm vụ trọng tâm ({}): Khung chưa có danh sách trong dxplan, không theo dõi được (DX013)",
+                        c.framework
+                    );
+                }
                 format!(
                     "Nhiệm vụ trọng tâm ({}): {} có, {} không áp dụng, {} chưa có",
                     c.framework, c.covered, c.not_applicable, c.uncovered
@@ -295,6 +302,12 @@ fn words(lang: Lang) -> Words {
                 "Status",
             ],
             summary: |c| {
+                if c.priority_tasks.is_empty() {
+                    return format!(
+                        "Priority tasks ({}): the framework's list is not in dxplan, not tracked (DX013)",
+                        c.framework
+                    );
+                }
                 format!(
                     "Priority tasks ({}): {} covered, {} not applicable, {} uncovered",
                     c.framework, c.covered, c.not_applicable, c.uncovered
