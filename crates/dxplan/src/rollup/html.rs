@@ -71,7 +71,7 @@ fn matrix(s: &mut String, r: &Rollup) {
             let short = st.short();
             let class = match st {
                 TaskState::Missing => " class=\"no\"",
-                TaskState::NotApplicable(_) => " class=\"na\"",
+                TaskState::NotApplicable(_) | TaskState::Unknown => " class=\"na\"",
                 TaskState::Covered => "",
             };
             s.push_str(&format!(

@@ -73,6 +73,9 @@ pub enum TaskState {
     /// Declared not applicable, with the reason.
     NotApplicable(String),
     Missing,
+    /// The plan's framework is known in part and has no list of priority tasks (DX013): nothing
+    /// to say, and not "chưa có".
+    Unknown,
 }
 
 impl TaskState {
@@ -82,6 +85,7 @@ impl TaskState {
             TaskState::Covered => "có",
             TaskState::NotApplicable(_) => "không áp dụng",
             TaskState::Missing => "chưa có",
+            TaskState::Unknown => "chưa rõ",
         }
     }
 
@@ -89,6 +93,9 @@ impl TaskState {
     pub fn words(&self) -> String {
         match self {
             TaskState::NotApplicable(r) => format!("không áp dụng: {r}"),
+            TaskState::Unknown => {
+                "chưa rõ: Khung của kế hoạch chưa có danh sách nhiệm vụ trọng tâm".into()
+            }
             s => s.short().to_string(),
         }
     }
@@ -127,6 +134,7 @@ impl Rollup {
                     match p.priority.get(i) {
                         Some(TaskState::Covered) => t.covered += 1,
                         Some(TaskState::NotApplicable(_)) => t.not_applicable += 1,
+                        Some(TaskState::Unknown) => {}
                         _ => t.missing += 1,
                     }
                 }
@@ -301,20 +309,28 @@ fn row_of(dir: String, plan: &Plan, diags: &[dxplan_core::diag::Diagnostic]) -> 
     let on_time = plan.issued_in_time();
     let inv = plan.investment();
     let fw = &plan.framework;
-    let priority = fw
-        .priority_tasks
-        .iter()
-        .map(|pt| {
-            let cov = plan.priority_coverage(&pt.id);
-            if cov.covered() {
-                TaskState::Covered
-            } else if let Some(r) = cov.not_applicable {
-                TaskState::NotApplicable(r.to_string())
-            } else {
-                TaskState::Missing
-            }
-        })
-        .collect();
+    // The matrix's columns are the default framework's tasks: a plan whose framework has no list
+    // (6074, 3816, 5511 as far as they are known) says "chưa rõ" in each.
+    let priority = if !fw.knows_priority_tasks() {
+        let matrix =
+            dxplan_core::framework::Framework::builtin(dxplan_core::model::DEFAULT_FRAMEWORK)
+                .map_or(0, |f| f.priority_tasks.len());
+        vec![TaskState::Unknown; matrix]
+    } else {
+        fw.priority_tasks
+            .iter()
+            .map(|pt| {
+                let cov = plan.priority_coverage(&pt.id);
+                if cov.covered() {
+                    TaskState::Covered
+                } else if let Some(r) = cov.not_applicable {
+                    TaskState::NotApplicable(r.to_string())
+                } else {
+                    TaskState::Missing
+                }
+            })
+            .collect()
+    };
     let by_group = inv
         .by_group
         .iter()

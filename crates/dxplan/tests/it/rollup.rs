@@ -430,3 +430,42 @@ print(json.dumps(out, ensure_ascii=False))
         assert_eq!(totals[i + 1].as_f64(), Some(n as f64), "task {i}");
     }
 }
+
+/// A plan on a framework known in part (5511: no list of priority tasks) says "chưa rõ" in each
+/// matrix cell — not "chưa có", which would count as 23 tasks forgotten — and is left out of the
+/// totals row's "missing".
+#[test]
+fn a_plan_on_a_partial_framework_is_unknown_in_the_matrix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plans = tmp.path().join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    common::dxplan()
+        .arg("init")
+        .arg(plans.join("nam-2026"))
+        .args(["--level", "tinh", "--framework", "5511/BKHCN-CĐSQG"])
+        .assert()
+        .code(0);
+    common::copy_dir(&common::example("tinh-ha-lam"), &plans.join("tinh-ha-lam"));
+    let out = tmp.path().join("r.json");
+    common::dxplan()
+        .arg("rollup")
+        .arg(&plans)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let rows = v["plans"].as_array().unwrap();
+    let partial = rows
+        .iter()
+        .find(|p| p["framework"] == "5511/BKHCN-CĐSQG")
+        .unwrap_or_else(|| panic!("{v:#}"));
+    let cells = partial["priority"].as_array().unwrap();
+    assert_eq!(cells.len(), 23);
+    assert!(
+        cells
+            .iter()
+            .all(|c| c.as_str().unwrap().starts_with("chưa rõ")),
+        "{cells:?}"
+    );
+}
