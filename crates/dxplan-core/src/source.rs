@@ -9,7 +9,9 @@ pub type SourceId = usize;
 #[derive(Debug)]
 pub struct SourceFile {
     pub path: PathBuf,
-    /// Path relative to the plan directory, with `/` separators: what users see.
+    /// Path relative to the plan directory, with `/` separators: what users see. Control
+    /// characters are shown escaped ("\\u{a}"): a file name is input, and a newline in it must
+    /// not start a line of its own on a terminal or a CI log (`::error …` is a GitHub command).
     pub name: String,
     pub text: String,
     /// The file began with a UTF-8 byte order mark (not part of `text`).
@@ -26,7 +28,7 @@ impl SourceFile {
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             path,
-            name,
+            name: crate::print::escape_controls(&name, true),
             text,
             bom: false,
             line_starts,
@@ -39,6 +41,12 @@ impl SourceFile {
     /// `/` separators, no leading "./" (`dxplan check plan/` in the repository root gives
     /// "plan/phan-2/…", not the plan-relative "phan-2/…" the terminal formats show).
     pub fn repo_path(&self) -> String {
+        crate::print::escape_controls(&self.repo_path_raw(), true)
+    }
+
+    /// [`Self::repo_path`] as the file system has it, control characters and all: for a SARIF
+    /// URI, which percent-encodes them and so must point at the real file.
+    pub fn repo_path_raw(&self) -> String {
         if self.path.as_os_str().is_empty() {
             return self.name.clone();
         }

@@ -263,10 +263,17 @@ fn read_source(
             if bom {
                 text.replace_range(..3, "");
             }
+            let named_badly = name.chars().any(char::is_control);
             let mut file = SourceFile::new(path.into(), name, text.clone());
             // `--fix` writes it back as it was.
             file.bom = bom;
             let id = loaded.sources.add(file);
+            if named_badly {
+                // Shown escaped everywhere (SourceFile::name); said once, at the file.
+                loaded
+                    .diags
+                    .push(Diagnostic::of(&rules::control_character::Control::InName).at(id, 0..0));
+            }
             Ok(Some((id, text)))
         }
         Err(e) => {

@@ -9,10 +9,18 @@ use crate::diag::{Diagnostic, Severity, position};
 use crate::source::Sources;
 
 /// Workflow-command escaping (data and properties differ: properties also escape `:` and `,`).
+/// GitHub's rules name `%`, CR and LF; every other control character is percent-encoded too, so
+/// no ESC sequence from a file name or a message reaches the log.
 fn esc_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            c if c.is_control() => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn esc_prop(s: &str) -> String {

@@ -75,7 +75,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
                 // Resolved against the checkout by code scanning: the repository's path.
                 let uri = uri(&d
                     .source
-                    .map_or(p.file.clone(), |id| sources.get(id).repo_path()));
+                    .map_or(p.file.clone(), |id| sources.get(id).repo_path_raw()));
                 let mut phys = json!({ "artifactLocation": { "uri": uri } });
                 if d.span.is_some() {
                     let end_column = if p.end_line == p.line && p.end_column <= p.column {

@@ -408,3 +408,49 @@ fn a_layout_that_allocates_without_end_is_stopped_and_writes_nothing() {
         .collect();
     assert!(stray.is_empty(), "{stray:?}");
 }
+
+/// Issue 23: a file *name* is input. One holding a newline, a GitHub workflow command and an ESC
+/// sequence is reported (DX008, at the file) and never printed raw: no output line of any format
+/// starts with `::` but GitHub's own annotations, no ESC byte anywhere, and SARIF's URI is
+/// percent-encoded.
+#[test]
+fn file_names_are_escaped_in_every_output() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let bad = "x\n::error title=pwn::hacked\u{1b}[31m.yaml";
+    std::fs::rename(
+        dir.path().join("phan-2/02-muc-tieu.yaml"),
+        dir.path().join("phan-2").join(bad),
+    )
+    .unwrap();
+    for format in ["human", "concise", "json", "github", "sarif", "junit"] {
+        let (code, out) = check(dir.path(), format);
+        assert_eq!(code, Some(0), "{format}: warnings only\n{out}");
+        assert!(!out.contains('\u{1b}'), "{format}: raw ESC\n{out}");
+        for line in out.lines() {
+            let annotation = format == "github"
+                && ["::error file=", "::warning file=", "::notice file="]
+                    .iter()
+                    .any(|p| line.starts_with(p));
+            assert!(
+                annotation || !line.trim_start().starts_with("::"),
+                "{format}: a line from a file name: {line}"
+            );
+        }
+        if format != "json" {
+            assert!(
+                out.contains("DX008") || format == "sarif",
+                "{format}\n{out}"
+            );
+        }
+        if format == "sarif" {
+            assert!(out.contains("x%0A%3A%3Aerror%20title%3Dpwn%3A%3Ahacked%1B%5B31m.yaml"));
+        }
+    }
+    let out = tempfile::tempdir().unwrap();
+    let o = build(dir.path(), &out.path().join("k.docx"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !err.contains('\u{1b}') && !err.lines().any(|l| l.trim_start().starts_with("::")),
+        "{err}"
+    );
+}

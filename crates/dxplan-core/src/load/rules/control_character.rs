@@ -26,8 +26,13 @@ use crate::msg;
 /// A control character: raw in the file ("U+000B", Word's soft line break or another), or
 /// written as an escape inside a value.
 pub enum Control {
-    Raw { code: String, soft_break: bool },
+    Raw {
+        code: String,
+        soft_break: bool,
+    },
     Escaped(String),
+    /// In the file's name: a newline there would start a line of its own in every output.
+    InName,
 }
 
 impl Violation for Control {
@@ -49,12 +54,20 @@ impl Violation for Control {
                 "Giá trị chứa ký tự điều khiển {code} (viết bằng mã thoát)",
                 "The value contains the control character {code} (written as an escape)"
             ),
+            Control::InName => msg!(
+                "Tên tệp có ký tự điều khiển (xuống dòng, ESC …), in ra dưới dạng mã thoát",
+                "The file name has control characters (newline, ESC …), shown escaped"
+            ),
         }
     }
 
     fn hint(&self) -> Option<Msg> {
         match self {
             Control::Raw { .. } => None,
+            Control::InName => Some(msg!(
+                "Đổi tên tệp: chỉ chữ, số, dấu gạch nối.",
+                "Rename the file: letters, digits and hyphens only."
+            )),
             Control::Escaped(_) => Some(msg!(
                 "Xóa mã thoát; muốn xuống dòng thì dùng khối `|` của YAML.",
                 "Remove the escape; for a line break use a YAML `|` block."
