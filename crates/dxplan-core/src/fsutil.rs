@@ -7,6 +7,36 @@ use std::path::Path;
 /// Why [`write_atomic`] refuses a target (`lang::io_failed` says it in Vietnamese).
 pub const NOT_REGULAR: &str = "not a regular file";
 
+/// The first symbolic link on the way to `path` below `base` (each directory between them, and
+/// `path` itself), if any. A plan that commits `build` as a link to elsewhere must not make
+/// `dxplan build` write there; only the part of the path inside `base` (the plan, or the working
+/// directory) is the plan's to shape — above it, links are the machine's (/tmp on macOS).
+pub fn link_below(base: &Path, path: &Path) -> Option<std::path::PathBuf> {
+    let abs = |p: &Path| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        }
+    };
+    let (base, path) = (abs(base), abs(path));
+    let rest = path.strip_prefix(&base).ok()?;
+    let mut at = base.clone();
+    for part in rest.components() {
+        match part {
+            std::path::Component::Normal(p) => at.push(p),
+            // "..": the walk leaves `base`; the rest is not the plan's.
+            _ => return None,
+        }
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => return Some(at),
+            Ok(_) => {}
+            Err(_) => return None, // not there yet: created as a directory
+        }
+    }
+    None
+}
+
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     // The rename would replace a link, a device or a directory instead of writing a file.
     if let Ok(m) = std::fs::symlink_metadata(path)

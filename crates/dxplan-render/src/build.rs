@@ -117,6 +117,18 @@ pub fn default_name(plan: &Plan, draft: bool) -> String {
 /// would be lost.
 fn refuse_output(path: &Path, plan: &Plan) -> Option<dxplan_core::lang::Msg> {
     let p = path.display();
+    // A link anywhere on the way, inside the plan or the working directory (`-o build/…` with
+    // `build` committed as a link), would send the document elsewhere.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Some(link) = dxplan_core::fsutil::link_below(&plan.root, path)
+        .or_else(|| dxplan_core::fsutil::link_below(&cwd, path))
+    {
+        let l = link.display();
+        return Some(msg!(
+            "không ghi {p}: {l} là một liên kết tượng trưng; chọn đường dẫn khác bằng -o",
+            "not writing {p}: {l} is a symbolic link; choose another path with -o"
+        ));
+    }
     let meta = std::fs::symlink_metadata(path).ok()?;
     if !meta.file_type().is_file() {
         return Some(msg!(

@@ -17,6 +17,13 @@ pub const SCHEMA_PATH: &str = ".dxplan/plan-section.schema.json";
 pub enum InitError {
     Exists(PathBuf),
     Io(PathBuf, std::io::Error),
+    /// A symbolic link under the new plan's directory (or the directory itself): files would
+    /// land wherever it points.
+    Link(PathBuf),
+    /// The new directory is an existing file.
+    NotADirectory(PathBuf),
+    /// The new plan would be inside the old one (its files would join the old plan).
+    InsideOld(PathBuf),
 }
 
 /// Files `init` writes, relative to the plan directory, with their content.
@@ -53,6 +60,17 @@ pub fn write_files(
     files: Vec<(PathBuf, String)>,
     force: bool,
 ) -> Result<Vec<PathBuf>, InitError> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => return Err(InitError::Link(dir.to_path_buf())),
+        Ok(m) if !m.is_dir() => return Err(InitError::NotADirectory(dir.to_path_buf())),
+        _ => {}
+    }
+    // No link anywhere below NEW on the way to a file (a linked `phan-2/` would take 16 files).
+    for (rel, _) in &files {
+        if let Some(link) = crate::fsutil::link_below(dir, &dir.join(rel)) {
+            return Err(InitError::Link(link));
+        }
+    }
     if !force {
         for (rel, _) in &files {
             let p = dir.join(rel);

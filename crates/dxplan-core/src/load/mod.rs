@@ -83,7 +83,28 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
     };
 
     load_config(&mut loaded, dir)?;
-    let (files, too_deep) = yaml_files(dir)?;
+    let (files, too_deep, linked_dirs) = yaml_files(dir)?;
+    // A linked directory is not followed (its files could be anywhere) and not skipped in
+    // silence: its YAML would be sections of the plan.
+    for link in linked_dirs {
+        let name = link
+            .strip_prefix(dir)
+            .unwrap_or(&link)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let id = loaded
+            .sources
+            .add(SourceFile::new(link.clone(), name.clone(), String::new()));
+        let shown = crate::print::escape_controls(&name, true);
+        let why = crate::msg!(
+            "{shown} là liên kết tượng trưng tới một thư mục: không đọc các tệp trong đó",
+            "{shown} is a symbolic link to a directory: its files are not read"
+        );
+        loaded
+            .diags
+            .push(Diagnostic::of(&rules::limits::Refused::NotRegular(why)).at(id, 0..0));
+        loaded.unreadable(id);
+    }
     // Directories deeper than the walk goes are said, not skipped in silence.
     if let Some(first) = too_deep.first() {
         let shown = first
@@ -180,9 +201,13 @@ const MAX_DEPTH: usize = 8;
 
 /// Plan YAML files in a stable order (sorted paths), skipping hidden and output directories;
 /// and the directories found at the depth limit, whose content was not read.
-fn yaml_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), IoFailure> {
+type Walked = (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>);
+
+/// … and the links to directories, which the walk does not follow.
+fn yaml_files(dir: &Path) -> Result<Walked, IoFailure> {
     let mut out = Vec::new();
     let mut too_deep = Vec::new();
+    let mut linked_dirs = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .max_depth(MAX_DEPTH)
         .sort_by_file_name()
@@ -215,8 +240,11 @@ fn yaml_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), IoFailure> {
         if entry.depth() == MAX_DEPTH && entry.file_type().is_dir() {
             too_deep.push(p.to_path_buf());
         }
+        if entry.file_type().is_symlink() && p.is_dir() {
+            linked_dirs.push(p.to_path_buf());
+        }
     }
-    Ok((out, too_deep))
+    Ok((out, too_deep, linked_dirs))
 }
 
 /// Reads a file, refusing huge ones and locating invalid UTF-8. Returns `None` (with a diagnostic)

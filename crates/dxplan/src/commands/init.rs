@@ -39,6 +39,18 @@ pub fn from(
     force: bool,
     lang: Lang,
 ) -> Result {
+    // NEW inside OLD: its files would become sections of OLD (and OLD's walk would read them).
+    let canon = |p: &std::path::Path| {
+        std::fs::canonicalize(p).ok().or_else(|| {
+            let parent = p.parent().filter(|x| !x.as_os_str().is_empty())?;
+            Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
+        })
+    };
+    if let (Some(n), Some(o)) = (canon(&dir), canon(old))
+        && n.starts_with(&o)
+    {
+        return report(Err(InitError::InsideOld(o)), &dir, lang);
+    }
     let compiled = dxplan_render::compile(old, &dxplan_core::compose::Options { draft: false })
         .map_err(|e| {
             let p = e.path.display();
@@ -178,6 +190,27 @@ fn report(
             Err(Error(msg!(
                 "tệp đã có: {p} (dùng --force để ghi đè)",
                 "file exists: {p} (use --force to overwrite)"
+            )))
+        }
+        Err(InitError::Link(p)) => {
+            let p = p.display();
+            Err(Error(msg!(
+                "không ghi: {p} là một liên kết tượng trưng; tạo kế hoạch ở một thư mục thật",
+                "not writing: {p} is a symbolic link; make the plan in a real directory"
+            )))
+        }
+        Err(InitError::NotADirectory(p)) => {
+            let p = p.display();
+            Err(Error(msg!(
+                "{p} là một tệp, không phải thư mục: chọn tên thư mục khác cho kế hoạch mới",
+                "{p} is a file, not a directory: choose another directory for the new plan"
+            )))
+        }
+        Err(InitError::InsideOld(p)) => {
+            let p = p.display();
+            Err(Error(msg!(
+                "không tạo kế hoạch mới bên trong kế hoạch cũ ({p}): các tệp mới sẽ thành một phần của kế hoạch cũ; chọn thư mục bên ngoài",
+                "not making the new plan inside the old one ({p}): its files would join the old plan; choose a directory outside it"
             )))
         }
         Err(InitError::Io(p, e)) => {

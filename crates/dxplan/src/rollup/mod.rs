@@ -266,7 +266,20 @@ pub fn rollup(dirs: &[PathBuf], progress: &(dyn Fn() + Sync)) -> Rollup {
 
 fn plan_row(dir: &Path) -> PlanRow {
     let shown = dir.display().to_string();
-    match dxplan_render::compile(dir, &dxplan_core::compose::Options { draft: false }) {
+    // A plan directory that is a link is reported, not followed: a folder of plans from a pull
+    // request could point it anywhere.
+    let linked = std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink());
+    let compiled = if linked {
+        Err(dxplan_core::load::IoFailure {
+            path: dir.to_path_buf(),
+            error: std::io::Error::other(
+                "liên kết tượng trưng, không đọc (symbolic link, not followed)",
+            ),
+        })
+    } else {
+        dxplan_render::compile(dir, &dxplan_core::compose::Options { draft: false })
+    };
+    match compiled {
         Ok(c) => row_of(shown, &c.plan, &c.diags),
         Err(e) => PlanRow {
             dir: shown,

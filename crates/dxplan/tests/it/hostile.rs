@@ -113,7 +113,7 @@ fn outputs_never_replace_links_devices_or_the_plan() {
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let o = build(root, &link);
     assert_ne!(o.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("không phải một tệp thường"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("liên kết tượng trưng"));
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
@@ -452,5 +452,107 @@ fn file_names_are_escaped_in_every_output() {
     assert!(
         !err.contains('\u{1b}') && !err.lines().any(|l| l.trim_start().starts_with("::")),
         "{err}"
+    );
+}
+
+/// Issue 23: links on the output path. A plan that commits `build` as a link makes neither
+/// `build PLAN` nor `-o build/…` (from the plan as working directory) write through it; `init`
+/// refuses a linked subdirectory of NEW, NEW inside OLD and NEW an existing file; a linked section
+/// directory and a linked plan directory in `rollup` are reported, not followed.
+#[cfg(unix)]
+#[test]
+fn links_on_output_paths_are_refused() {
+    use std::os::unix::fs::symlink;
+    let elsewhere = tempfile::tempdir().unwrap();
+    let victim = elsewhere
+        .path()
+        .join("ke-hoach-chuyen-doi-so-tinh-ha-lam-nam-2023.docx");
+    std::fs::write(&victim, "keep").unwrap();
+    let plan = common::example_copy("tinh-ha-lam");
+    symlink(elsewhere.path(), plan.path().join("build")).unwrap();
+    let o = common::dxplan()
+        .args(["build", "--format", "docx"])
+        .arg(plan.path())
+        .output()
+        .unwrap();
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("liên kết"),
+        "{o:?}"
+    );
+    let o = common::dxplan()
+        .current_dir(plan.path())
+        .args(["build", ".", "--format", "all", "-o", "build/ke-hoach"])
+        .output()
+        .unwrap();
+    assert_ne!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 1);
+
+    // init: a linked phan-2/ under NEW.
+    let tmp = tempfile::tempdir().unwrap();
+    let new = tmp.path().join("moi");
+    std::fs::create_dir_all(&new).unwrap();
+    symlink(elsewhere.path(), new.join("phan-2")).unwrap();
+    let o = common::dxplan()
+        .arg("init")
+        .arg(&new)
+        .args(["--level", "tinh"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("liên kết tượng trưng"));
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 1);
+    // NEW an existing file; NEW inside OLD.
+    let file = tmp.path().join("tep");
+    std::fs::write(&file, "x").unwrap();
+    let o = common::dxplan()
+        .arg("init")
+        .arg(&file)
+        .args(["--level", "tinh"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("là một tệp"));
+    let o = common::dxplan()
+        .arg("init")
+        .arg(plan.path().join("nam-sau"))
+        .arg("--from")
+        .arg(plan.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bên trong kế hoạch cũ"));
+    assert!(!plan.path().join("nam-sau").exists());
+
+    // A linked section directory is said.
+    let p2 = common::example_copy("tinh-ha-lam");
+    let moved = tempfile::tempdir().unwrap();
+    std::fs::rename(p2.path().join("phan-1"), moved.path().join("phan-1")).unwrap();
+    symlink(moved.path().join("phan-1"), p2.path().join("phan-1")).unwrap();
+    let (_, out) = check(p2.path(), "concise");
+    assert!(
+        out.contains("phan-1") && out.contains("liên kết tượng trưng tới một thư mục"),
+        "{out}"
+    );
+
+    // rollup: a linked plan directory in a folder of plans is a row with an error.
+    let folder = tempfile::tempdir().unwrap();
+    symlink(common::example("tinh-ha-lam"), folder.path().join("tinh")).unwrap();
+    let out = tmp.path().join("r.json");
+    common::dxplan()
+        .arg("rollup")
+        .arg(folder.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(
+        v["plans"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("liên kết"),
+        "{v:#}"
     );
 }
