@@ -80,6 +80,17 @@ pub fn run(dirs: &[PathBuf], format: Option<Format>, output: &Path) -> Result {
             &e,
         ))
     })?;
+    let cut = rollup::xlsx::cut_cells();
+    if matches!(format, Format::Xlsx) && cut > 0 {
+        eprintln!(
+            "{}",
+            msg!(
+                "cảnh báo: {cut} ô dài quá 32.767 ký tự (giới hạn của Excel) đã bị cắt, cuối ô ghi „[đã cắt]”; bản JSON, HTML giữ đủ",
+                "warning: {cut} cells longer than 32,767 characters (Excel's limit) were cut, ending in „[đã cắt]”; the JSON and HTML keep them whole"
+            )
+            .get(dxplan_core::lang::Lang::Vi)
+        );
+    }
     let n = r.plans.len();
     let p = output.display();
     eprintln!(

@@ -5,7 +5,9 @@ use super::{Rollup, TaskState};
 use dxplan_core::model::values::format_amount;
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
+    // Control characters (ESC, NUL …) shown escaped, never passed to the page.
+    dxplan_core::print::escape_controls(s, false)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

@@ -3,8 +3,24 @@
 use super::Rollup;
 use dxplan_core::model::values::format_amount;
 
+/// A table cell: any text from a plan (issuer, names, error messages) is input. Line breaks (CR
+/// too: it ended the row) become spaces, control characters are shown escaped, and every
+/// character that could end the cell or open markup — `|`, `\\`, HTML `<` `>`, links and images
+/// `[ ] !`, emphasis `* _ ~`, code `` ` `` — is backslash-escaped (CommonMark: any ASCII
+/// punctuation may be).
 fn cell(s: &str) -> String {
-    s.replace('|', "/").replace('\n', " ")
+    let s = dxplan_core::print::escape_controls(&s.replace(['\r', '\n'], " "), true);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '|' | '\\' | '<' | '>' | '[' | ']' | '!' | '*' | '_' | '~' | '`' | '#' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub fn render(r: &Rollup) -> String {
@@ -68,4 +84,22 @@ pub fn render(r: &Rollup) -> String {
         format_amount(r.total)
     ));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_cannot_end_rows_or_open_markup() {
+        let c = super::cell(
+            "A\r## H\n| x ![i](http://e/x.png) <img src=x onerror=alert(1)> \u{1b}[31m",
+        );
+        assert!(
+            !c.contains('\r') && !c.contains('\n') && !c.contains('\u{1b}'),
+            "{c}"
+        );
+        assert!(
+            c.contains("\\|") && c.contains("\\!\\[") && c.contains("\\<img"),
+            "{c}"
+        );
+    }
 }

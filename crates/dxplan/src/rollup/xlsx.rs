@@ -6,10 +6,58 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 
 use super::{Rollup, TaskState};
 
+/// Excel holds at most 32,767 characters in a cell; one longer text made the whole workbook fail.
+/// Such a text is cut (and ends in "… [đã cắt]"), and the command says how many were.
+const CELL_MAX: usize = 32_767;
+static CUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many cells the last render cut.
+pub fn cut_cells() -> usize {
+    CUT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= CELL_MAX {
+        return s.into();
+    }
+    CUT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mark = "… [đã cắt]";
+    let keep: String = s.chars().take(CELL_MAX - mark.chars().count()).collect();
+    format!("{keep}{mark}").into()
+}
+
+/// Text cells through [`fit`].
+trait WriteText {
+    fn write_text(&mut self, row: u32, col: u16, s: &str) -> Result<&mut Worksheet, XlsxError>;
+    fn write_text_with_format(
+        &mut self,
+        row: u32,
+        col: u16,
+        s: &str,
+        f: &rust_xlsxwriter::Format,
+    ) -> Result<&mut Worksheet, XlsxError>;
+}
+
+impl WriteText for Worksheet {
+    fn write_text(&mut self, row: u32, col: u16, s: &str) -> Result<&mut Worksheet, XlsxError> {
+        self.write_string(row, col, fit(s).as_ref())
+    }
+
+    fn write_text_with_format(
+        &mut self,
+        row: u32,
+        col: u16,
+        s: &str,
+        f: &rust_xlsxwriter::Format,
+    ) -> Result<&mut Worksheet, XlsxError> {
+        self.write_string_with_format(row, col, fit(s).as_ref(), f)
+    }
+}
+
 fn header(ws: &mut Worksheet, heads: &[&str], widths: &[f64]) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold().set_background_color("#DDDDDD");
     for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+        ws.write_text_with_format(0, c as u16, *h, &bold)?;
         ws.set_column_width(c as u16, widths.get(c).copied().unwrap_or(14.0))?;
     }
     ws.set_freeze_panes(1, 0)?;
@@ -88,21 +136,21 @@ fn overview(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError>
     for (i, p) in r.plans.iter().enumerate() {
         let row = (i + 1) as u32;
         if let Some(e) = &p.error {
-            ws.write_string(row, 0, &p.dir)?;
-            ws.write_string_with_format(row, 13, e, missing)?;
+            ws.write_text(row, 0, &p.dir)?;
+            ws.write_text_with_format(row, 13, e, missing)?;
             continue;
         }
-        ws.write_string(row, 0, &p.issuer)?;
-        ws.write_string(row, 1, p.level_words())?;
-        ws.write_string(row, 2, &p.number)?;
-        ws.write_string(row, 3, &p.date)?;
+        ws.write_text(row, 0, &p.issuer)?;
+        ws.write_text(row, 1, p.level_words())?;
+        ws.write_text(row, 2, &p.number)?;
+        ws.write_text(row, 3, &p.date)?;
         let on_time = match p.on_time {
             Some(true) => "có",
             Some(false) => "không",
             None => "",
         };
-        ws.write_string(row, 4, on_time)?;
-        ws.write_string(row, 5, &p.framework)?;
+        ws.write_text(row, 4, on_time)?;
+        ws.write_text(row, 5, &p.framework)?;
         for (c, n) in [
             p.errors, p.warnings, p.infos, p.targets, p.tasks, p.projects,
         ]
@@ -139,13 +187,13 @@ fn priority_matrix(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), Xls
     let last = (r.priority_tasks.len() + 1) as u16;
     for (i, p) in readable.iter().enumerate() {
         let row = (i + 1) as u32;
-        ws.write_string(row, 0, &p.issuer)?;
+        ws.write_text(row, 0, &p.issuer)?;
         for (c, st) in p.priority.iter().enumerate() {
             let short = st.short();
             if *st == TaskState::Missing {
-                ws.write_string_with_format(row, (c + 1) as u16, short, missing)?;
+                ws.write_text_with_format(row, (c + 1) as u16, short, missing)?;
             } else {
-                ws.write_string(row, (c + 1) as u16, short)?;
+                ws.write_text(row, (c + 1) as u16, short)?;
             }
         }
         ws.write_number(row, last, p.covered() as f64)?;
@@ -153,7 +201,7 @@ fn priority_matrix(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), Xls
     filter(ws, readable.len() as u32, heads.len())?;
     // Totals under the filtered range, so sorting the plans leaves them in place.
     let row = (readable.len() + 1) as u32;
-    ws.write_string_with_format(row, 0, "Số kế hoạch có", &f.bold)?;
+    ws.write_text_with_format(row, 0, "Số kế hoạch có", &f.bold)?;
     for (c, t) in r.task_totals().iter().enumerate() {
         ws.write_number_with_format(row, (c + 1) as u16, t.covered as f64, &f.bold)?;
     }
@@ -177,14 +225,14 @@ fn metrics(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError> 
     for p in &readable {
         for m in &p.metrics {
             row += 1;
-            ws.write_string(row, 0, &p.issuer)?;
-            ws.write_string(row, 1, &m.label)?;
+            ws.write_text(row, 0, &p.issuer)?;
+            ws.write_text(row, 1, &m.label)?;
             if m.met {
-                ws.write_string(row, 2, "đạt")?;
+                ws.write_text(row, 2, "đạt")?;
             } else {
-                ws.write_string_with_format(row, 2, "chưa đạt", missing)?;
+                ws.write_text_with_format(row, 2, "chưa đạt", missing)?;
             }
-            ws.write_string(row, 3, m.by.join(", "))?;
+            ws.write_text(row, 3, &m.by.join(", "))?;
         }
     }
     filter(ws, row, 4)?;
@@ -218,9 +266,9 @@ fn budget(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<(), XlsxError> {
             .chain(p.by_group.iter().map(|x| ("nhóm nhiệm vụ", x)));
         for (kind, (name, v)) in by {
             row += 1;
-            ws.write_string(row, 0, &p.issuer)?;
-            ws.write_string(row, 1, kind)?;
-            ws.write_string(row, 2, name)?;
+            ws.write_text(row, 0, &p.issuer)?;
+            ws.write_text(row, 1, kind)?;
+            ws.write_text(row, 2, name)?;
             ws.write_number_with_format(row, 3, *v, amount)?;
         }
     }
@@ -257,18 +305,18 @@ fn targets_and_projects(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<()
     for p in &readable {
         for t in &p.target_rows {
             row += 1;
-            ws.write_string(row, 0, &p.issuer)?;
-            ws.write_string(row, 1, &t.id)?;
-            ws.write_string(row, 2, &t.group)?;
-            ws.write_string(row, 3, &t.text)?;
+            ws.write_text(row, 0, &p.issuer)?;
+            ws.write_text(row, 1, &t.id)?;
+            ws.write_text(row, 2, &t.group)?;
+            ws.write_text(row, 3, &t.text)?;
             if let Some(v) = t.value {
                 ws.write_number_with_format(row, 4, v, amount)?;
             }
-            ws.write_string(row, 5, &t.unit)?;
-            ws.write_string(row, 6, &t.planned)?;
-            ws.write_string(row, 7, &t.deadline)?;
-            ws.write_string(row, 8, &t.result)?;
-            ws.write_string(row, 9, &t.reached)?;
+            ws.write_text(row, 5, &t.unit)?;
+            ws.write_text(row, 6, &t.planned)?;
+            ws.write_text(row, 7, &t.deadline)?;
+            ws.write_text(row, 8, &t.result)?;
+            ws.write_text(row, 9, &t.reached)?;
         }
     }
     filter(ws, row, heads.len())?;
@@ -289,16 +337,16 @@ fn targets_and_projects(wb: &mut Workbook, r: &Rollup, f: &Formats) -> Result<()
     for p in &readable {
         for x in &p.project_rows {
             row += 1;
-            ws.write_string(row, 0, &p.issuer)?;
-            ws.write_string(row, 1, &x.id)?;
-            ws.write_string(row, 2, &x.name)?;
-            ws.write_string(row, 3, &x.lead)?;
-            ws.write_string(row, 4, &x.timeframe)?;
+            ws.write_text(row, 0, &p.issuer)?;
+            ws.write_text(row, 1, &x.id)?;
+            ws.write_text(row, 2, &x.name)?;
+            ws.write_text(row, 3, &x.lead)?;
+            ws.write_text(row, 4, &x.timeframe)?;
             if let Some(v) = x.investment {
                 ws.write_number_with_format(row, 5, v, amount)?;
             }
-            ws.write_string(row, 6, &x.funding)?;
-            ws.write_string(row, 7, &x.status)?;
+            ws.write_text(row, 6, &x.funding)?;
+            ws.write_text(row, 7, &x.status)?;
         }
     }
     filter(ws, row, heads.len())?;

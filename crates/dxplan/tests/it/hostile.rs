@@ -556,3 +556,59 @@ fn links_on_output_paths_are_refused() {
         "{v:#}"
     );
 }
+
+/// Issue 23: roll-up outputs. A carriage return, raw HTML and an image in an issuer's name stay
+/// inside their Markdown cell and escaped in HTML; a text over Excel's 32,767 characters is cut
+/// with a warning instead of failing the whole workbook.
+#[test]
+fn rollup_outputs_keep_texts_in_their_cells() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let long = "Ủy ban nhân dân tỉnh Hà Lâm ".repeat(1_500);
+    common::edit(
+        dir.path(),
+        "dxplan.toml",
+        "full_name = \"Ủy ban nhân dân tỉnh Hà Lâm\"",
+        &format!(
+            "full_name = \"Ủy ban\\r## Chiếm quyền\\n| ![x](http://e/x.png) <img src=x onerror=alert(1)> \\u001b[31m {long}\""
+        ),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    for ext in ["md", "html", "xlsx"] {
+        let out = tmp.path().join(format!("r.{ext}"));
+        let o = common::dxplan()
+            .arg("rollup")
+            .arg(dir.path())
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{ext}: {o:?}");
+        if ext == "xlsx" {
+            assert!(
+                String::from_utf8_lossy(&o.stderr).contains("đã bị cắt"),
+                "{o:?}"
+            );
+            continue;
+        }
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(!text.contains('\r') && !text.contains('\u{1b}'), "{ext}");
+        if ext == "html" {
+            assert!(!text.contains("<img src=x"), "raw HTML");
+        }
+        if ext == "md" {
+            // Raw HTML only backslash-escaped (CommonMark shows it as text).
+            assert_eq!(
+                text.matches("<img").count(),
+                text.matches("\\<img").count(),
+                "raw HTML"
+            );
+            assert!(
+                !text.lines().any(|l| l.starts_with("## Chiếm")),
+                "injected heading"
+            );
+            assert!(!text.contains(" ![x]("), "an image");
+            let row = text.lines().find(|l| l.contains("Chiếm quyền")).unwrap();
+            assert!(row.starts_with("| Ủy ban") && row.ends_with('|'), "{row}");
+        }
+    }
+}
