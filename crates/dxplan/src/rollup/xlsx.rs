@@ -57,7 +57,7 @@ impl WriteText for Worksheet {
 fn header(ws: &mut Worksheet, heads: &[&str], widths: &[f64]) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold().set_background_color("#DDDDDD");
     for (c, h) in heads.iter().enumerate() {
-        ws.write_text_with_format(0, c as u16, *h, &bold)?;
+        ws.write_text_with_format(0, c as u16, h, &bold)?;
         ws.set_column_width(c as u16, widths.get(c).copied().unwrap_or(14.0))?;
     }
     ws.set_freeze_panes(1, 0)?;
