@@ -53,6 +53,17 @@ struct Composer<'a> {
     appendix_past: Option<String>,
 }
 
+/// The width of a page's text in millimetres, portrait or landscape (what a phụ lục table's
+/// columns share; `check` holds a hand-written table's widths to it).
+pub fn text_width_mm(landscape: bool) -> f64 {
+    let (page, m) = if landscape {
+        (297.0, style::LANDSCAPE)
+    } else {
+        (210.0, style::PORTRAIT)
+    };
+    f64::from(page - m.left - m.right)
+}
+
 /// Compose one document of a plan: its kind's frame and sections, then the final pass every
 /// document gets (`{phụ lục:id}` resolved, symbols joined, one quotation style, no control
 /// characters).

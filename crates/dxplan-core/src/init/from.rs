@@ -17,6 +17,15 @@ fn q(s: &str) -> String {
     serde_json::to_string(s.trim()).expect("a string serialises")
 }
 
+/// A text put on one line of a YAML block scalar: a line break in OLD's title or note would end
+/// the block and write keys of its own (a forged item, a second `section:`).
+fn one_line(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What `init --from` made: the new plan's files, OLD's sections the new framework has no place
 /// for, and the new framework's sections OLD did not have (both reported by the command, never
 /// dropped or added in silence).
@@ -288,6 +297,7 @@ fn targets_text(old: &Plan, year: i32, slug: &str) -> String {
     s.push_str(&format!(
         " (chi tiết tại {{phụ lục:ket-qua-{year}}} kèm theo)."
     ));
+    let s = one_line(&s);
     format!(
         "# Phần I.I do `dxplan init --from` lập từ kết quả các mục tiêu năm {year}; câu dưới đây được \
          tính từ dữ liệu.\nsection: {slug}\ntext: |\n  {s}\n"
@@ -371,11 +381,11 @@ fn evaluation(old: &Plan, fw: &Framework, slug: &str) -> String {
                 .result
                 .as_ref()
                 .and_then(|r| r.note.as_ref())
-                .map(|n| format!(" ({})", n.value.trim()))
+                .map(|n| format!(" ({})", one_line(&n.value)))
                 .unwrap_or_default();
             out.push_str(&format!(
                 "      - {}: {status}{note};\n",
-                t.title.value.trim().trim_end_matches('.')
+                one_line(&t.title.value).trim_end_matches('.')
             ));
         }
         out.push_str("    limitations: \"\"\n");

@@ -612,3 +612,37 @@ fn rollup_outputs_keep_texts_in_their_cells() {
         }
     }
 }
+
+/// Issue 23: `init --from` writes OLD's texts as data, never as YAML of its own: a task title
+/// holding a line break and keys (a forged evaluation item, a second `section:`) lands on one
+/// line of the new plan's evaluation, and the new plan has no duplicate or unknown section.
+#[test]
+fn init_from_cannot_be_injected_by_old_texts() {
+    let dir = common::example_copy("tinh-ha-lam");
+    common::edit(
+        dir.path(),
+        "phan-2/03-nhan-thuc-so.yaml",
+        "    title: Công bố bài toán, nhân rộng sáng kiến chuyển đổi số",
+        "    title: \"Công bố bài toán\\n  - number: \\\"9\\\"\\n    results: giả mạo\\nsection: gia-mao\"",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let new = tmp.path().join("n");
+    common::dxplan()
+        .arg("init")
+        .arg(&new)
+        .arg("--from")
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let eval = std::fs::read_to_string(new.join("phan-1/02-danh-gia-nhiem-vu.yaml")).unwrap();
+    assert_eq!(eval.matches("\nsection:").count(), 1, "{eval}");
+    assert!(
+        eval.contains("Công bố bài toán - number: \"9\" results: giả mạo section: gia-mao"),
+        "{eval}"
+    );
+    let (json, _) = common::check_json(&new);
+    let codes = common::codes(&json);
+    for bad in ["DX001", "DX010", "DX021", "DX022", "DX025"] {
+        assert!(!codes.iter().any(|c| c == bad), "{bad} in {codes:?}");
+    }
+}

@@ -47,6 +47,36 @@ pub fn check(ctx: &mut Ctx) {
         }
         let Some(t) = &f.table else { continue };
         let n = t.columns.len();
+        // Widths in mm: positive, and together no wider than the page's text (−50 wrote a
+        // negative grid column; 1e308 failed the PDF).
+        let landscape = f
+            .orientation
+            .as_ref()
+            .is_none_or(|o| o.value == crate::model::types::Orientation::Landscape);
+        let room = crate::compose::text_width_mm(landscape);
+        let mut sum = 0.0;
+        for c in &t.columns {
+            let Some(w) = &c.width else { continue };
+            let bad = !w.value.is_finite() || w.value <= 0.0 || w.value > room;
+            if bad {
+                let found = OwnTable::Width {
+                    id: id.to_string(),
+                    width: w.value,
+                    room,
+                };
+                out.push(Diagnostic::of(&found).at(a.source, w.span.clone()));
+            } else {
+                sum += w.value;
+            }
+        }
+        if sum > room + 0.05 {
+            let found = OwnTable::Widths {
+                id: id.to_string(),
+                sum,
+                room,
+            };
+            out.push(Diagnostic::of(&found).at(a.source, f.appendix.span.clone()));
+        }
         for (i, row) in t.rows.iter().enumerate() {
             // One cell is a group row ("Dữ liệu số", "I. …"): it spans every column.
             if row.len() == n || row.len() == 1 {
@@ -98,6 +128,18 @@ enum OwnTable {
         twice: bool,
         ids: String,
     },
+    /// A column width that is no width: ≤ 0, not finite, or wider than the page's text.
+    Width {
+        id: String,
+        width: f64,
+        room: f64,
+    },
+    /// The given widths together are wider than the page's text.
+    Widths {
+        id: String,
+        sum: f64,
+        room: f64,
+    },
     /// A row with another number of cells than the table's columns (one cell is a group row).
     Row {
         id: String,
@@ -132,6 +174,20 @@ impl Violation for OwnTable {
                 "`[appendices] order` nêu „{id}”, không phải một phụ lục của kế hoạch",
                 "`[appendices] order` names „{id}”, which is no phụ lục of the plan"
             ),
+            OwnTable::Width { id, width, room } => {
+                let (w, r) = (fmt_mm(*width), fmt_mm(*room));
+                msg!(
+                    "Cột của phụ lục „{id}” rộng {w} mm: phải lớn hơn 0 và không quá {r} mm (chiều rộng trang)",
+                    "A column of phụ lục „{id}” is {w} mm wide: it must be above 0 and at most {r} mm (the page's width)"
+                )
+            }
+            OwnTable::Widths { id, sum, room } => {
+                let (s, r) = (fmt_mm(*sum), fmt_mm(*room));
+                msg!(
+                    "Các cột của phụ lục „{id}” cộng lại rộng {s} mm, trang chỉ có {r} mm",
+                    "The columns of phụ lục „{id}” add up to {s} mm; the page has {r} mm"
+                )
+            }
             OwnTable::Row {
                 id,
                 line,
@@ -151,6 +207,10 @@ impl Violation for OwnTable {
                 "Choose another id; „{PROJECTS_ID}” and „{PAST_ID}” belong to the generated ones."
             )),
             OwnTable::NotOneTable(_) => None,
+            OwnTable::Width { .. } | OwnTable::Widths { .. } => Some(msg!(
+                "Ghi độ rộng bằng mm cho một số cột; cột không ghi chia đều phần còn lại.",
+                "Give some columns a width in mm; the others share the rest."
+            )),
             OwnTable::NotInOrder { ids, .. } => Some(msg!(
                 "Các phụ lục của kế hoạch: {ids}.",
                 "The plan's phụ lục: {ids}."
@@ -160,5 +220,14 @@ impl Violation for OwnTable {
                 "Add or remove cells to make {n}; an empty cell is \"\"."
             )),
         }
+    }
+}
+
+/// "12,5" — a width as Vietnamese write it; a huge or odd value as is.
+fn fmt_mm(v: f64) -> String {
+    if v.is_finite() && v.abs() < 1e6 {
+        crate::model::values::format_amount(v)
+    } else {
+        format!("{v}")
     }
 }

@@ -48,6 +48,32 @@ pub fn check(ctx: &mut Ctx) {
             );
         }
     }
+    // Results are recorded in the year: a date that cannot be read, or of year 9999, would be
+    // counted in the wrong report period.
+    for (s, t) in ctx.plan.targets() {
+        dates.extend(
+            t.result
+                .iter()
+                .filter_map(|r| r.date.as_ref())
+                .map(|d| (s.source, d)),
+        );
+    }
+    for (s, t) in ctx.plan.tasks() {
+        dates.extend(
+            t.result
+                .iter()
+                .filter_map(|r| r.date.as_ref())
+                .map(|d| (s.source, d)),
+        );
+    }
+    for (s, p) in ctx.plan.projects() {
+        dates.extend(
+            p.result
+                .iter()
+                .filter_map(|r| r.date.as_ref())
+                .map(|d| (s.source, d)),
+        );
+    }
     let mut out = Vec::new();
     // The plan's year is a number, checked here for range: 99999999999 would print nonsense.
     if let Some(c) = &ctx.plan.config
@@ -62,6 +88,8 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         let found = match date(v) {
+            // Documents since 1945; nothing after 2100 (a mistyped 9999-12-31).
+            Ok(d) if !(1945..=2100).contains(&d.year) => BadDate::OutOfRange(v.clone()),
             Ok(_) => continue,
             Err(DateError::Impossible) => BadDate::Impossible(v.clone()),
             Err(DateError::Format) => BadDate::Unreadable(v.clone()),
@@ -76,6 +104,7 @@ enum BadDate {
     Year(i64),
     Impossible(String),
     Unreadable(String),
+    OutOfRange(String),
 }
 
 impl Violation for BadDate {
@@ -93,6 +122,10 @@ impl Violation for BadDate {
             BadDate::Unreadable(v) => {
                 msg!("Không đọc được ngày „{v}”", "Cannot read the date „{v}”")
             }
+            BadDate::OutOfRange(v) => msg!(
+                "Ngày „{v}” nằm ngoài khoảng 1945–2100",
+                "The date „{v}” is outside 1945–2100"
+            ),
         }
     }
 

@@ -57,6 +57,32 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
     let mut out = Vec::new();
+    // What a project disbursed: a number like the others, and not more than its investment (the
+    // report divides one by the other: 80,000 × printed "78.064,4%").
+    for (s, p) in ctx.plan.projects() {
+        let Some(d) = p.result.as_ref().and_then(|r| r.disbursed.as_ref()) else {
+            continue;
+        };
+        match (amount(&d.value), p.amount()) {
+            (Some(v), Some(inv))
+                if inv >= 0.0
+                    && v >= 0.0
+                    && v > inv
+                    && v <= crate::model::values::PLAUSIBLE_AMOUNT =>
+            {
+                let found = BadAmount::OverInvestment {
+                    disbursed: crate::model::values::format_amount(v),
+                    investment: crate::model::values::format_amount(inv),
+                };
+                out.push(
+                    Diagnostic::of(&found)
+                        .at(s.source, d.span.clone())
+                        .clause(ctx.clause_of(&s.slug)),
+                );
+            }
+            _ => amounts.push((s.source, d, s.slug.clone())),
+        }
+    }
     for (src, a, slug) in amounts {
         let bad = match amount(&a.value) {
             None => Some(BadAmount::NotANumber),
@@ -80,6 +106,11 @@ enum BadAmount {
     NotANumber,
     Negative,
     Implausible,
+    /// Disbursed more than the project's whole investment.
+    OverInvestment {
+        disbursed: String,
+        investment: String,
+    },
 }
 
 impl Violation for BadAmount {
@@ -98,10 +129,23 @@ impl Violation for BadAmount {
                 "Số tiền lớn hơn 1.000.000.000 triệu đồng: không thể là kinh phí của một kế hoạch",
                 "The amount exceeds 1,000,000,000 million VND: no plan's budget is that large"
             ),
+            BadAmount::OverInvestment {
+                disbursed: d,
+                investment: i,
+            } => msg!(
+                "Đã giải ngân {d} triệu đồng, nhiều hơn tổng mức đầu tư {i} triệu đồng của dự án",
+                "Disbursed {d} million VND, more than the project's investment of {i} million VND"
+            ),
         }
     }
 
     fn hint(&self) -> Option<Msg> {
+        if let BadAmount::OverInvestment { .. } = self {
+            return Some(msg!(
+                "Kiểm tra số đã giải ngân, hoặc ghi tổng mức đầu tư đã điều chỉnh.",
+                "Check the amount disbursed, or write the adjusted investment."
+            ));
+        }
         Some(msg!(
             "Ghi số triệu đồng, ví dụ 1234.5 hoặc \"1.234,5\".",
             "Write the amount in million VND, e.g. 1234.5 or \"1.234,5\"."
