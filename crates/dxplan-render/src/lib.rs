@@ -31,7 +31,50 @@ pub fn compile_document(
     opts: &compose::Options,
     kind: DocKind,
 ) -> Result<Compiled, IoFailure> {
+    compose::templates::set_guard(guard_template);
     dxplan_core::compile_with(dir, opts, kind, &check_layout)
+}
+
+/// How long a plan's own wording template may run: its sentences take microseconds.
+const TEMPLATE_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Renders a plan's own template on a thread with a memory budget armed (and a time limit): a
+/// string doubled in a loop or a shared list joined grows past any step count without a step
+/// charged, and only the allocator sees it. Past the budget the thread is put to sleep on its
+/// next large block and left behind; the render becomes a located DX100 and nothing is written.
+fn guard_template(
+    job: compose::templates::Job,
+) -> Result<Result<Vec<u8>, minijinja::Error>, compose::templates::Stopped> {
+    use compose::templates::Stopped;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let budget = memory::Budget::new();
+    let id = budget.id();
+    let mib = memory::TEMPLATE_BUDGET_MIB;
+    let spawned = std::thread::Builder::new()
+        .name("template".into())
+        .spawn(move || {
+            let _armed = budget.arm_for(mib, memory::Cause::Template);
+            let _ = tx.send(job());
+        });
+    if spawned.is_err() {
+        return Err(Stopped::Crashed);
+    }
+    let start = std::time::Instant::now();
+    loop {
+        match rx.recv_timeout(std::time::Duration::from_millis(10)) {
+            Ok(r) => return Ok(r),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(Stopped::Crashed);
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if memory::exceeded(id) {
+            return Err(Stopped::Memory(mib));
+        }
+        if start.elapsed() >= TEMPLATE_LIMIT {
+            return Err(Stopped::Time(TEMPLATE_LIMIT.as_secs()));
+        }
+    }
 }
 
 /// Everything `dxplan check` reports for a plan directory.

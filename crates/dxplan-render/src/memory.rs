@@ -39,6 +39,23 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 static ARMED: AtomicUsize = AtomicUsize::new(0);
 static ENGLISH: AtomicBool = AtomicBool::new(false);
 static BUDGET_MIB: AtomicUsize = AtomicUsize::new(DEFAULT_BUDGET_MIB);
+/// What the armed budget bounds, for the message when the process must end ([`Cause`]).
+static CAUSE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// What runs under a budget: the message that ends the process names it, not always
+/// templates/layout.typ (a plan without one was blamed for it).
+#[derive(Clone, Copy)]
+pub enum Cause {
+    /// The plan's own `templates/layout.typ`.
+    PlanLayout = 0,
+    /// dxplan's built-in layout, on a plan too large for it.
+    BuiltinLayout = 1,
+    /// A plan's own wording template (`templates/*.txt`).
+    Template = 2,
+}
+
+/// The budget for a plan's wording template: its sentences take kilobytes.
+pub const TEMPLATE_BUDGET_MIB: usize = 256;
 
 // The binary installs the counter (`#[global_allocator]` in crates/dxplan/src/main.rs): a library
 // must not choose its user's allocator. Without it nothing is counted and only the time limit
@@ -129,16 +146,32 @@ fn over_ceiling() -> ! {
             break;
         }
     }
-    let (head, tail): (&[u8], &[u8]) = if ENGLISH.load(Relaxed) {
-        (
+    let english = ENGLISH.load(Relaxed);
+    let (head, tail): (&[u8], &[u8]) = match (CAUSE.load(Relaxed), english) {
+        (1, true) => (
+            b"error: the plan is too large for dxplan's PDF layout: it needs more than ",
+            b" MiB of memory (DXPLAN_LAYOUT_MEMORY); stopped, nothing was written\n",
+        ),
+        (1, false) => (
+            "lỗi: kế hoạch quá lớn cho bố cục PDF của dxplan: cần quá ".as_bytes(),
+            " MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY); đã dừng, không tệp nào được ghi\n".as_bytes(),
+        ),
+        (2, true) => (
+            b"error: a template of the plan (templates/*.txt) needs more than ",
+            b" MiB of memory; stopped, nothing was written\n",
+        ),
+        (2, false) => (
+            "lỗi: một mẫu văn bản của kế hoạch (templates/*.txt) cần quá ".as_bytes(),
+            " MiB bộ nhớ; đã dừng, không tệp nào được ghi\n".as_bytes(),
+        ),
+        (_, true) => (
             b"error: the plan's PDF layout (templates/layout.typ) needs more than ",
             b" MiB of memory (DXPLAN_LAYOUT_MEMORY); stopped, nothing was written\n",
-        )
-    } else {
-        (
+        ),
+        (_, false) => (
             "lỗi: bố cục PDF của kế hoạch (templates/layout.typ) cần quá ".as_bytes(),
             " MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY); đã dừng, không tệp nào được ghi\n".as_bytes(),
-        )
+        ),
     };
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(head);
@@ -218,10 +251,12 @@ impl Budget {
 
     /// Arms the budget for a compile on the current thread (which may then be put to sleep).
     pub fn arm(self) -> Armed {
-        let mib = std::env::var("DXPLAN_LAYOUT_MEMORY")
-            .ok()
-            .and_then(|v| v.parse::<usize>().ok())
-            .unwrap_or(DEFAULT_BUDGET_MIB);
+        self.arm_for(layout_budget_mib(), Cause::PlanLayout)
+    }
+
+    /// Arms a budget of `mib` for `cause` on the current thread.
+    pub fn arm_for(self, mib: usize, cause: Cause) -> Armed {
+        CAUSE.store(cause as u8, Relaxed);
         BUDGET_MIB.store(mib, Relaxed);
         let budget = isize::try_from(mib.saturating_mul(1 << 20)).unwrap_or(isize::MAX);
         let first = ARMED.load(Relaxed) == 0;
@@ -249,6 +284,38 @@ impl Drop for Armed {
             LIMIT.store(isize::MAX, Relaxed);
             CEILING.store(isize::MAX, Relaxed);
         }
+    }
+}
+
+/// The layout's budget: `DXPLAN_LAYOUT_MEMORY` (MiB), else the default — but never more than
+/// half of the address space the process may have (`ulimit -v`): past that, the allocator fails
+/// first and the process aborts without saying why.
+pub fn layout_budget_mib() -> usize {
+    let asked = std::env::var("DXPLAN_LAYOUT_MEMORY")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(DEFAULT_BUDGET_MIB);
+    match address_space_mib() {
+        Some(limit) => asked.min(limit / 2).max(64),
+        None => asked,
+    }
+}
+
+/// The process's address-space limit in MiB (`ulimit -v`), if it has one.
+fn address_space_mib() -> Option<usize> {
+    #[cfg(target_os = "linux")]
+    {
+        // "Max address space  <soft>  <hard>  bytes" in /proc/self/limits: no libc call needed.
+        let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+        let line = limits
+            .lines()
+            .find(|l| l.starts_with("Max address space"))?;
+        let soft = line.split_whitespace().nth(3)?;
+        soft.parse::<u64>().ok().map(|b| (b >> 20) as usize)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
     }
 }
 

@@ -183,7 +183,7 @@ impl Renderer for PdfRenderer {
             doc: Bytes::new(json),
             doc_id: file_id("/doc.json"),
         };
-        let (result, world) = compile_bounded(world)?;
+        let (result, world) = compile_bounded(world, layout_name == OWN_LAYOUT)?;
         let line_of = |d: &typst::diag::SourceDiagnostic| {
             world
                 .range(d.span)
@@ -231,7 +231,7 @@ type Compiled = (
     PlanWorld,
 );
 
-fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
+fn compile_bounded(world: PlanWorld, own: bool) -> Result<Compiled, RenderError> {
     let (tx, rx) = std::sync::mpsc::channel();
     let budget = crate::memory::Budget::new();
     let id = budget.id();
@@ -239,7 +239,12 @@ fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
         .name("typst".into())
         .spawn(move || {
             // Armed on this thread, so a compile left behind by the time limit stays bounded.
-            let _armed = budget.arm();
+            let cause = if own {
+                crate::memory::Cause::PlanLayout
+            } else {
+                crate::memory::Cause::BuiltinLayout
+            };
+            let _armed = budget.arm_for(crate::memory::layout_budget_mib(), cause);
             let result = typst::compile::<PagedDocument>(&world);
             let _ = tx.send((result, world));
         })
@@ -263,19 +268,34 @@ fn compile_bounded(world: PlanWorld) -> Result<Compiled, RenderError> {
             }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
         }
+        // The plan's own layout is named; with the built-in one, the plan itself is too large.
         if crate::memory::exceeded(id) {
             let mib = crate::memory::budget_mib();
-            return Err(RenderError::new(msg!(
-                "không xuất được PDF: bố cục (templates/layout.typ) cần quá {mib} MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY)",
-                "cannot render PDF: the layout (templates/layout.typ) needs more than {mib} MiB of memory (DXPLAN_LAYOUT_MEMORY)"
-            )));
+            return Err(RenderError::new(if own {
+                msg!(
+                    "không xuất được PDF: bố cục (templates/layout.typ) cần quá {mib} MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY)",
+                    "cannot render PDF: the layout (templates/layout.typ) needs more than {mib} MiB of memory (DXPLAN_LAYOUT_MEMORY)"
+                )
+            } else {
+                msg!(
+                    "không xuất được PDF: kế hoạch quá lớn cho bố cục PDF của dxplan, cần quá {mib} MiB bộ nhớ (DXPLAN_LAYOUT_MEMORY); DOCX vẫn xuất được",
+                    "cannot render PDF: the plan is too large for dxplan's PDF layout, it needs more than {mib} MiB of memory (DXPLAN_LAYOUT_MEMORY); DOCX still renders"
+                )
+            }));
         }
         if start.elapsed() >= limit {
             let secs = limit.as_secs();
-            return Err(RenderError::new(msg!(
-                "không xuất được PDF: bố cục (templates/layout.typ) chạy quá {secs} giây",
-                "cannot render PDF: the layout (templates/layout.typ) ran for more than {secs} s"
-            )));
+            return Err(RenderError::new(if own {
+                msg!(
+                    "không xuất được PDF: bố cục (templates/layout.typ) chạy quá {secs} giây",
+                    "cannot render PDF: the layout (templates/layout.typ) ran for more than {secs} s"
+                )
+            } else {
+                msg!(
+                    "không xuất được PDF: kế hoạch quá lớn cho bố cục PDF của dxplan (quá {secs} giây); DOCX vẫn xuất được",
+                    "cannot render PDF: the plan is too large for dxplan's PDF layout (over {secs} s); DOCX still renders"
+                )
+            }));
         }
     }
 }

@@ -90,7 +90,72 @@ pub struct Templates {
     env: Environment<'static>,
     /// Template name → source id of the plan's override, for locating errors.
     overrides: Vec<(String, SourceId)>,
+    /// Overrides stopped by the guard: not run again (each run would leave another thread
+    /// asleep with its memory), and said once.
+    stopped: std::sync::Mutex<Vec<String>>,
 }
+
+/// Why a guarded render was stopped (by the render crate's [`Guard`]).
+pub enum Stopped {
+    /// Past its memory budget, in MiB.
+    Memory(usize),
+    /// Past its time limit, in seconds.
+    Time(u64),
+    /// Its thread ended without an answer.
+    Crashed,
+}
+
+/// A job that renders one template into bytes.
+pub type Job = Box<dyn FnOnce() -> Result<Vec<u8>, minijinja::Error> + Send>;
+
+/// Runs a plan's own template under a memory budget and a time limit. Steps (fuel) and output
+/// are bounded here; memory can only be bounded by the allocator, which belongs to the binary:
+/// the render crate installs a guard that runs the job on a thread with a budget armed (a string
+/// doubled in a loop, or a list built by sharing and joined, grows without a step charged).
+pub type Guard = fn(Job) -> Result<Result<Vec<u8>, minijinja::Error>, Stopped>;
+
+static GUARD: std::sync::OnceLock<Guard> = std::sync::OnceLock::new();
+
+/// Installs the guard for every later render of a plan's own template (once per process).
+pub fn set_guard(g: Guard) {
+    let _ = GUARD.set(g);
+}
+
+/// The most a template may print: its sentences and headings take a few hundred bytes.
+pub const OUTPUT_MAX: usize = 256 << 10;
+
+/// A writer that refuses past [`OUTPUT_MAX`] bytes, which ends the render with an error.
+struct Bounded(Vec<u8>);
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > OUTPUT_MAX {
+            return Err(std::io::Error::other(OUTPUT_TOO_LARGE));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders into a bounded buffer: printing a list built by sharing (10 × 10 × … = 10⁹ items)
+/// costs one step, and without a bound filled gigabytes before any step was charged.
+fn render_bounded(
+    env: &Environment<'static>,
+    name: &str,
+    ctx: minijinja::Value,
+) -> Result<Vec<u8>, minijinja::Error> {
+    let mut out = Bounded(Vec::new());
+    env.get_template(name)
+        .and_then(|t| t.render_captured_to(ctx, &mut out).map(|_| ()))
+        .map(|()| out.0)
+}
+
+/// The error a too-large output ends a render with (its message, for the finding).
+const OUTPUT_TOO_LARGE: &str = "output too large";
 
 impl Templates {
     /// Built-ins, replaced by any same-named file in `plan_dir/templates/`.
@@ -128,7 +193,11 @@ impl Templates {
                 diags.push(template_diag(&e, origin, name, sources));
             }
         }
-        Templates { env, overrides }
+        Templates {
+            env,
+            overrides,
+            stopped: std::sync::Mutex::new(Vec::new()),
+        }
     }
 
     /// Renders a template; an error becomes a located diagnostic and an empty string.
@@ -139,15 +208,38 @@ impl Templates {
         sources: &Sources,
         diags: &mut Vec<Diagnostic>,
     ) -> String {
-        let result = self.env.get_template(name).and_then(|t| t.render(ctx));
+        let origin = self
+            .overrides
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| *id);
+        // The built-ins are dxplan's own: rendered in place. A plan's own is guarded (the
+        // environment is cloned for the guard's thread; the built-ins pay nothing).
+        let result = match (origin, GUARD.get()) {
+            (Some(id), Some(guard)) => {
+                let mut stopped = self.stopped.lock().unwrap_or_else(|e| e.into_inner());
+                if stopped.iter().any(|n| n == name) {
+                    return String::new();
+                }
+                let (env, ctx, owned) = (self.env.clone(), ctx.clone(), name.to_string());
+                match guard(Box::new(move || render_bounded(&env, &owned, ctx))) {
+                    Ok(r) => r,
+                    Err(stop) => {
+                        stopped.push(name.to_string());
+                        let fault = TemplateFault::Stopped {
+                            name: name.to_string(),
+                            stop,
+                        };
+                        diags.push(Diagnostic::of(&fault).at(id, 0..0));
+                        return String::new();
+                    }
+                }
+            }
+            _ => render_bounded(&self.env, name, ctx.clone()),
+        };
         match result {
-            Ok(s) => s.trim().to_string(),
+            Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
             Err(e) => {
-                let origin = self
-                    .overrides
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, id)| *id);
                 diags.push(template_diag(&e, origin, name, sources));
                 String::new()
             }
@@ -205,6 +297,10 @@ fn template_diag(
         minijinja::ErrorKind::OutOfFuel => (
             "chạy quá số bước cho phép (vòng lặp quá lớn)",
             "runs past the allowed number of steps (a loop too large)",
+        ),
+        minijinja::ErrorKind::WriteFailure => (
+            "in ra quá 256 KiB (một mẫu chỉ in vài câu)",
+            "prints more than 256 KiB (a template prints a few sentences)",
         ),
         minijinja::ErrorKind::UnknownFilter | minijinja::ErrorKind::UnknownFunction => (
             "dùng bộ lọc hoặc hàm không có",

@@ -646,3 +646,44 @@ fn init_from_cannot_be_injected_by_old_texts() {
         assert!(!codes.iter().any(|c| c == bad), "{bad} in {codes:?}");
     }
 }
+
+/// Issue 23 (high): a 300-byte template that builds a list by sharing (10⁹ items) and prints,
+/// joins or concatenates it once is charged one step; it used to run 30 s at 2.5–3.8 GB. Now the
+/// output is bounded and the plan's own templates run under a memory budget: each case ends as a
+/// located DX100, under the address-space limit a CI job might set.
+#[cfg(target_os = "linux")]
+#[test]
+fn template_memory_is_bounded() {
+    let nested = "{% set a = [1,2,3,4,5,6,7,8,9,10] %}{% set b = [a,a,a,a,a,a,a,a,a,a] %}{% set c = [b,b,b,b,b,b,b,b,b,b] %}{% set d = [c,c,c,c,c,c,c,c,c,c] %}{% set e = [d,d,d,d,d,d,d,d,d,d] %}{% set f = [e,e,e,e,e,e,e,e,e,e] %}{% set g = [f,f,f,f,f,f,f,f,f,f] %}{% set h = [g,g,g,g,g,g,g,g,g,g] %}{% set i = [h,h,h,h,h,h,h,h,h,h] %}";
+    let bin = assert_cmd::cargo::cargo_bin("dxplan");
+    for tail in ["{{ i }}", "{{ i|join|length }}", "{{ (i ~ \"\")|length }}"] {
+        let dir = common::example_copy("tinh-ha-lam");
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/opening.txt"),
+            format!("{nested}{tail}"),
+        )
+        .unwrap();
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v 2000000; exec '{}' check --format concise '{}'",
+                bin.display(),
+                dir.path().display()
+            ))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{tail}: {out}{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            out.contains("templates/opening.txt") && out.contains("DX100"),
+            "{tail}: {out}"
+        );
+    }
+}

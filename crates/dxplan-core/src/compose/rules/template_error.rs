@@ -34,6 +34,11 @@ pub enum TemplateFault {
     },
     /// The plan's own PDF layout (`templates/layout.typ`) does not compile: the renderer's words.
     Layout(Msg),
+    /// A plan's own template stopped by its memory budget or time limit.
+    Stopped {
+        name: String,
+        stop: crate::compose::templates::Stopped,
+    },
     /// A minijinja error: what kind, in both languages, and its detail.
     Render {
         name: String,
@@ -50,6 +55,20 @@ impl Violation for TemplateFault {
     fn message(&self) -> Msg {
         match self {
             TemplateFault::Unreadable(m) | TemplateFault::Layout(m) => m.clone(),
+            TemplateFault::Stopped { name, stop } => match stop {
+                crate::compose::templates::Stopped::Memory(mib) => msg!(
+                    "Mẫu `{name}` cần quá {mib} MiB bộ nhớ (một mẫu chỉ in vài câu): đã dừng",
+                    "Template `{name}` needs more than {mib} MiB of memory (a template prints a few sentences): stopped"
+                ),
+                crate::compose::templates::Stopped::Time(secs) => msg!(
+                    "Mẫu `{name}` chạy quá {secs} giây: đã dừng",
+                    "Template `{name}` ran for more than {secs} s: stopped"
+                ),
+                crate::compose::templates::Stopped::Crashed => msg!(
+                    "Mẫu `{name}` dừng bất thường",
+                    "Template `{name}` stopped abnormally"
+                ),
+            },
             TemplateFault::Lines {
                 name,
                 got: k,
@@ -80,6 +99,10 @@ impl Violation for TemplateFault {
                 "Fix the plan's templates/layout.typ, or delete it to use the built-in layout."
             )),
             TemplateFault::Lines { .. } => None,
+            TemplateFault::Stopped { .. } => Some(msg!(
+                "Bỏ vòng lặp, danh sách lồng nhau và phép nối chuỗi lớn trong mẫu; mẫu gốc ở thư mục templates/ của dxplan.",
+                "Remove loops, nested lists and large concatenations from the template; the originals are in dxplan's templates/."
+            )),
             TemplateFault::Render { .. } => Some(msg!(
                 "Các biến dùng được có trong mẫu gốc cùng tên ở thư mục templates/ của dxplan.",
                 "The variables available are those used by dxplan's built-in template of the same name."
