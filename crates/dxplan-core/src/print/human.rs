@@ -1,7 +1,7 @@
 //! Human output through miette: the YAML excerpt with the finding underlined, the hint, and the
 //! clause the finding enforces.
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
 
 use super::Options;
 use crate::diag::{Diagnostic, Severity, Summary, position};
@@ -59,9 +59,13 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
             (Some(id), Some(span)) if excerpt_ok(&sources.get(id).text, span) => {
                 let src = sources.get(id);
                 let label = d.severity.label(opts.lang).to_string();
-                md = md.with_label(LabeledSpan::new(Some(label), span.start, span.len()));
-                miette::Report::new(md)
-                    .with_source_code(NamedSource::new(&src.name, src.text.clone()))
+                // Only the lines around the span go to miette, with their true line numbers:
+                // handing it the whole file cost a copy and a scan of it per finding (20,000
+                // findings in a 380 KB file: half a minute).
+                let excerpt = Excerpt::around(src, span);
+                let at = span.start - excerpt.base;
+                md = md.with_label(LabeledSpan::new(Some(label), at, span.len()));
+                miette::Report::new(md).with_source_code(excerpt)
             }
             _ => miette::Report::new(md),
         };
@@ -99,6 +103,55 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, opts: &Options) -> String
         ),
     });
     out
+}
+
+/// The lines around a span, for miette: `base` is the byte offset of the first of them in the
+/// file, `first_line` its 0-based line number (from the file's line index, computed once).
+struct Excerpt {
+    name: String,
+    text: String,
+    base: usize,
+    first_line: usize,
+}
+
+impl Excerpt {
+    /// Four lines either side: more than miette's context, so it never reaches an edge that is
+    /// not the file's.
+    fn around(src: &crate::source::SourceFile, span: &std::ops::Range<usize>) -> Excerpt {
+        let (first, _) = src.line_col(span.start);
+        let (last, _) = src.line_col(span.end);
+        let from_line = first.saturating_sub(4).max(1);
+        let base = src.offset_of(from_line, 1);
+        let end = src.offset_of(last + 5, 1);
+        Excerpt {
+            name: src.name.clone(),
+            text: src.text[base..end].to_string(),
+            base,
+            first_line: from_line - 1,
+        }
+    }
+}
+
+impl miette::SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner =
+            self.text
+                .as_bytes()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
 }
 
 /// Whether the lines around a span can be shown as an excerpt: each at most 1,000 bytes and free
