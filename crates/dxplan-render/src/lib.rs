@@ -35,6 +35,14 @@ pub fn compile_document(
     dxplan_core::compile_with(dir, opts, kind, &check_layout)
 }
 
+/// As [`compile`] for commands that make no PDF (status, roll-up, `init --from`): the plan's
+/// own `templates/layout.typ` is not compiled — it could cost them its 60 s limit for nothing —
+/// but its wording templates are guarded as always.
+pub fn compile_without_layout(dir: &Path, opts: &compose::Options) -> Result<Compiled, IoFailure> {
+    compose::templates::set_guard(guard_template);
+    dxplan_core::compile_with(dir, opts, DocKind::Plan, &|_, _, _| {})
+}
+
 /// How long a plan's own wording template may run: its sentences take microseconds.
 const TEMPLATE_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 

@@ -51,15 +51,16 @@ pub fn from(
     {
         return report(Err(InitError::InsideOld(o)), &dir, lang);
     }
-    let compiled = dxplan_render::compile(old, &dxplan_core::compose::Options { draft: false })
-        .map_err(|e| {
-            let p = e.path.display();
-            Error(dxplan_core::lang::io_failed(
-                &format!("không đọc được {p}"),
-                &format!("cannot read {p}"),
-                &e.error,
-            ))
-        })?;
+    let compiled =
+        dxplan_render::compile_without_layout(old, &dxplan_core::compose::Options { draft: false })
+            .map_err(|e| {
+                let p = e.path.display();
+                Error(dxplan_core::lang::io_failed(
+                    &format!("không đọc được {p}"),
+                    &format!("cannot read {p}"),
+                    &e.error,
+                ))
+            })?;
     let plan = compiled.plan;
     let next = plan.year() + 1;
     let fw = match (framework_file, framework) {

@@ -6,10 +6,15 @@ use std::path::Path;
 use dxplan_core::lang::Lang;
 use dxplan_core::status;
 
-use super::{ExitStatus, Result, checked};
+use super::{ExitStatus, Result};
 
 pub fn run(dir: &Path, format: status::Format, lang: Lang) -> Result {
-    let (plan, _) = checked(dir)?;
+    // Status makes no PDF: the plan's own layout.typ is not compiled (issue 23).
+    let plan = dxplan_render::compile_without_layout(
+        dir,
+        &dxplan_core::compose::Options { draft: false },
+    )?
+    .plan;
     let c = status::coverage(&plan);
     let out = match format {
         status::Format::Table => status::table(&c, lang),
