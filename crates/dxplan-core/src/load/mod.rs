@@ -22,6 +22,10 @@ pub use node::{Key, Kind, Node, Sp};
 
 /// Plan files above this size are refused: a whole province plan is well under 200 KiB.
 pub const MAX_FILE_BYTES: u64 = 4 << 20;
+/// All the plan's files together: a plan of 1,000 projects is under 2 MiB.
+pub const MAX_PLAN_BYTES: u64 = 32 << 20;
+/// One paragraph of text (between blank lines), in bytes: a real plan's longest is a few KiB.
+pub const MAX_PARAGRAPH_BYTES: usize = 128 << 10;
 /// Directories never walked: outputs, overrides and tool folders, not plan content.
 const SKIP_DIRS: &[&str] = &["build", "templates", "target", "node_modules"];
 
@@ -45,6 +49,8 @@ pub struct Loaded {
     /// so rules over the whole plan wait (DX009). Sorted. `dxplan.toml` is not among them: a plan
     /// without a readable config is reported as such.
     pub unreadable: Vec<SourceId>,
+    /// Bytes read so far, against [`MAX_PLAN_BYTES`].
+    read: u64,
 }
 
 impl Loaded {
@@ -80,6 +86,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
         docs: Vec::new(),
         diags: Vec::new(),
         unreadable: Vec::new(),
+        read: 0,
     };
 
     load_config(&mut loaded, dir)?;
@@ -177,6 +184,11 @@ fn load_yaml(loaded: &mut Loaded, path: &Path, name: String) -> Result<(), IoFai
     match parsed {
         Ok(mut root) => {
             normalize(&mut root, id, &text, &mut loaded.diags);
+            if long_paragraph(&root, id, &mut loaded.diags) {
+                // Not laid out: it would cost the PDF build minutes and gigabytes.
+                loaded.unreadable(id);
+                return Ok(());
+            }
             loaded.docs.push(Doc { source: id, root });
         }
         Err(e) if e.limit && e.message.contains("Documents") => loaded
@@ -260,8 +272,22 @@ fn read_source(
     };
     // A regular file inside the plan, read up to the cap whatever its metadata says (devices and
     // FIFOs report size 0): a link, a device or a file outside the plan is refused, never quoted.
-    let bytes = match crate::fsutil::read_in_plan(&loaded.root, path, MAX_FILE_BYTES) {
-        Ok(b) => b,
+    // The whole plan has a budget too: many files each under the cap still add up.
+    let left = MAX_PLAN_BYTES.saturating_sub(loaded.read);
+    let bytes = match crate::fsutil::read_in_plan(&loaded.root, path, MAX_FILE_BYTES.min(left)) {
+        Ok(b) => {
+            loaded.read += b.len() as u64;
+            b
+        }
+        Err(crate::fsutil::PlanReadError::TooLarge) if left < MAX_FILE_BYTES => {
+            let id = loaded
+                .sources
+                .add(SourceFile::new(path.into(), name, String::new()));
+            let found = rules::limits::Refused::PlanTooLarge(MAX_PLAN_BYTES >> 20);
+            loaded.diags.push(Diagnostic::of(&found).at(id, 0..0));
+            loaded.unreadable(id);
+            return Ok(None);
+        }
         Err(crate::fsutil::PlanReadError::Io(e)) => return Err(io(e)),
         Err(crate::fsutil::PlanReadError::TooLarge) => {
             let id = loaded
@@ -385,6 +411,31 @@ fn normalize(node: &mut Node, source: SourceId, text: &str, diags: &mut Vec<Diag
                 .at(source, span.clone())
                 .fix(msg!("chuẩn hóa NFC", "normalise to NFC"), span, nfc),
         );
+    }
+}
+
+/// A text value with a paragraph past [`MAX_PARAGRAPH_BYTES`] (located; true if any).
+fn long_paragraph(node: &Node, source: SourceId, diags: &mut Vec<Diagnostic>) -> bool {
+    match &node.kind {
+        Kind::Str(s) if s.len() > MAX_PARAGRAPH_BYTES => {
+            let longest = s.split("\n\n").map(str::len).max().unwrap_or(0);
+            if longest <= MAX_PARAGRAPH_BYTES {
+                return false;
+            }
+            let found = rules::limits::Refused::Paragraph {
+                kib: longest >> 10,
+                max: MAX_PARAGRAPH_BYTES >> 10,
+            };
+            diags.push(Diagnostic::of(&found).at(source, node.span.clone()));
+            true
+        }
+        Kind::Seq(items) => items
+            .iter()
+            .fold(false, |any, n| long_paragraph(n, source, diags) | any),
+        Kind::Map(entries) => entries
+            .iter()
+            .fold(false, |any, (_, v)| long_paragraph(v, source, diags) | any),
+        _ => false,
     }
 }
 

@@ -454,6 +454,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
         docs,
         mut diags,
         mut unreadable,
+        ..
     } = loaded;
 
     let config = config_doc.and_then(|doc| type_config(doc, &mut diags));

@@ -687,3 +687,34 @@ fn template_memory_is_bounded() {
         );
     }
 }
+
+/// Issue 23: cost in proportion. One paragraph of 200 KiB (the PDF layout's cost grows faster
+/// than a paragraph: 500 KiB took 5 s and 400 MB) is refused by `check`, located, before any
+/// build; and the plan's files together have a budget (many files under the per-file cap).
+#[test]
+fn a_huge_paragraph_and_a_huge_plan_are_refused_early() {
+    let dir = common::example_copy("tinh-ha-lam");
+    let unit = "**đậm** và *nghiêng* trong câu dài của kế hoạch. ";
+    let long = unit.repeat(200 * 1024 / unit.len());
+    common::edit(
+        dir.path(),
+        "phan-1/muc-tieu-2022.yaml",
+        "text: |\n",
+        &format!("text: |\n  {long}\n\n"),
+    );
+    let (code, out) = check(dir.path(), "concise");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("phan-1/muc-tieu-2022.yaml:4:3") && out.contains("DX003"),
+        "{out}"
+    );
+
+    let big = common::example_copy("tinh-ha-lam");
+    let filler = format!("# {}\n", "x".repeat(1000)).repeat(3900);
+    for i in 0..9 {
+        std::fs::write(big.path().join(format!("phan-2/zz-{i}.yaml")), &filler).unwrap();
+    }
+    let (code, out) = check(big.path(), "concise");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("cộng lại vượt 32 MiB"), "{out}");
+}

@@ -63,6 +63,11 @@ pub enum Refused {
     TooLarge(u64),
     /// Not a regular file inside the plan (a link, a device …): the reader's words.
     NotRegular(crate::lang::Msg),
+    /// One paragraph longer than the cap (KiB): the PDF layout's cost grows faster than the
+    /// paragraph (500 KiB: 5 s, 400 MB), and no administrative text has such a paragraph.
+    Paragraph { kib: usize, max: usize },
+    /// The plan's files together past the cap (MiB): the rest are not read.
+    PlanTooLarge(u64),
 }
 
 impl crate::diag::Violation for Refused {
@@ -81,6 +86,14 @@ impl crate::diag::Violation for Refused {
                 "File larger than the limit of {max} MiB; it was not read"
             ),
             Refused::NotRegular(m) => m.clone(),
+            Refused::Paragraph { kib, max } => crate::msg!(
+                "Một đoạn văn dài {kib} KiB, quá giới hạn {max} KiB của một đoạn",
+                "A paragraph of {kib} KiB, past the limit of {max} KiB for one paragraph"
+            ),
+            Refused::PlanTooLarge(max) => crate::msg!(
+                "Các tệp của kế hoạch cộng lại vượt {max} MiB; tệp này và các tệp sau không được đọc",
+                "The plan's files together exceed {max} MiB; this file and those after it were not read"
+            ),
         }
     }
 
@@ -97,6 +110,14 @@ impl crate::diag::Violation for Refused {
             Refused::NotRegular(_) => crate::msg!(
                 "Đặt tệp thật (không phải liên kết) vào thư mục kế hoạch.",
                 "Put a real file (not a link) inside the plan directory."
+            ),
+            Refused::Paragraph { .. } => crate::msg!(
+                "Chia thành nhiều đoạn bằng một dòng trống; văn bản hành chính không có đoạn dài như vậy.",
+                "Split it into paragraphs with blank lines; no administrative text has a paragraph that long."
+            ),
+            Refused::PlanTooLarge(_) => crate::msg!(
+                "Bỏ dữ liệu không thuộc kế hoạch khỏi thư mục kế hoạch.",
+                "Remove data that is not plan text from the plan directory."
             ),
         })
     }
