@@ -5,7 +5,9 @@
 //! file, and every XML part of the DOCX must be well-formed.
 //!
 //! Both examples are mutated in turn, and each case also composes the results report and the
-//! decision. `cargo test -p dxplan-render fuzz` runs 150 cases from a fixed seed in seconds;
+//! decision, prints its findings in every format (no line may start a GitHub command, no ESC may
+//! pass, whatever the file names: some cases add a file with a hostile name), and carries the plan
+//! into the next year (`init --from`): the files it writes must read without a syntax error. `cargo test -p dxplan-render fuzz` runs 150 cases from a fixed seed in seconds;
 //! `DXPLAN_FUZZ_CASES=20000 DXPLAN_FUZZ_SEED=7 cargo test --release -p dxplan-render fuzz` runs longer.
 //! A failing case prints its seed and the mutated files are left in a directory to reproduce it.
 
@@ -174,22 +176,47 @@ fn run_case(dir: &Path) {
                 d.rule.code
             );
         }
-        // Every printer must take every finding.
-        for f in [
-            dxplan_core::print::Format::Human,
-            dxplan_core::print::Format::Json,
-        ] {
-            let _ = dxplan_core::print::render(
-                f,
-                std::slice::from_ref(d),
-                &c.plan.sources,
-                &dxplan_core::print::Options {
-                    lang: dxplan_core::lang::Lang::Vi,
-                    color: false,
-                },
+    }
+    // Every printer takes every finding, and nothing from a file name or a value starts a line
+    // of its own in a CI log.
+    use dxplan_core::print::Format;
+    for f in [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Github,
+        Format::Sarif,
+        Format::Junit,
+    ] {
+        let out = dxplan_core::print::render(
+            f,
+            &c.diags,
+            &c.plan.sources,
+            &dxplan_core::print::Options {
+                lang: dxplan_core::lang::Lang::Vi,
+                color: false,
+            },
+        );
+        assert!(!out.contains('\u{1b}'), "{f:?}: a raw ESC");
+        for line in out.lines() {
+            let annotation = matches!(f, Format::Github)
+                && [
+                    "::error file=",
+                    "::warning file=",
+                    "::notice file=",
+                    "::error title=",
+                    "::warning title=",
+                    "::notice title=",
+                ]
+                .iter()
+                .any(|p| line.starts_with(p));
+            assert!(
+                annotation || !line.trim_start().starts_with("::"),
+                "{f:?}: a line starts a workflow command: {line}"
             );
         }
     }
+    next_year(&c.plan);
     check_docx(&c.doc);
     // The other documents of the same data: the results report, the decision alone.
     for kind in [
@@ -204,6 +231,35 @@ fn run_case(dir: &Path) {
         .expect("compiles");
         check_docx(&other.doc);
     }
+}
+
+/// `init --from` on the mutated plan: every file it writes reads without a syntax error (OLD's
+/// texts go in as data, never as YAML of their own).
+fn next_year(plan: &dxplan_core::model::Plan) {
+    let Some(fw) =
+        dxplan_core::framework::Framework::builtin_for(&plan.framework.id, Some(plan.year() + 1))
+    else {
+        return;
+    };
+    let level = plan.level().unwrap_or(dxplan_core::model::Level::Tinh);
+    let made = dxplan_core::init::from::from_plan(
+        plan,
+        &fw,
+        dxplan_core::init::scaffold_for(&fw, level, plan.year() + 1),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    dxplan_core::init::write_files(dir.path(), made.files, false)
+        .unwrap_or_else(|_| panic!("init --from writes"));
+    let (_, diags) = dxplan_core::check_dir(dir.path()).unwrap();
+    let syntax: Vec<String> = diags
+        .iter()
+        .filter(|d| d.rule.code == "DX001")
+        .map(|d| d.message.vi.clone())
+        .collect();
+    assert!(
+        syntax.is_empty(),
+        "init --from wrote unreadable YAML: {syntax:?}"
+    );
 }
 
 /// The DOCX of a composed document: written without failure, every part well-formed XML.
@@ -254,7 +310,23 @@ fn mutated_plans_never_crash() {
             }
             std::fs::write(dir.path().join(rel), t).unwrap();
         }
+        // One case in five adds a file whose name is hostile (a newline, a GitHub command, ESC).
+        let hostile = (rng.below(5) == 0).then(|| {
+            let (rel, text) = &files[rng.below(files.len())];
+            let name = format!(
+                "phan-2/x{}\n::error title=f::{}\u{1b}[31m.yaml",
+                case,
+                rng.below(100)
+            );
+            let p = dir.path().join(name);
+            let _ = std::fs::write(&p, text);
+            let _ = rel;
+            p
+        });
         let result = std::panic::catch_unwind(|| run_case(dir.path()));
+        if let Some(p) = hostile {
+            let _ = std::fs::remove_file(p);
+        }
         if let Err(e) = result {
             let keep = dir.path().to_path_buf();
             std::mem::forget(dirs);
