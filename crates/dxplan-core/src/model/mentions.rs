@@ -24,12 +24,14 @@ pub struct Mention {
 impl Plan {
     /// Every document cited in the text of the plan's files (the framework file it carries
     /// excluded: that is the framework's text, not the plan's).
-    pub fn mentions(&self) -> Vec<Mention> {
-        let mut out = Vec::new();
-        for (id, file) in self.own_files() {
-            out.extend(scan(id, &file.text));
-        }
-        out
+    pub fn mentions(&self) -> &[Mention] {
+        self.mentions.get_or_init(|| {
+            let mut out = Vec::new();
+            for (id, file) in self.own_files() {
+                out.extend(scan(id, &file.text));
+            }
+            out
+        })
     }
 }
 

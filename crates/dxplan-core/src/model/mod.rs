@@ -78,6 +78,8 @@ pub struct Plan {
     /// Plan files that could not be read at all (syntax, encoding, size: locked errors already
     /// reported). Checks that add up the whole plan wait until they are fixed.
     pub unreadable: Vec<SourceId>,
+    /// [`Plan::mentions`], scanned once: three rules read them.
+    pub(crate) mentions: std::sync::OnceLock<Vec<mentions::Mention>>,
 }
 
 /// `dxplan.toml` typed, with the file it came from (where its findings point). Derefs to the
@@ -544,6 +546,7 @@ pub fn build(loaded: Loaded) -> (Plan, Vec<Diagnostic>) {
             declared,
             dropped,
             unreadable,
+            mentions: std::sync::OnceLock::new(),
         },
         diags,
     )

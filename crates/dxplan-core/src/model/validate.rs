@@ -471,15 +471,51 @@ pub fn did_you_mean<'c>(got: &str, candidates: &[&'c str]) -> Option<&'c str> {
 /// The candidate that `got` differs from only in letter case or spacing: correcting to it cannot
 /// change meaning, so it is offered as an automatic fix.
 pub fn same_but_case_or_space<'c>(got: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let g = norm(got);
+    let g = case_space_key(got);
     candidates
         .iter()
         .copied()
-        .find(|c| norm(c) == g && *c != got)
+        .find(|c| case_space_key(c) == g && *c != got)
+}
+
+/// What [`same_but_case_or_space`] compares: words joined by one space, lower-cased.
+fn case_space_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// [`same_but_case_or_space`] over one list asked many times (every lead and cooperating unit of
+/// a plan against the agency names): the list is normalised once, each distinct text once.
+pub struct CaseIndex<'c> {
+    by_key: std::collections::HashMap<String, Vec<&'c str>>,
+    seen: std::collections::HashMap<String, Option<&'c str>>,
+}
+
+impl<'c> CaseIndex<'c> {
+    pub fn new(candidates: &[&'c str]) -> CaseIndex<'c> {
+        let mut by_key: std::collections::HashMap<String, Vec<&'c str>> =
+            std::collections::HashMap::new();
+        for c in candidates {
+            by_key.entry(case_space_key(c)).or_default().push(c);
+        }
+        CaseIndex {
+            by_key,
+            seen: std::collections::HashMap::new(),
+        }
+    }
+
+    /// As `same_but_case_or_space(got, candidates)`.
+    pub fn find(&mut self, got: &str) -> Option<&'c str> {
+        if let Some(hit) = self.seen.get(got) {
+            return *hit;
+        }
+        let hit = self
+            .by_key
+            .get(&case_space_key(got))
+            .and_then(|cs| cs.iter().copied().find(|c| *c != got));
+        self.seen.insert(got.to_string(), hit);
+        hit
+    }
 }

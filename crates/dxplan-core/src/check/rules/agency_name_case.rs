@@ -5,7 +5,7 @@ use crate::diag::{Diagnostic, Rule, Violation};
 use crate::lang::Msg;
 use crate::load::Sp;
 use crate::model::Content;
-use crate::model::validate::same_but_case_or_space;
+use crate::model::validate::CaseIndex;
 use crate::msg;
 use crate::source::SourceId;
 
@@ -60,9 +60,11 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
     let mut out = Vec::new();
+    // Thousands of fields, a few distinct names: normalised once each.
+    let mut index = CaseIndex::new(&names);
     for (src, f) in fields {
         let got = f.value.trim();
-        let Some(right) = same_but_case_or_space(got, &names) else {
+        let Some(right) = index.find(got) else {
             continue;
         };
         out.push(
