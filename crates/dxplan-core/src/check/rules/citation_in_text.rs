@@ -55,19 +55,19 @@ pub fn check(ctx: &mut Ctx) {
     let mut out = Vec::new();
     for m in plan.mentions() {
         let Some(when) = m.date else {
-            out.push(malformed(&m));
+            out.push(malformed(m));
             continue;
         };
         if let Some(d) = ctx
             .fw
             .registry(&m.symbol)
-            .and_then(|r| against_registry(r, &m, when))
+            .and_then(|r| against_registry(r, m, when))
         {
             out.push(d);
             continue;
         }
         match first.iter().find(|f| f.symbol == m.symbol) {
-            Some(f) if f.date != when => out.push(two_dates(f, &m, when)),
+            Some(f) if f.date != when => out.push(two_dates(f, m, when)),
             Some(_) => {}
             None => {
                 let name = plan.sources.get(m.source).name.clone();
