@@ -89,6 +89,23 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Nhập kế hoạch từ tệp Word (.docx): lập thư mục kế hoạch, in những gì nhận ra và những đoạn chưa xếp được
+    Import {
+        /// Tệp Word (.docx)
+        file: PathBuf,
+        /// Thư mục kế hoạch sẽ tạo
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Khung kế hoạch của văn bản
+        #[arg(long, default_value = model::DEFAULT_FRAMEWORK)]
+        framework: String,
+        /// Cấp kế hoạch
+        #[arg(long, value_enum, default_value = "tinh")]
+        level: InitLevel,
+        /// Ghi vào thư mục đã có tệp
+        #[arg(long)]
+        force: bool,
+    },
     /// Các Khung kế hoạch: liệt kê, lập Khung năm mới, kiểm tra tệp Khung
     #[command(subcommand)]
     Framework(commands::framework::Command),
@@ -138,6 +155,13 @@ fn main() -> ExitCode {
             ),
         },
         Command::Framework(cmd) => commands::framework::run(cmd, lang),
+        Command::Import {
+            file,
+            output,
+            framework,
+            level,
+            force,
+        } => commands::import::run(&file, output, &framework, level, force, lang),
         Command::Schema { framework, config } => commands::schema::run(&framework, config),
         Command::Status { dir, format } => commands::status::run(&dir, format, lang),
         Command::Rollup {

@@ -5,6 +5,7 @@
 pub mod build;
 pub mod check;
 pub mod framework;
+pub mod import;
 pub mod init;
 pub mod rollup;
 pub mod rules;

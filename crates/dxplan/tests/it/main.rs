@@ -10,6 +10,7 @@ mod docx;
 mod fix;
 mod formats;
 mod hostile;
+mod import;
 mod integrations;
 mod interop;
 mod next_year;

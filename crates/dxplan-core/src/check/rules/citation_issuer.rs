@@ -28,26 +28,32 @@ crate::declare_rule! {
 /// The ministry an issuer names: "Bộ trưởng Bộ Khoa học và Công nghệ" → "Khoa học và Công nghệ";
 /// `None` when it names none ("Thủ tướng Chính phủ").
 fn ministry(issuer: &str) -> Option<String> {
+    // The first "Bộ X" that is not "Bộ trưởng": "Bộ trưởng Bộ X", "Bộ X về việc …".
     let mut rest = issuer;
-    let mut found = None;
-    while let Some(i) = rest.find("Bộ ") {
+    let name = loop {
+        let i = rest.find("Bộ ")?;
         let after = &rest[i + "Bộ ".len()..];
         if !after.starts_with("trưởng") {
-            found = Some(after);
+            break after;
         }
         rest = after;
-    }
-    let name = found?;
+    };
+    // Where the name ends: the words that follow an issuer in a citation.
     let end = [
         " về ",
+        " phê duyệt",
+        " ban hành",
+        " hướng dẫn",
+        " quy định",
+        " tại ",
+        " năm ",
+        " và các",
         ",",
         ";",
         ":",
         ".",
+        "(",
         "\n",
-        " ban hành",
-        " hướng dẫn",
-        " tại ",
     ]
     .iter()
     .filter_map(|s| name.find(s))
@@ -161,5 +167,15 @@ mod tests {
             Some("Thông tin và Truyền thông")
         );
         assert_eq!(ministry("Thủ tướng Chính phủ"), None);
+        // Real plans go on after the issuer: none of it is the ministry's name.
+        assert_eq!(
+            ministry("Bộ trưởng Bộ Thông tin và Truyền thông phê duyệt Đề án xác định Chỉ số")
+                .as_deref(),
+            Some("Thông tin và Truyền thông")
+        );
+        assert_eq!(
+            ministry("Bộ Thông tin và Truyền thông về việc hướng dẫn các bộ, ngành, địa phương; Bộ Hàng hải").as_deref(),
+            Some("Thông tin và Truyền thông")
+        );
     }
 }

@@ -1,0 +1,1049 @@
+//! Placing a Word document's blocks on the framework: the header (issuer, số, place, date), the
+//! title, the opening (căn cứ lines and "Thực hiện …"), each Phần and heading matched to the
+//! framework, the text under each heading into its section, the evaluation points a) and b)
+//! under Phần I.II's items, the signature and Nơi nhận, and the phụ lục tables as the plan's own
+//! phụ lục. What is not placed is kept, numbered, in `chua-xep.md`.
+
+use std::path::PathBuf;
+
+use dxplan_core::framework::{Framework, Heading, SectionKind};
+use dxplan_core::model::Level;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::docx::{Block, Document, Para, Table};
+
+/// What an import made and found.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub files: Vec<(PathBuf, String)>,
+    /// Sections that received text, by slug.
+    pub sections: Vec<String>,
+    /// Metadata recovered, as "key: value" lines for the report.
+    pub metadata: Vec<(String, String)>,
+    /// Headings worded differently from the framework: key → the document's words.
+    pub retitled: Vec<(String, String)>,
+    /// Paragraph numbers and first words of what could not be placed.
+    pub unplaced: Vec<(usize, String)>,
+    pub appendices: usize,
+}
+
+/// A YAML/TOML double-quoted string (JSON escapes are valid in both).
+fn q(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
+}
+
+/// Lower case, no diacritics (đ → d), single spaces: how headings are compared as a fallback.
+pub fn fold(s: &str) -> String {
+    let lower = s.to_lowercase().replace('đ', "d");
+    let bare: String = lower
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
+    bare.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "I. ", "1.2. ", "a) " at the start of a heading: (number, rest).
+fn split_number(s: &str) -> (Option<String>, &str) {
+    let t = s.trim_start();
+    let end = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | 'I' | 'V' | 'X' | 'L'))
+        .last()
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let num = t[..end].trim_end_matches('.');
+    if !num.is_empty() && t[end..].starts_with([' ', '\t']) && t[..end].ends_with('.') {
+        return (Some(num.to_string()), t[end..].trim_start());
+    }
+    (None, t)
+}
+
+/// A framework heading with its key ("I.II.1") and the section it fills (own or inherited).
+#[derive(Clone)]
+struct Target {
+    key: String,
+    number: String,
+    title: String,
+    part: usize,
+    depth: usize,
+    section: Option<String>,
+    /// The item number under Phần I.II ("1.1") when this heading is an evaluation item or group.
+    item: Option<String>,
+}
+
+fn targets(fw: &Framework) -> Vec<Target> {
+    fn walk(
+        h: &Heading,
+        path: &mut Vec<String>,
+        part: usize,
+        inherited: Option<&str>,
+        out: &mut Vec<Target>,
+    ) {
+        path.push(h.number.clone());
+        let section = h.section.as_deref().or(inherited);
+        out.push(Target {
+            key: dxplan_core::framework::heading_key(path),
+            number: h.number.clone(),
+            title: h.title.clone(),
+            part,
+            depth: path.len() - 1,
+            section: section.map(str::to_string),
+            item: (h.section.is_none() && inherited.is_some()).then(|| h.number.clone()),
+        });
+        for c in &h.children {
+            walk(c, path, part, section, out);
+        }
+        path.pop();
+    }
+    let mut out = Vec::new();
+    for (i, p) in fw.parts.iter().enumerate() {
+        let mut path = vec![p.number.clone()];
+        for h in &p.children {
+            walk(h, &mut path, i, p.section.as_deref(), &mut out);
+        }
+    }
+    out
+}
+
+/// Text gathered for one section.
+#[derive(Default)]
+struct Gathered {
+    text: Vec<String>,
+    /// Evaluation items: number → (results, limitations).
+    items: Vec<(String, Vec<String>, Vec<String>)>,
+    citations: Vec<String>,
+}
+
+fn para_text(p: &Para) -> String {
+    let mut s = String::new();
+    if let Some(n) = &p.number {
+        s.push_str(n);
+        s.push(' ');
+    }
+    s.push_str(p.text.trim());
+    s
+}
+
+/// A table as CommonMark (cells on one line, `|` escaped).
+fn table_markdown(t: &Table) -> String {
+    let cell = |c: &str| c.replace('\n', " ").replace('|', "\\|");
+    let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = String::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let mut cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+        cells.resize(width, String::new());
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        if i == 0 {
+            out.push_str(&format!("|{}\n", "---|".repeat(width)));
+        }
+    }
+    out
+}
+
+/// "Số: 215/KH-UBND" → ("215", "KH-UBND"); a draft's "Số:    /KH-UBND" → ("", "KH-UBND").
+fn number_symbol(s: &str) -> Option<(String, String)> {
+    let rest = s
+        .trim()
+        .strip_prefix("Số")?
+        .trim_start_matches([':', ' ', '\u{a0}']);
+    let (n, sym) = rest.split_once('/')?;
+    Some((n.trim().to_string(), sym.trim().replace('\u{2060}', "")))
+}
+
+/// "Hà Lâm, ngày 07 tháng 12 năm 2022" → ("Hà Lâm", "2022-12-07").
+fn place_date(s: &str) -> Option<(String, Option<String>)> {
+    let (place, rest) = s.split_once(", ngày")?;
+    let nums: Vec<u32> = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    let date = match nums.as_slice() {
+        [d, m, y] => Some(format!("{y:04}-{m:02}-{d:02}")),
+        _ => None,
+    };
+    Some((place.trim().to_string(), date))
+}
+
+pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
+    let mut out = Imported::default();
+    let all = targets(fw);
+    let blocks = &doc.blocks;
+    let mut used = vec![false; blocks.len()];
+    let mut meta = Meta::default();
+
+    // 1. Header: the first table (or the paragraphs) before the title.
+    let title_at = blocks.iter().position(|b| {
+        matches!(b, Block::Para(p) if {
+            let t = p.text.trim();
+            t == "KẾ HOẠCH" || t == "QUYẾT ĐỊNH"
+        })
+    });
+    let head_end = title_at.unwrap_or(0);
+    for (i, b) in blocks[..head_end].iter().enumerate() {
+        let lines: Vec<String> = match b {
+            Block::Table(t) => t
+                .rows
+                .iter()
+                .flatten()
+                .flat_map(|c| c.lines().map(str::to_string).collect::<Vec<_>>())
+                .collect(),
+            Block::Para(p) => vec![p.text.clone()],
+        };
+        for l in &lines {
+            let l = l.trim();
+            if let Some((n, s)) = number_symbol(l) {
+                meta.number = Some(n);
+                meta.symbol = Some(s);
+            } else if let Some((place, date)) = place_date(l) {
+                meta.place = Some(place);
+                meta.date = date;
+            } else if l.starts_with("CỘNG HÒA")
+                || l.starts_with("Độc lập")
+                || l.is_empty()
+                || l.chars().all(|c| c == '_' || c == '-')
+            {
+            } else if l
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| !c.is_lowercase())
+                && meta.symbol.is_none()
+            {
+                // "BỘ HÀNG HẢI" / "VÀ ĐƯỜNG THỦY": one name broken to fit the column.
+                match meta.issuer.last_mut() {
+                    Some(prev) if l.starts_with("VÀ ") || l.starts_with("- ") => {
+                        prev.push(' ');
+                        prev.push_str(l);
+                    }
+                    _ => meta.issuer.push(l.to_string()),
+                }
+            }
+        }
+        used[i] = true;
+    }
+    // 2. Title and trích yếu: after "KẾ HOẠCH", the lines up to the first that is not bold or
+    // centred.
+    let mut at = head_end;
+    if let Some(t) = title_at {
+        used[t] = true;
+        if let Block::Para(p) = &blocks[t] {
+            meta.title_word = p.text.trim().to_string();
+        }
+        at = t + 1;
+        let mut title = Vec::new();
+        while let Some(Block::Para(p)) = blocks.get(at) {
+            let text = p.text.trim();
+            if text.is_empty()
+                || !(p.bold || p.center)
+                || text.starts_with("Phần")
+                || text.starts_with("PHẦN")
+            {
+                break;
+            }
+            if !text.chars().all(|c| c == '_' || c == '-') {
+                title.push(text.replace('\n', " "));
+            }
+            used[at] = true;
+            at += 1;
+        }
+        if !title.is_empty() {
+            meta.title = Some(title.join(" "));
+        }
+    }
+
+    // A Quyết định that issues the plan comes first (a ministry's plan): its parts go to
+    // `[decision]`, and the plan begins at its own title "KẾ HOẠCH".
+    if meta.title_word == "QUYẾT ĐỊNH" {
+        let start = at;
+        let plan_at = blocks[start..]
+            .iter()
+            .position(|b| matches!(b, Block::Para(p) if p.text.trim() == "KẾ HOẠCH"))
+            .map(|k| start + k);
+        if let Some(k) = plan_at {
+            decision(&blocks[start..k], &mut meta, &mut used[start..k]);
+            // The plan's own header (issuer) and "(Kèm theo Quyết định …)".
+            used[k] = true;
+            if k > 0 && matches!(blocks[k - 1], Block::Table(_)) {
+                used[k - 1] = true;
+            }
+            let mut j = k + 1;
+            let mut title = Vec::new();
+            while let Some(Block::Para(p)) = blocks.get(j) {
+                let t = p.text.trim();
+                if t.starts_with("(Kèm theo") {
+                    if let Some(by) = t.rsplit_once(" của ").map(|x| x.1.trim_end_matches(')')) {
+                        meta.decision_issuer = Some(by.to_string());
+                    }
+                    used[j] = true;
+                    j += 1;
+                    continue;
+                }
+                if t.is_empty() || !(p.bold || p.center) {
+                    break;
+                }
+                title.push(t.to_string());
+                used[j] = true;
+                j += 1;
+            }
+            meta.decision_title = meta.title.take();
+            if !title.is_empty() {
+                meta.title = Some(title.join(" "));
+            }
+            at = j;
+        }
+    }
+
+    // 3. The body: opening, then Phần by Phần.
+    let mut gathered: Vec<(String, Gathered)> = Vec::new();
+    let mut current: Option<Target> = None;
+    let mut part: Option<usize> = None;
+    let mut point: Option<usize> = None; // 0 = a), 1 = b) under the current item
+    let mut in_signature = false;
+    let mut appendix: Option<(String, Vec<String>)> = None; // (label, title lines)
+    for i in at..blocks.len() {
+        let b = &blocks[i];
+        match b {
+            Block::Table(t) => {
+                if let Some((label, title)) = appendix.take() {
+                    out.appendices += 1;
+                    let id = format!("phu-luc-{}", out.appendices);
+                    out.files.push((
+                        format!("phu-luc/{id}.yaml").into(),
+                        appendix_file(&id, &label, &title, t),
+                    ));
+                    used[i] = true;
+                    continue;
+                }
+                let has_recipients = t
+                    .rows
+                    .iter()
+                    .flatten()
+                    .any(|c| c.trim_start().starts_with("Nơi nhận"));
+                if in_signature || has_recipients {
+                    // The signature row: Nơi nhận on the left, the signer on the right.
+                    signature(t, &mut meta);
+                    in_signature = false;
+                    used[i] = true;
+                    continue;
+                }
+                if let Some(sec) = current.as_ref().and_then(|c| c.section.clone()) {
+                    entry(&mut gathered, &sec).text.push(table_markdown(t));
+                    used[i] = true;
+                }
+            }
+            Block::Para(p) => {
+                let text = para_text(p);
+                let t = text.trim();
+                if t.is_empty() {
+                    used[i] = true;
+                    continue;
+                }
+                // A phụ lục: "Phụ lục I" then its title lines, then its table.
+                if fold(t).starts_with("phu luc") && t.len() < 40 {
+                    meta.arabic_appendices |= t.ends_with(|c: char| c.is_ascii_digit());
+                    appendix = Some((t.to_string(), Vec::new()));
+                    in_signature = false;
+                    used[i] = true;
+                    continue;
+                }
+                if let Some((_, title)) = appendix.as_mut() {
+                    title.push(t.to_string());
+                    used[i] = true;
+                    continue;
+                }
+                if t.starts_with("Nơi nhận") {
+                    in_signature = true;
+                    used[i] = true;
+                    continue;
+                }
+                // Phần I / PHẦN I. TITLE
+                let f = fold(t);
+                if let Some(rest) = f.strip_prefix("phan ") {
+                    let numeral = rest.split(' ').next().unwrap_or("").to_uppercase();
+                    if let Some(pi) = fw.parts.iter().position(|x| x.number == numeral) {
+                        part = Some(pi);
+                        current = None;
+                        point = None;
+                        used[i] = true;
+                        // Two-line form: the next paragraph is the Phần's title.
+                        let one_line = rest.split(' ').count() > 1;
+                        if !one_line
+                            && let Some(Block::Para(n)) = blocks.get(i + 1)
+                            && n.bold
+                        {
+                            let title = n.text.trim().to_string();
+                            retitle(&mut out, &fw.parts[pi].number, &fw.parts[pi].title, &title);
+                        } else if one_line {
+                            let title = t.split_once('.').map_or("", |x| x.1).trim();
+                            retitle(&mut out, &fw.parts[pi].number, &fw.parts[pi].title, title);
+                        }
+                        // The part's own section, if any.
+                        if let Some(sec) = &fw.parts[pi].section {
+                            current = Some(Target {
+                                key: fw.parts[pi].number.clone(),
+                                number: fw.parts[pi].number.clone(),
+                                title: fw.parts[pi].title.clone(),
+                                part: pi,
+                                depth: 0,
+                                section: Some(sec.clone()),
+                                item: None,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                // The part's title line (two-line form).
+                if let Some(pi) = part
+                    && i > 0
+                    && matches!(&blocks[i - 1], Block::Para(prev) if {
+                        // The two-line form only: "Phần I" alone on the line above.
+                        let f = fold(prev.text.trim());
+                        f.starts_with("phan ") && f.split(' ').count() == 2
+                    })
+                    && p.bold
+                {
+                    let _ = pi;
+                    used[i] = true;
+                    continue;
+                }
+                // A heading of the framework?
+                let (num, words) = split_number(t);
+                let heading_like = p.bold || p.heading.is_some() || p.number.is_some();
+                if heading_like
+                    && t.chars().count() < 250
+                    && let Some(pi) = part
+                    && let Some(h) = match_heading(&all, pi, num.as_deref(), words)
+                {
+                    if fold(words) != fold(&h.title) {
+                        retitle(&mut out, &h.key, &h.title, words);
+                    }
+                    current = Some(h);
+                    point = None;
+                    used[i] = true;
+                    continue;
+                }
+                // Evaluation points.
+                let Some(cur) = current.clone() else {
+                    // Before the first Phần: the opening.
+                    if part.is_none() {
+                        if fold(t).starts_with("can cu") {
+                            meta.grounds
+                                .push(t.trim_end_matches([';', '.']).to_string());
+                        } else {
+                            meta.opening.push(t.to_string());
+                        }
+                        used[i] = true;
+                    }
+                    continue;
+                };
+                let Some(sec) = cur.section.clone() else {
+                    continue;
+                };
+                let kind = fw.section(&sec).map(|d| d.kind);
+                if kind == Some(SectionKind::Evaluation) {
+                    let (label, body) = match f.as_str() {
+                        x if x.starts_with("a ket qua dat duoc") => (Some(0), after_label(t)),
+                        x if x.starts_with("b ton tai han che") => (Some(1), after_label(t)),
+                        _ => (None, t.to_string()),
+                    };
+                    if let Some(l) = label {
+                        point = Some(l);
+                    }
+                    if let (Some(item), Some(pt)) = (cur.item.clone(), point) {
+                        let g = entry(&mut gathered, &sec);
+                        let pos = match g.items.iter().position(|x| x.0 == item) {
+                            Some(p) => p,
+                            None => {
+                                g.items.push((item.clone(), Vec::new(), Vec::new()));
+                                g.items.len() - 1
+                            }
+                        };
+                        if !body.trim().is_empty() {
+                            if pt == 0 {
+                                g.items[pos].1.push(body);
+                            } else {
+                                g.items[pos].2.push(body);
+                            }
+                        }
+                        used[i] = true;
+                        continue;
+                    }
+                }
+                if kind == Some(SectionKind::Citations)
+                    && (t.starts_with("- ")
+                        || f.starts_with("nghi quyet")
+                        || f.starts_with("quyet dinh")
+                        || f.starts_with("luat ")
+                        || f.starts_with("nghi dinh")
+                        || f.starts_with("chi thi"))
+                {
+                    entry(&mut gathered, &sec).citations.push(
+                        t.trim_start_matches("- ")
+                            .trim_end_matches([';', '.'])
+                            .to_string(),
+                    );
+                    used[i] = true;
+                    continue;
+                }
+                if p.number.is_some() || t.starts_with("- ") || t.starts_with("+ ") {
+                    entry(&mut gathered, &sec).text.push(list_line(p));
+                } else {
+                    entry(&mut gathered, &sec).text.push(t.to_string());
+                }
+                used[i] = true;
+            }
+        }
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let first = match b {
+            Block::Para(p) => para_text(p),
+            Block::Table(t) => table_markdown(t),
+        };
+        if first.trim().is_empty() {
+            continue;
+        }
+        out.unplaced.push((i + 1, first));
+    }
+    meta.full_name = full_name(&meta.issuer, blocks);
+    meta.report(&mut out);
+    write_files(&mut out, fw, level, &meta, gathered);
+    out
+}
+
+/// "a) Kết quả đạt được: …" → "…".
+fn after_label(t: &str) -> String {
+    t.split_once(':')
+        .map_or(String::new(), |x| x.1.trim().to_string())
+}
+
+/// A list line as CommonMark: a Word-numbered item keeps its printed number.
+fn list_line(p: &Para) -> String {
+    match &p.number {
+        Some(n) => format!("{n} {}", p.text.trim()),
+        None => p.text.trim().to_string(),
+    }
+}
+
+fn entry<'a>(g: &'a mut Vec<(String, Gathered)>, slug: &str) -> &'a mut Gathered {
+    let i = match g.iter().position(|x| x.0 == slug) {
+        Some(i) => i,
+        None => {
+            g.push((slug.to_string(), Gathered::default()));
+            g.len() - 1
+        }
+    };
+    &mut g[i].1
+}
+
+fn retitle(out: &mut Imported, key: &str, framework: &str, written: &str) {
+    let w = written.trim();
+    if !w.is_empty() && fold(w) != fold(framework) && !out.retitled.iter().any(|x| x.0 == key) {
+        out.retitled.push((key.to_string(), w.to_string()));
+    }
+}
+
+/// The framework heading a document heading is, within Phần `part`: its number and words, or
+/// its words alone (diacritics-insensitive), "Về …" accepted.
+fn match_heading(all: &[Target], part: usize, num: Option<&str>, words: &str) -> Option<Target> {
+    let w = fold(words);
+    let w = w.strip_prefix("ve ").unwrap_or(&w).to_string();
+    let cands = all.iter().filter(|t| t.part == part);
+    let same_words = |t: &&Target| fold(&t.title) == w;
+    if let Some(n) = num {
+        if let Some(t) = cands.clone().find(|t| t.number == n && same_words(t)) {
+            return Some(t.clone());
+        }
+        // A mục ("I.", "II.") is unique within its Phần: its number decides, in other words.
+        if n.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            && let Some(t) = cands.clone().find(|t| t.number == n && t.depth == 1)
+        {
+            return Some(t.clone());
+        }
+        if let Some(t) = cands.clone().find(|t| t.number == n && t.depth >= 2) {
+            // Decimal numbers ("7.4") are unique within a Phần: the number decides.
+            return (n.contains('.') || n.chars().all(|c| c.is_ascii_digit()))
+                .then(|| t.clone())
+                .filter(|_| {
+                    let f = fold(&t.title);
+                    f.split(' ').take(2).collect::<Vec<_>>()
+                        == w.split(' ').take(2).collect::<Vec<_>>()
+                });
+        }
+    }
+    cands.clone().find(same_words).cloned()
+}
+
+#[derive(Default)]
+struct Meta {
+    issuer: Vec<String>,
+    /// The issuer as a sentence writes it, found in the text ("Ủy ban nhân dân tỉnh Hà Lâm").
+    full_name: Option<String>,
+    /// "KẾ HOẠCH", or "QUYẾT ĐỊNH" when a decision issues the plan.
+    title_word: String,
+    decision_title: Option<String>,
+    decision_issuer: Option<String>,
+    authority: Option<String>,
+    bases: Vec<String>,
+    proposer: Option<String>,
+    effect: Option<String>,
+    executors: Vec<String>,
+    decision_signer: Vec<String>,
+    decision_recipients: Vec<String>,
+    decision_archive: Option<String>,
+    /// The document numbers its phụ lục 1, 2 (not I, II).
+    arabic_appendices: bool,
+    number: Option<String>,
+    symbol: Option<String>,
+    place: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    grounds: Vec<String>,
+    opening: Vec<String>,
+    recipients: Vec<String>,
+    archive: Option<String>,
+    signer: Vec<String>,
+}
+
+impl Meta {
+    fn report(&self, out: &mut Imported) {
+        let mut m = |k: &str, v: String| out.metadata.push((k.to_string(), v));
+        if !self.issuer.is_empty() {
+            m("issuer", self.issuer.join(" / "));
+        }
+        if let Some(s) = &self.symbol {
+            m(
+                "số, ký hiệu",
+                format!("{}/{s}", self.number.clone().unwrap_or_default()),
+            );
+        }
+        if let Some(p) = &self.place {
+            m("place", p.clone());
+        }
+        if let Some(d) = &self.date {
+            m("date", d.clone());
+        }
+        if let Some(t) = &self.title {
+            m("title", t.clone());
+        }
+        if !self.signer.is_empty() {
+            m("signer", self.signer.join(" / "));
+        }
+        if !self.recipients.is_empty() {
+            m("recipients", self.recipients.len().to_string());
+        }
+    }
+}
+
+/// The Quyết định's body: authority, căn cứ, proposer, Điều 1–3, its signature and recipients.
+fn decision(blocks: &[Block], meta: &mut Meta, used: &mut [bool]) {
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            Block::Table(t)
+                if t.rows
+                    .iter()
+                    .flatten()
+                    .any(|c| c.trim_start().starts_with("Nơi nhận")) =>
+            {
+                let mut sig = Meta::default();
+                signature(t, &mut sig);
+                meta.decision_signer = sig.signer;
+                // "Như Điều 3" is dxplan's to print.
+                meta.decision_recipients = sig
+                    .recipients
+                    .into_iter()
+                    .filter(|r| !r.starts_with("Như Điều 3"))
+                    .collect();
+                meta.decision_archive = sig.archive;
+                used[i] = true;
+            }
+            Block::Table(_) => {}
+            Block::Para(p) => {
+                let t = p.text.trim();
+                let f = fold(t);
+                if t.is_empty() || t == "QUYẾT ĐỊNH:" || t.starts_with("Điều 1.") {
+                    // Điều 1 says the decision issues the plan: dxplan writes it.
+                    used[i] = true;
+                } else if f.starts_with("can cu") {
+                    meta.bases.push(
+                        t.trim_start_matches("Căn cứ ")
+                            .trim_end_matches([';', '.', ','])
+                            .to_string(),
+                    );
+                    used[i] = true;
+                } else if let Some(x) = t.strip_prefix("Theo đề nghị của ") {
+                    meta.proposer = Some(x.trim_end_matches(['.', ';']).to_string());
+                    used[i] = true;
+                } else if let Some(x) = t.strip_prefix("Điều 2. ") {
+                    meta.effect = Some(x.trim().to_string());
+                    used[i] = true;
+                } else if let Some(x) = t.strip_prefix("Điều 3. ") {
+                    let who = x.split(" chịu trách nhiệm").next().unwrap_or(x);
+                    meta.executors = who.split(", ").map(|w| w.trim().to_string()).collect();
+                    used[i] = true;
+                } else if p.bold && p.center && meta.authority.is_none() {
+                    meta.authority = Some(t.to_string());
+                    used[i] = true;
+                }
+            }
+        }
+    }
+}
+
+/// The signature row: "Nơi nhận:" list on the left (the last "- Lưu: …" is the archive), the
+/// signer's titles and name on the right.
+fn signature(t: &Table, meta: &mut Meta) {
+    for row in &t.rows {
+        for (c, cell) in row.iter().enumerate() {
+            for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                if line.starts_with("Nơi nhận") {
+                    continue;
+                }
+                if c == 0 {
+                    let l = line
+                        .trim_start_matches(['-', ' '])
+                        .trim_end_matches([';', '.', ',']);
+                    match l.strip_prefix("Lưu:") {
+                        Some(a) => meta.archive = Some(a.trim().to_string()),
+                        None => meta.recipients.push(l.to_string()),
+                    }
+                } else {
+                    meta.signer.push(line.to_string());
+                }
+            }
+        }
+    }
+}
+
+fn appendix_file(id: &str, label: &str, title: &[String], t: &Table) -> String {
+    // "(Kèm theo …)" is dxplan's to print; the rest is the title.
+    let title: Vec<&str> = title
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.starts_with("(Kèm theo") && !l.chars().all(|c| c == '_' || c == '-'))
+        .collect();
+    let mut s = format!(
+        "# {label}, nhập từ tệp Word (`dxplan import`): bảng ghi tay. Nếu đây là danh mục nhiệm vụ, dự án, chuyển\n\
+         # các dòng thành `projects` của mục danh-muc-du-an để dxplan lập bảng và kiểm tra tổng.\nappendix: {id}\ntitle: {}\ntable:\n  columns:\n",
+        q(&title.join(" "))
+    );
+    let header = t.rows.first().cloned().unwrap_or_default();
+    for c in &header {
+        s.push_str(&format!("    - {{title: {}}}\n", q(&c.replace('\n', " "))));
+    }
+    s.push_str("  rows:\n");
+    let width = header.len();
+    for r in t.rows.iter().skip(1) {
+        let mut cells: Vec<String> = r.iter().map(|c| q(&c.replace('\n', " "))).collect();
+        // A row of one cell is a group row; others are padded to the columns.
+        if cells.len() != 1 {
+            cells.resize(width.max(1), q(""));
+            cells.truncate(width.max(1));
+        }
+        s.push_str(&format!("    - [{}]\n", cells.join(", ")));
+    }
+    s
+}
+
+fn write_files(
+    out: &mut Imported,
+    fw: &Framework,
+    level: Level,
+    meta: &Meta,
+    gathered: Vec<(String, Gathered)>,
+) {
+    let year = meta
+        .title
+        .as_deref()
+        .and_then(|t| {
+            t.split(|c: char| !c.is_ascii_digit())
+                .filter(|x| x.len() == 4)
+                .filter_map(|x| x.parse::<i32>().ok())
+                .next_back()
+        })
+        .unwrap_or(fw.plan_year);
+    let scaffold = dxplan_core::init::scaffold_for(fw, level, year);
+    for (rel, content) in scaffold {
+        let name = rel.to_string_lossy().to_string();
+        if name == "dxplan.toml" {
+            out.files
+                .push((rel, config(fw, level, meta, year, &out.retitled)));
+            continue;
+        }
+        let found = gathered
+            .iter()
+            .find(|(slug, _)| name.ends_with(&format!("-{slug}.yaml")));
+        match found {
+            Some((slug, g)) => {
+                out.sections.push(slug.clone());
+                out.files.push((rel, section_file(fw, slug, g)));
+            }
+            None => out.files.push((rel, content)),
+        }
+    }
+    let mut rest = String::from(
+        "# Những đoạn `dxplan import` chưa xếp được vào mục nào của Khung, theo số đoạn trong tệp Word.\n\
+         # Chuyển từng đoạn vào tệp của mục đúng rồi xóa khỏi đây (tệp .md không phải tệp kế hoạch).\n\n",
+    );
+    for (n, t) in &out.unplaced {
+        rest.push_str(&format!("## Đoạn {n}\n\n{t}\n\n"));
+    }
+    out.files.push(("chua-xep.md".into(), rest));
+}
+
+fn section_file(fw: &Framework, slug: &str, g: &Gathered) -> String {
+    let kind = fw.section(slug).map(|d| d.kind);
+    let text = g.text.join("\n\n");
+    let mut s = format!(
+        "# yaml-language-server: $schema=../.dxplan/plan-section.schema.json\n# Nhập từ tệp Word (`dxplan import`).\nsection: {slug}\n"
+    );
+    let key = match kind {
+        Some(
+            SectionKind::Text
+            | SectionKind::EvaluationBudget
+            | SectionKind::Budget
+            | SectionKind::Organization,
+        ) => "text",
+        _ => "intro",
+    };
+    if !text.is_empty() {
+        s.push_str(&format!("{key}: {}\n", q(&text)));
+    }
+    match kind {
+        Some(SectionKind::Evaluation) => {
+            s.push_str("items:\n");
+            for (n, a, b) in &g.items {
+                s.push_str(&format!(
+                    "  - number: {}\n    results: {}\n    limitations: {}\n",
+                    q(n),
+                    q(&a.join("\n\n")),
+                    q(&b.join("\n\n"))
+                ));
+            }
+            if g.items.is_empty() {
+                s = s.replace("items:\n", "items: []\n");
+            }
+        }
+        Some(SectionKind::Citations) => {
+            s.push_str("citations:\n");
+            for c in &g.citations {
+                let (ty, rest) = split_type(c);
+                s.push_str(&format!("  - type: {}\n    title: {}\n", q(ty), q(rest)));
+            }
+            if g.citations.is_empty() {
+                s = s.replace("citations:\n", "citations: []\n");
+            }
+        }
+        Some(SectionKind::Tasks) => s.push_str("tasks: []\n"),
+        Some(SectionKind::Targets) => s.push_str("targets: []\n"),
+        Some(SectionKind::Projects) => s.push_str("projects: []\n"),
+        Some(SectionKind::Solutions) => s.push_str("solutions: []\n"),
+        Some(SectionKind::Organization) => s.push_str("responsibilities: []\n"),
+        _ => {}
+    }
+    s
+}
+
+/// "Nghị quyết số 52-NQ/TW ngày … về …" → ("Nghị quyết", the rest as written).
+fn split_type(c: &str) -> (&str, &str) {
+    for ty in [
+        "Nghị quyết",
+        "Quyết định",
+        "Nghị định",
+        "Chỉ thị",
+        "Kế hoạch",
+        "Công văn",
+        "Văn bản",
+        "Thông tư",
+        "Luật",
+        "Thông báo",
+    ] {
+        if let Some(rest) = c.strip_prefix(ty) {
+            return (ty, rest.trim());
+        }
+    }
+    ("Văn bản", c)
+}
+
+fn config(
+    fw: &Framework,
+    level: Level,
+    meta: &Meta,
+    year: i32,
+    retitled: &[(String, String)],
+) -> String {
+    let lv = level.code();
+    let with_decision = meta.title_word == "QUYẾT ĐỊNH";
+    let mode = if with_decision {
+        "kem-quyet-dinh"
+    } else {
+        "ke-hoach"
+    };
+    // Under a decision the số, date and place are the decision's; the plan's symbol is its
+    // type's ("KH-…") with the decision's issuer part.
+    let (symbol, number, place, date) = if with_decision {
+        let sym = meta
+            .symbol
+            .as_deref()
+            .and_then(|s| s.split_once('-'))
+            .map_or(String::new(), |(_, tail)| format!("KH-{tail}"));
+        (
+            sym,
+            String::new(),
+            meta.place.clone().unwrap_or_default(),
+            String::new(),
+        )
+    } else {
+        (
+            meta.symbol.clone().unwrap_or_default(),
+            meta.number.clone().unwrap_or_default(),
+            meta.place.clone().unwrap_or_default(),
+            meta.date.clone().unwrap_or_default(),
+        )
+    };
+    let mut s = format!(
+        "# Nhập từ tệp Word (`dxplan import`): kiểm tra từng giá trị rồi chạy `dxplan check .`\nframework = {}\nlevel = \"{lv}\"\nyear = {year}\nmode = \"{mode}\"\n\n[issuer]\nname = [{}]\nfull_name = {}\n\n[document]\nsymbol = {}\nnumber = {}\nplace = {}\ndate = {}\ntitle = {}\n",
+        q(&fw.id),
+        meta.issuer
+            .iter()
+            .map(|l| q(l))
+            .collect::<Vec<_>>()
+            .join(", "),
+        q(&meta
+            .full_name
+            .clone()
+            .or_else(|| meta.issuer.last().map(|l| capitalise_issuer(l)))
+            .unwrap_or_default()),
+        q(&symbol),
+        q(&number),
+        q(&place),
+        q(&date),
+        q(meta.title.as_deref().unwrap_or("")),
+    );
+    if with_decision {
+        let list = |v: &[String]| v.iter().map(|x| q(x)).collect::<Vec<_>>().join(", ");
+        s.push_str(&format!(
+            "\n[decision]\nnumber = {}\ndate = {}\nissuer = {}\nplace = {}\n",
+            q(&format!(
+                "{}/{}",
+                meta.number.clone().unwrap_or_default(),
+                meta.symbol.clone().unwrap_or_default()
+            )),
+            q(meta.date.as_deref().unwrap_or("")),
+            q(meta.decision_issuer.as_deref().unwrap_or("")),
+            q(meta.place.as_deref().unwrap_or("")),
+        ));
+        if let Some(a) = &meta.authority {
+            s.push_str(&format!("authority = {}\n", q(a)));
+        }
+        if let Some(t) = &meta.decision_title {
+            s.push_str(&format!("title = {}\n", q(t)));
+        }
+        s.push_str(&format!("bases = [{}]\n", list(&meta.bases)));
+        if let Some(p) = &meta.proposer {
+            s.push_str(&format!("proposer = {}\n", q(p)));
+        }
+        if let Some(e) = &meta.effect {
+            s.push_str(&format!("effect = {}\n", q(e)));
+        }
+        s.push_str(&format!("executors = [{}]\n", list(&meta.executors)));
+        if let Some((name, titles)) = meta.decision_signer.split_last() {
+            s.push_str(&format!(
+                "signer = {{ titles = [{}], name = {} }}\n",
+                list(titles),
+                q(name)
+            ));
+        }
+        s.push_str(&format!(
+            "recipients = {{ list = [{}], archive = {} }}\n",
+            list(&meta.decision_recipients),
+            q(meta.decision_archive.as_deref().unwrap_or(""))
+        ));
+    }
+    if !meta.grounds.is_empty() || !meta.opening.is_empty() {
+        s.push_str("\n[opening]\n");
+        if !meta.grounds.is_empty() {
+            s.push_str(&format!(
+                "grounds = [{}]\n",
+                meta.grounds
+                    .iter()
+                    .map(|g| q(g))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !meta.opening.is_empty() {
+            s.push_str(&format!("text = {}\n", q(&meta.opening.join("\n\n"))));
+        }
+    }
+    if !meta.signer.is_empty() {
+        let (name, titles) = meta.signer.split_last().expect("non-empty");
+        s.push_str(&format!(
+            "\n[signer]\ntitles = [{}]\nname = {}\n",
+            titles.iter().map(|t| q(t)).collect::<Vec<_>>().join(", "),
+            q(name)
+        ));
+    }
+    if !meta.recipients.is_empty() {
+        s.push_str(&format!(
+            "\n[recipients]\nlist = [{}]\narchive = {}\n",
+            meta.recipients
+                .iter()
+                .map(|r| q(r))
+                .collect::<Vec<_>>()
+                .join(", "),
+            q(meta.archive.as_deref().unwrap_or(""))
+        ));
+    }
+    if meta.arabic_appendices {
+        s.push_str("\n[appendices]\nnumbering = \"so\"\n");
+    }
+    if !retitled.is_empty() {
+        s.push_str("\n# Tên mục trong tệp Word khác lời của Khung:\n[headings]\n");
+        for (k, t) in retitled {
+            s.push_str(&format!("{} = {}\n", q(k), q(t)));
+        }
+    }
+    s
+}
+
+/// The issuer's lines ("ỦY BAN NHÂN DÂN", "TỈNH HÀ LÂM") as the text itself writes them in a
+/// sentence, matched word for word whatever the case.
+fn full_name(issuer: &[String], blocks: &[Block]) -> Option<String> {
+    let want = fold(&issuer.join(" "));
+    let n = want.split(' ').count();
+    if want.is_empty() {
+        return None;
+    }
+    blocks.iter().find_map(|b| {
+        let Block::Para(p) = b else { return None };
+        let words: Vec<&str> = p.text.split_whitespace().collect();
+        (0..words.len().saturating_sub(n - 1)).find_map(|i| {
+            let w = words[i..i + n].join(" ");
+            (fold(&w) == want && w != issuer.join(" "))
+                .then(|| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        })
+    })
+}
+
+/// "TỈNH HÀ LÂM" under "ỦY BAN NHÂN DÂN" → the name as a sentence writes it is left to the
+/// author; a first guess capitalises each word's first letter.
+fn capitalise_issuer(line: &str) -> String {
+    line.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect::<String>()
+                })
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,158 @@
+//! `dxplan import FILE.docx -o DIR`: a plan written in Word in, a plan directory out; prints what
+//! it recovered and every paragraph it could not place, then checks the result.
+
+use std::path::{Path, PathBuf};
+
+use dxplan_core::lang::Lang;
+use dxplan_core::model::Level;
+use dxplan_core::msg;
+
+use super::{Error, ExitStatus, Result, builtin_framework};
+use crate::commands::init::InitLevel;
+
+/// The largest DOCX read (its parts are bounded again when inflated).
+const MAX_DOCX: u64 = 64 << 20;
+
+pub fn run(
+    file: &Path,
+    dir: PathBuf,
+    framework: &str,
+    level: InitLevel,
+    force: bool,
+    lang: Lang,
+) -> Result {
+    let p = file.display();
+    if file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("doc"))
+    {
+        return Err(Error(dxplan_import::docx::ReadError::OleCompound.message()));
+    }
+    let meta = std::fs::metadata(file).map_err(|e| {
+        Error(dxplan_core::lang::io_failed(
+            &format!("không đọc được {p}"),
+            &format!("cannot read {p}"),
+            &e,
+        ))
+    })?;
+    if !meta.is_file() || meta.len() > MAX_DOCX {
+        return Err(Error(msg!(
+            "{p} không phải một tệp DOCX đọc được (tệp thường, tối đa 64 MiB)",
+            "{p} is not a readable DOCX (a regular file of at most 64 MiB)"
+        )));
+    }
+    let bytes = std::fs::read(file).map_err(|e| {
+        Error(dxplan_core::lang::io_failed(
+            &format!("không đọc được {p}"),
+            &format!("cannot read {p}"),
+            &e,
+        ))
+    })?;
+    let doc = dxplan_import::docx::read(&bytes).map_err(|e| {
+        let m = e.message();
+        let (vi, en) = (m.vi.clone(), m.en.clone());
+        Error(msg!("{p}: {vi}", "{p}: {en}"))
+    })?;
+    let fw = builtin_framework(framework)?;
+    let level = match level {
+        InitLevel::Tinh => Level::Tinh,
+        InitLevel::Bo => Level::Bo,
+    };
+    let imported = dxplan_import::import(&doc, &fw, level);
+    if !force && dir.exists() && std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
+        let d = dir.display();
+        return Err(Error(msg!(
+            "{d} đã có tệp: chọn thư mục trống, hoặc dùng --force để ghi đè",
+            "{d} is not empty: choose an empty directory, or use --force to overwrite"
+        )));
+    }
+    dxplan_core::init::write_files(&dir, imported.files, true).map_err(|e| match e {
+        dxplan_core::init::InitError::Io(p, e) => {
+            let p = p.display();
+            Error(dxplan_core::lang::io_failed(
+                &format!("không ghi được {p}"),
+                &format!("cannot write {p}"),
+                &e,
+            ))
+        }
+        dxplan_core::init::InitError::Link(p) => {
+            let p = p.display();
+            Error(msg!(
+                "không ghi: {p} là một liên kết tượng trưng",
+                "not writing: {p} is a symbolic link"
+            ))
+        }
+        _ => {
+            let d = dir.display();
+            Error(msg!("không ghi được vào {d}", "cannot write into {d}"))
+        }
+    })?;
+    let mut out = String::new();
+    let d = dir.display();
+    out.push_str(&format!(
+        "{}\n",
+        msg!("Đã nhập {p} vào {d}", "Imported {p} into {d}").get(lang)
+    ));
+    for (k, v) in &imported.metadata {
+        out.push_str(&format!("  {k}: {v}\n"));
+    }
+    let n = imported.sections.len();
+    let a = imported.appendices;
+    out.push_str(&format!(
+        "{}\n",
+        msg!(
+            "  {n} mục có nội dung, {a} phụ lục (bảng ghi tay)",
+            "  {n} sections with content, {a} phụ lục (hand-written tables)"
+        )
+        .get(lang)
+    ));
+    for (k, t) in &imported.retitled {
+        out.push_str(&format!(
+            "{}\n",
+            msg!(
+                "  tên mục {k} theo lời của văn bản: „{t}”",
+                "  heading {k} in the document's words: „{t}”"
+            )
+            .get(lang)
+        ));
+    }
+    let u = imported.unplaced.len();
+    if u > 0 {
+        out.push_str(&format!(
+            "{}\n",
+            msg!(
+                "{u} đoạn chưa xếp được (ghi trong chua-xep.md):",
+                "{u} paragraphs not placed (kept in chua-xep.md):"
+            )
+            .get(lang)
+        ));
+        for (i, t) in &imported.unplaced {
+            let first: String = t.chars().take(70).collect();
+            let first = dxplan_core::print::escape_controls(&first.replace('\n', " "), true);
+            out.push_str(&format!("  đoạn {i}: {first}\n"));
+        }
+    }
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
+    // Then what `check` says of it, by rule: what is left to do.
+    let (_, diags) = super::checked(&dir)?;
+    let sum = dxplan_core::diag::Summary::of(&diags);
+    let mut by: Vec<(&str, usize)> = Vec::new();
+    for d in &diags {
+        match by.iter_mut().find(|x| x.0 == d.rule.code) {
+            Some(x) => x.1 += 1,
+            None => by.push((d.rule.code, 1)),
+        }
+    }
+    let list = by
+        .iter()
+        .map(|(c, n)| format!("{c} ×{n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (e, w, i) = (sum.errors, sum.warnings, sum.infos);
+    let line = msg!(
+        "dxplan check: {e} lỗi, {w} cảnh báo, {i} thông tin ({list}); xem từng chỗ: dxplan check {d}",
+        "dxplan check: {e} errors, {w} warnings, {i} infos ({list}); each one: dxplan check {d}"
+    );
+    println!("{}", line.get(lang));
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,275 @@
+//! `dxplan import` (issue 21, first step): a Word plan in, a plan directory out. dxplan's own DOCX
+//! of both examples imports with its metadata and every word kept; a clerk's file with direct
+//! formatting and Word's automatic numbering is placed on the framework; hostile files end with a
+//! one-line error and nothing written.
+
+use crate::common;
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn all_text(dir: &Path) -> String {
+    let mut s = String::new();
+    for e in walkdir::WalkDir::new(dir) {
+        let e = e.unwrap();
+        if e.file_type().is_file() && e.path().extension().is_none_or(|x| x != "json") {
+            s.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn import(docx: &Path, out: &Path, level: &str) -> std::process::Output {
+    common::dxplan()
+        .arg("import")
+        .arg(docx)
+        .arg("-o")
+        .arg(out)
+        .args(["--level", level])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn dxplan_own_docx_imports_with_its_metadata_and_every_word() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (ex, level) in [("tinh-ha-lam", "tinh"), ("bo-hang-hai", "bo")] {
+        let docx = tmp.path().join(format!("{ex}.docx"));
+        common::dxplan()
+            .args(["build", "--format", "docx", "-o"])
+            .arg(&docx)
+            .arg(common::example(ex))
+            .assert()
+            .code(0);
+        let out = tmp.path().join(ex);
+        let o = import(&docx, &out, level);
+        assert_eq!(o.status.code(), Some(0), "{ex}: {o:?}");
+        let original = dxplan_core::compile(
+            &common::example(ex),
+            &dxplan_core::compose::Options { draft: false },
+        )
+        .unwrap();
+        let imported =
+            dxplan_core::compile(&out, &dxplan_core::compose::Options { draft: false }).unwrap();
+        let (a, b) = (
+            original.plan.config.as_ref().unwrap(),
+            imported.plan.config.as_ref().unwrap(),
+        );
+        let names = |c: &dxplan_core::model::ConfigFile| {
+            c.issuer
+                .name
+                .iter()
+                .map(|n| n.value.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(a), names(b), "{ex}");
+        assert_eq!(a.issuer.full_name.value, b.issuer.full_name.value, "{ex}");
+        assert_eq!(a.document.title.value, b.document.title.value, "{ex}");
+        assert_eq!(a.document.symbol.value, b.document.symbol.value, "{ex}");
+        let issue = |p: &dxplan_core::model::Plan| {
+            let i = p.issue(dxplan_core::model::DocKind::Plan);
+            (i.number_symbol(false), i.on().map(|d| d.short()))
+        };
+        assert_eq!(issue(&original.plan), issue(&imported.plan), "{ex}");
+        // Every file reads: no syntax, schema or unknown-section finding.
+        let codes: Vec<&str> = imported.diags.iter().map(|d| d.rule.code).collect();
+        for bad in [
+            "DX001", "DX005", "DX010", "DX011", "DX012", "DX022", "DX025", "DX028", "DX099",
+        ] {
+            assert!(!codes.contains(&bad), "{ex}: {bad} in {codes:?}");
+        }
+        // Nothing lost: every word of the DOCX is in the plan directory, or is the framework's
+        // heading or ND30's fixed wording that dxplan prints itself.
+        let doc = dxplan_import::docx::read(&std::fs::read(&docx).unwrap()).unwrap();
+        let mut docx_text = String::new();
+        for b in &doc.blocks {
+            match b {
+                dxplan_import::docx::Block::Para(p) => docx_text.push_str(&p.text),
+                dxplan_import::docx::Block::Table(t) => {
+                    for c in t.rows.iter().flatten() {
+                        docx_text.push_str(c);
+                        docx_text.push(' ');
+                    }
+                }
+            }
+            docx_text.push('\n');
+        }
+        let mut known = words(&all_text(&out));
+        for (key, title) in imported.plan.framework.heading_keys() {
+            known.extend(words(title));
+            known.extend(words(&key.replace('.', " ")));
+        }
+        for p in &imported.plan.framework.evaluation_points {
+            known.extend(words(&p.label));
+        }
+        known.extend(words(
+            "KẾ HOẠCH QUYẾT ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc Số Phần Phụ lục \
+             Nơi nhận Như Điều Kèm theo Ban hành kèm theo Quyết định này Kế hoạch",
+        ));
+        let lost: Vec<String> = words(&docx_text).difference(&known).cloned().collect();
+        assert!(lost.is_empty(), "{ex}: words not imported: {lost:?}");
+    }
+}
+
+/// A minimal DOCX of the parts given.
+fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, text) in parts {
+            z.start_file(*name, opts).unwrap();
+            z.write_all(text.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+fn para(text: &str, bold: bool, num: Option<(u32, u32)>) -> String {
+    let numpr = num
+        .map(|(id, lvl)| {
+            format!("<w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr>")
+        })
+        .unwrap_or_default();
+    let b = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    format!(
+        "<w:p><w:pPr>{numpr}</w:pPr><w:r>{b}<w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    )
+}
+
+/// A clerk's file: no heading styles (bold Normal paragraphs), the mục numbered by Word's
+/// automatic list (I., II.), a one-line "PHẦN I.", runs split mid-word, a tracked deletion.
+#[test]
+fn a_clerks_docx_is_placed_on_the_framework() {
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let body = [
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ỦY BAN NHÂN DÂN</w:t></w:r></w:p><w:p><w:r><w:t>TỈNH HÀ LÂM</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Số: 17/KH-UBND</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Hà Lâm, ngày 05 tháng 12 năm 2022</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".to_string(),
+        para("KẾ HOẠCH", true, None),
+        para("Chuyển đổi số tỉnh Hà Lâm năm 2023", true, None),
+        para("PHẦN I. KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022", true, None),
+        para("Tình hình thực hiện mục tiêu đặt ra năm 2022", true, Some((1, 0))),
+        // A run split mid-word, and a deleted word that is not text.
+        "<w:p><w:r><w:t>Đã hoàn thành 22/28 chỉ ti</w:t></w:r><w:r><w:t>êu</w:t></w:r><w:del><w:r><w:delText>xóa</w:delText></w:r></w:del><w:r><w:t> trong năm.</w:t></w:r></w:p>".to_string(),
+        para("Tình hình thực hiện các nhiệm vụ năm 2022", true, Some((1, 0))),
+        para("1. Về nhận thức số", true, None),
+        para("1.1. Ngày Chuyển đổi số", true, None),
+        para("a) Kết quả đạt được: Tổ chức Ngày hội chuyển đổi số tại 9 huyện.", false, None),
+        para("b) Tồn tại, hạn chế: Cấp xã còn hình thức.", false, None),
+        para("Một đoạn lạ ở cuối văn bản không thuộc mục nào", false, None),
+    ]
+    .concat();
+    let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+    let bytes = docx(&[
+        ("word/document.xml", &document),
+        ("word/numbering.xml", &numbering),
+    ]);
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("ke-hoach.docx");
+    std::fs::write(&file, bytes).unwrap();
+    let out = tmp.path().join("kh");
+    let o = import(&file, &out, "tinh");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let config = std::fs::read_to_string(out.join("dxplan.toml")).unwrap();
+    assert!(
+        config.contains("number = \"17\"") && config.contains("date = \"2022-12-05\""),
+        "{config}"
+    );
+    assert!(
+        config.contains("\"I\" = \"KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022\""),
+        "{config}"
+    );
+    assert!(
+        config.contains("\"I.II.1\" = \"Về nhận thức số\""),
+        "{config}"
+    );
+    let targets = std::fs::read_to_string(out.join("phan-1/01-danh-gia-muc-tieu.yaml")).unwrap();
+    assert!(
+        targets.contains("Đã hoàn thành 22/28 chỉ tiêu trong năm."),
+        "{targets}"
+    );
+    assert!(!targets.contains("xóa"));
+    let eval = std::fs::read_to_string(out.join("phan-1/02-danh-gia-nhiem-vu.yaml")).unwrap();
+    assert!(
+        eval.contains("number: \"1.1\"")
+            && eval.contains("Tổ chức Ngày hội chuyển đổi số tại 9 huyện."),
+        "{eval}"
+    );
+    assert!(eval.contains("Cấp xã còn hình thức."), "{eval}");
+    // What fits nowhere is kept and said.
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let rest = std::fs::read_to_string(out.join("chua-xep.md")).unwrap();
+    assert!(
+        rest.contains("Một đoạn lạ") || eval.contains("Một đoạn lạ"),
+        "{rest}\n{stdout}"
+    );
+}
+
+/// A DOCX is a ZIP from anywhere: a non-DOCX, a Word 97 or password-protected file, a package
+/// without a body, a part that inflates past the bound, a DTD: one-line errors, nothing written.
+#[test]
+fn hostile_files_are_refused_in_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bomb = {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            z.start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            let zeros = vec![b' '; 1 << 20];
+            for _ in 0..70 {
+                z.write_all(&zeros).unwrap();
+            }
+            z.finish().unwrap();
+        }
+        buf.into_inner()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("text.docx", b"not a zip at all".to_vec(), "không phải DOCX"),
+        ("old.doc", vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0], "Word 97"),
+        ("ole.docx", vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0], "mật khẩu"),
+        (
+            "empty.docx",
+            docx(&[("a.txt", "x")]),
+            "không có phần nội dung",
+        ),
+        ("bomb.docx", bomb, "giới hạn an toàn"),
+        (
+            "dtd.docx",
+            docx(&[(
+                "word/document.xml",
+                "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><w:document><w:body/></w:document>",
+            )]),
+            "XML hỏng",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let file = tmp.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = tmp.path().join(format!("out-{name}"));
+        let o = import(&file, &out, "tinh");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+        assert!(
+            err.contains(says) && err.lines().count() == 1,
+            "{name}: {err}"
+        );
+        assert!(!out.exists(), "{name}: wrote {}", out.display());
+    }
+}
