@@ -25,6 +25,9 @@ pub struct Imported {
     /// Paragraph numbers and first words of what could not be placed.
     pub unplaced: Vec<(usize, String)>,
     pub appendices: usize,
+    /// The danh mục's "Tổng cộng" as written and the sum of its projects (million VND).
+    pub totals: Option<(f64, f64)>,
+    pub projects: usize,
 }
 
 /// A YAML/TOML double-quoted string (JSON escapes are valid in both).
@@ -115,6 +118,8 @@ struct Gathered {
     /// Evaluation items: number → (results, limitations).
     items: Vec<(String, Vec<String>, Vec<String>)>,
     citations: Vec<String>,
+    /// Projects read from a danh mục table: (group row above it, fields by key).
+    projects: Vec<(String, Vec<(&'static str, String)>)>,
 }
 
 fn para_text(p: &Para) -> String {
@@ -169,6 +174,7 @@ fn place_date(s: &str) -> Option<(String, Option<String>)> {
 
 pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
     let mut out = Imported::default();
+    let mut projects = 0;
     let all = targets(fw);
     let blocks = &doc.blocks;
     let mut used = vec![false; blocks.len()];
@@ -306,6 +312,15 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
         let b = &blocks[i];
         match b {
             Block::Table(t) => {
+                if let Some(rows) = danh_muc(t) {
+                    // The danh mục nhiệm vụ, dự án: projects, which dxplan lays out and totals again.
+                    appendix = None;
+                    let g = entry(&mut gathered, "danh-muc-du-an");
+                    g.projects.extend(rows.projects);
+                    out.totals = rows.total.map(|written| (written, rows.sum));
+                    used[i] = true;
+                    continue;
+                }
                 if let Some((label, title)) = appendix.take() {
                     out.appendices += 1;
                     let id = format!("phu-luc-{}", out.appendices);
@@ -509,10 +524,129 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
         }
         out.unplaced.push((i + 1, first));
     }
+    for (_, g) in &gathered {
+        projects += g.projects.len();
+    }
+    out.projects = projects;
     meta.full_name = full_name(&meta.issuer, blocks);
     meta.report(&mut out);
     write_files(&mut out, fw, level, &meta, gathered);
     out
+}
+
+/// Projects read from a danh mục table.
+struct DanhMuc {
+    projects: Vec<(String, Vec<(&'static str, String)>)>,
+    total: Option<f64>,
+    sum: f64,
+}
+
+/// A Vietnamese amount as written ("7.250,5", "1.200", "850") in million VND.
+pub fn vn_amount(s: &str) -> Option<f64> {
+    let t: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    t.replace('.', "").replace(',', ".").parse().ok()
+}
+
+/// The danh mục nhiệm vụ, dự án: a table whose header names a project, a lead unit and an amount.
+/// Its rows become projects (group rows say which task group follows; the totals row is checked).
+fn danh_muc(t: &Table) -> Option<DanhMuc> {
+    let header: Vec<String> = t.rows.first()?.iter().map(|c| fold(c)).collect();
+    let col = |keys: &[&str]| {
+        header
+            .iter()
+            .position(|h| keys.iter().any(|k| h.contains(k)))
+    };
+    let name = col(&["ten nhiem vu", "ten du an"])?;
+    let lead = col(&["chu tri"])?;
+    let amount = col(&["muc dau tu", "kinh phi"])?;
+    let cooperating = col(&["phoi hop"]);
+    let status = col(&["chuyen tiep"]);
+    let objective = col(&["muc tieu"]);
+    let timeframe = col(&["thoi gian"]);
+    let funding = col(&["nguon von"]);
+    let mut out = DanhMuc {
+        projects: Vec::new(),
+        total: None,
+        sum: 0.0,
+    };
+    let mut group = String::new();
+    for r in t.rows.iter().skip(1) {
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| r.get(i))
+                .map(|c| c.replace('\n', " ").trim().to_string())
+                .unwrap_or_default()
+        };
+        let n = cell(Some(name));
+        let filled = r.iter().filter(|c| !c.trim().is_empty()).count();
+        if fold(&r.concat()).starts_with("tong cong")
+            || fold(&n).starts_with("tong cong")
+            || fold(&cell(Some(0))).starts_with("tong cong")
+        {
+            // Merged cells move the amount: the row's last number is the total.
+            out.total = r.iter().rev().find_map(|c| vn_amount(c));
+            continue;
+        }
+        if filled <= 2 && cell(Some(lead)).is_empty() {
+            group = r
+                .iter()
+                .filter(|c| !c.trim().is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            continue;
+        }
+        if n.is_empty() {
+            continue;
+        }
+        let mut f: Vec<(&'static str, String)> = vec![("name", n)];
+        let l = cell(Some(lead));
+        if !l.is_empty() {
+            f.push(("lead", l));
+        }
+        let c = cell(cooperating);
+        if !c.is_empty() {
+            f.push(("cooperating", c));
+        }
+        match fold(&cell(status)).as_str() {
+            "moi" => f.push(("status", "mới".into())),
+            "chuyen tiep" => f.push(("status", "chuyển tiếp".into())),
+            _ => {}
+        }
+        for (key, i) in [("objective", objective), ("timeframe", timeframe)] {
+            let v = cell(i);
+            if !v.is_empty() {
+                f.push((key, v));
+            }
+        }
+        let a = cell(Some(amount));
+        match vn_amount(&a) {
+            Some(v) => {
+                out.sum += v;
+                f.push(("investment", format!("{v}")));
+            }
+            None if !a.is_empty() => f.push(("investment_text", a)),
+            None => {}
+        }
+        let fu = cell(funding);
+        if !fu.is_empty() {
+            // The table capitalises the cell; the framework's sources are lower case.
+            let mut ch = fu.chars();
+            let lower = ch
+                .next()
+                .map(|c| c.to_lowercase().chain(ch).collect())
+                .unwrap_or_default();
+            f.push(("funding", lower));
+        }
+        out.projects.push((group.clone(), f));
+    }
+    (!out.projects.is_empty()).then_some(out)
 }
 
 /// "a) Kết quả đạt được: …" → "…".
@@ -840,6 +974,37 @@ fn section_file(fw: &Framework, slug: &str, g: &Gathered) -> String {
         }
         Some(SectionKind::Tasks) => s.push_str("tasks: []\n"),
         Some(SectionKind::Targets) => s.push_str("targets: []\n"),
+        Some(SectionKind::Projects) if !g.projects.is_empty() => {
+            s.push_str("projects:\n");
+            let mut last_group = String::new();
+            for (n, (group, fields)) in g.projects.iter().enumerate() {
+                if *group != last_group {
+                    s.push_str(&format!(
+                        "  # {} — ghi `tasks:` là mã các nhiệm vụ của nhóm này mà dự án thực hiện\n",
+                        group.replace('\n', " ")
+                    ));
+                    last_group = group.clone();
+                }
+                s.push_str(&format!("  - id: \"DA{:02}\"\n", n + 1));
+                for (k, v) in fields {
+                    match *k {
+                        "investment" => s.push_str(&format!("    investment: {v}\n")),
+                        // Not a number as written: kept as text, for `check` to point at.
+                        "investment_text" => s.push_str(&format!("    investment: {}\n", q(v))),
+                        "cooperating" => s.push_str(&format!(
+                            "    cooperating: [{}]\n",
+                            v.split([';', ','])
+                                .map(str::trim)
+                                .filter(|x| !x.is_empty())
+                                .map(q)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                        _ => s.push_str(&format!("    {k}: {}\n", q(v))),
+                    }
+                }
+            }
+        }
         Some(SectionKind::Projects) => s.push_str("projects: []\n"),
         Some(SectionKind::Solutions) => s.push_str("solutions: []\n"),
         Some(SectionKind::Organization) => s.push_str("responsibilities: []\n"),

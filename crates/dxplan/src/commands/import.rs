@@ -106,6 +106,30 @@ pub fn run(
         )
         .get(lang)
     ));
+    if imported.projects > 0 {
+        let n = imported.projects;
+        let line = match imported.totals {
+            Some((written, sum)) if (written - sum).abs() < 0.05 => {
+                let t = dxplan_core::model::values::format_amount(sum);
+                msg!(
+                    "  danh mục: {n} dự án, tổng {t} triệu đồng — khớp dòng „Tổng cộng” của văn bản",
+                    "  danh mục: {n} projects, {t} million VND in all — as the document's total row says"
+                )
+            }
+            Some((written, sum)) => {
+                let (w, t) = (
+                    dxplan_core::model::values::format_amount(written),
+                    dxplan_core::model::values::format_amount(sum),
+                );
+                msg!(
+                    "  danh mục: {n} dự án, cộng lại {t} triệu đồng, nhưng văn bản ghi tổng {w}",
+                    "  danh mục: {n} projects adding up to {t} million VND, but the document's total says {w}"
+                )
+            }
+            None => msg!("  danh mục: {n} dự án", "  danh mục: {n} projects"),
+        };
+        out.push_str(&format!("{}\n", line.get(lang)));
+    }
     for (k, t) in &imported.retitled {
         out.push_str(&format!(
             "{}\n",
