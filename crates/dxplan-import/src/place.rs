@@ -111,6 +111,9 @@ fn targets(fw: &Framework) -> Vec<Target> {
     out
 }
 
+/// Fields of an item read from a line or a row, by their YAML key.
+type Fields = Vec<(&'static str, String)>;
+
 /// Text gathered for one section.
 #[derive(Default)]
 struct Gathered {
@@ -118,8 +121,14 @@ struct Gathered {
     /// Evaluation items: number → (results, limitations).
     items: Vec<(String, Vec<String>, Vec<String>)>,
     citations: Vec<String>,
+    /// Tasks: (framework item "1.1" if under one, fields by key).
+    tasks: Vec<(Option<String>, Fields)>,
+    /// Targets: (group, the line).
+    targets: Vec<(Option<String>, String)>,
+    /// The current target group ("Dữ liệu số" under "a) Dữ liệu số").
+    target_group: Option<String>,
     /// Projects read from a danh mục table: (group row above it, fields by key).
-    projects: Vec<(String, Vec<(&'static str, String)>)>,
+    projects: Vec<(String, Fields)>,
 }
 
 fn para_text(p: &Para) -> String {
@@ -502,6 +511,30 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                     used[i] = true;
                     continue;
                 }
+                // A task: "- Title: content. Đơn vị chủ trì: X; phối hợp: Y; thời gian thực hiện: Z."
+                if kind == Some(SectionKind::Tasks)
+                    && let Some(fields) = task_fields(t)
+                {
+                    let item = cur.item.clone();
+                    entry(&mut gathered, &sec).tasks.push((item, fields));
+                    used[i] = true;
+                    continue;
+                }
+                // Targets: lettered groups ("a) Dữ liệu số") and one line each.
+                if kind == Some(SectionKind::Targets) {
+                    let g = entry(&mut gathered, &sec);
+                    if let Some(name) = letter_heading(t) {
+                        g.target_group = Some(name);
+                        used[i] = true;
+                        continue;
+                    }
+                    if t.starts_with("- ") || t.starts_with("+ ") {
+                        let group = g.target_group.clone();
+                        g.targets.push((group, t[2..].trim().to_string()));
+                        used[i] = true;
+                        continue;
+                    }
+                }
                 if p.number.is_some() || t.starts_with("- ") || t.starts_with("+ ") {
                     entry(&mut gathered, &sec).text.push(list_line(p));
                 } else {
@@ -534,9 +567,171 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
     out
 }
 
+/// "a) Dữ liệu số" (a lettered group heading, short, no final stop) → "Dữ liệu số".
+fn letter_heading(t: &str) -> Option<String> {
+    let (label, rest) = t.split_once(") ")?;
+    let ok = label.chars().count() == 1 && label.chars().all(char::is_alphabetic);
+    (ok && rest.chars().count() < 80 && !rest.ends_with('.') && !rest.contains(':'))
+        .then(|| rest.trim().to_string())
+}
+
+/// A task line as dxplan and many plans print it.
+fn task_fields(t: &str) -> Option<Fields> {
+    let body = t.trim_start_matches(['-', '+', ' ']);
+    let (head, rest) = body.split_once(". Đơn vị chủ trì: ")?;
+    let (title, content) = match head.split_once(": ") {
+        Some((a, b)) => (a.trim(), Some(b.trim())),
+        None => (head.trim(), None),
+    };
+    let mut f = vec![("title", title.to_string())];
+    if let Some(c) = content {
+        f.push(("content", c.to_string()));
+    }
+    let rest = rest.trim_end_matches('.');
+    // "X; phối hợp: A; B; thời gian thực hiện: Z; sản phẩm: P"
+    let (lead, after) = match rest.split_once("; ") {
+        Some((l, a)) => (l, a),
+        None => (rest, ""),
+    };
+    f.push(("lead", lead.trim().to_string()));
+    let mut coop = "";
+    let mut tail = after;
+    if let Some(x) = after.strip_prefix("phối hợp: ") {
+        match x.split_once("; thời gian thực hiện: ") {
+            Some((c, t)) => {
+                coop = c;
+                tail = t;
+            }
+            None => {
+                coop = x;
+                tail = "";
+            }
+        }
+    } else if let Some(x) = after.strip_prefix("thời gian thực hiện: ") {
+        tail = x;
+    }
+    if !coop.is_empty() {
+        f.push(("cooperating", coop.to_string()));
+    }
+    let (time, product) = match tail.split_once("; sản phẩm: ") {
+        Some((a, b)) => (a, Some(b)),
+        None => (tail, None),
+    };
+    f.push(("timeframe", time.trim().to_string()));
+    if let Some(p) = product {
+        f.push(("product", p.trim().to_string()));
+    }
+    Some(f)
+}
+
+/// A target line: "text: [qualifier] value unit" (or levels "cấp tỉnh 70%, cấp huyện 50%"), else
+/// the sentence as it is (then `check` asks for a number, DX040).
+fn target_yaml(id: &str, group: Option<&str>, line: &str) -> String {
+    let line = line.trim_end_matches(['.', ';']);
+    let mut s = format!(
+        "  - id: {}
+",
+        q(id)
+    );
+    if let Some(g) = group {
+        s.push_str(&format!(
+            "    group: {}
+",
+            q(g)
+        ));
+    }
+    let parsed = line.rsplit_once(": ").and_then(|(text, value)| {
+        let (qualifier, rest) = ["tối thiểu ", "ít nhất ", "trên ", "đạt ", "dưới "]
+            .iter()
+            .find_map(|p| value.strip_prefix(p).map(|r| (Some(p.trim()), r)))
+            .unwrap_or((None, value));
+        // Levels: "cấp tỉnh 70%, cấp huyện 50%".
+        if rest.contains(", ") && rest.starts_with("cấp ") {
+            let mut levels = Vec::new();
+            let mut unit = String::new();
+            for part in rest.split(", ") {
+                let (name, v) = part.rsplit_once(' ')?;
+                let num: String = v
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                    .collect();
+                unit = v[num.len()..].to_string();
+                levels.push((name.to_string(), vn_amount(&num)?));
+            }
+            return Some((text, qualifier, None, unit, levels, 0));
+        }
+        let num: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .collect();
+        let v = vn_amount(&num)?;
+        let unit = rest[num.len()..].trim().to_string();
+        let digits = if num.starts_with('0') && num.len() > 1 {
+            num.len()
+        } else {
+            0
+        };
+        Some((text, qualifier, Some(v), unit, Vec::new(), digits))
+    });
+    match parsed {
+        Some((text, qualifier, value, unit, levels, digits)) => {
+            s.push_str(&format!(
+                "    text: {}
+",
+                q(text.trim())
+            ));
+            if let Some(qf) = qualifier {
+                s.push_str(&format!(
+                    "    qualifier: {}
+",
+                    q(qf)
+                ));
+            }
+            if let Some(v) = value {
+                s.push_str(&format!(
+                    "    value: {v}
+"
+                ));
+            }
+            if !levels.is_empty() {
+                s.push_str(
+                    "    levels:
+",
+                );
+                for (l, v) in &levels {
+                    s.push_str(&format!(
+                        "      - {{level: {}, value: {v}}}
+",
+                        q(l)
+                    ));
+                }
+            }
+            if !unit.is_empty() {
+                s.push_str(&format!(
+                    "    unit: {}
+",
+                    q(&unit)
+                ));
+            }
+            if digits > 1 {
+                s.push_str(&format!(
+                    "    digits: {digits}
+"
+                ));
+            }
+        }
+        None => s.push_str(&format!(
+            "    text: {}
+",
+            q(line)
+        )),
+    }
+    s
+}
+
 /// Projects read from a danh mục table.
 struct DanhMuc {
-    projects: Vec<(String, Vec<(&'static str, String)>)>,
+    projects: Vec<(String, Fields)>,
     total: Option<f64>,
     sum: f64,
 }
@@ -605,7 +800,7 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
         if n.is_empty() {
             continue;
         }
-        let mut f: Vec<(&'static str, String)> = vec![("name", n)];
+        let mut f: Fields = vec![("name", n)];
         let l = cell(Some(lead));
         if !l.is_empty() {
             f.push(("lead", l));
@@ -972,7 +1167,63 @@ fn section_file(fw: &Framework, slug: &str, g: &Gathered) -> String {
                 s = s.replace("citations:\n", "citations: []\n");
             }
         }
+        Some(SectionKind::Tasks) if !g.tasks.is_empty() => {
+            s.push_str("tasks:\n");
+            let n = fw
+                .section(slug)
+                .map_or(String::new(), |d| d.heading.number.clone());
+            for (k, (item, fields)) in g.tasks.iter().enumerate() {
+                s.push_str(&format!("  - id: {}\n", q(&format!("NV-{n}.{:02}", k + 1))));
+                if let Some(it) = item {
+                    s.push_str(&format!("    item: {}\n", q(it)));
+                }
+                // Priority tasks whose words the task carries whole ("hưởng ứng Ngày Chuyển đổi
+                // số quốc gia"): a guess, said in a comment for the author to confirm.
+                let words = fold(
+                    &fields
+                        .iter()
+                        .filter(|(k, _)| matches!(*k, "title" | "content"))
+                        .map(|(_, v)| v.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                let linked: Vec<String> = fw
+                    .priority_tasks
+                    .iter()
+                    .filter(|p| {
+                        let l = fold(&p.label);
+                        l.split(' ').count() >= 3
+                            && format!(" {words} ").contains(&format!(" {l} "))
+                    })
+                    .map(|p| q(&p.id))
+                    .collect();
+                if !linked.is_empty() {
+                    s.push_str(&format!(
+                        "    priority_tasks: [{}]   # đoán theo lời của nhiệm vụ trọng tâm: kiểm tra lại\n",
+                        linked.join(", ")
+                    ));
+                }
+                for (key, v) in fields {
+                    if *key == "cooperating" {
+                        let list: Vec<String> = v.split("; ").map(|x| q(x.trim())).collect();
+                        s.push_str(&format!("    cooperating: [{}]\n", list.join(", ")));
+                    } else {
+                        s.push_str(&format!("    {key}: {}\n", q(v)));
+                    }
+                }
+            }
+        }
         Some(SectionKind::Tasks) => s.push_str("tasks: []\n"),
+        Some(SectionKind::Targets) if !g.targets.is_empty() => {
+            s.push_str("targets:\n");
+            for (k, (group, line)) in g.targets.iter().enumerate() {
+                s.push_str(&target_yaml(
+                    &format!("MT{:02}", k + 1),
+                    group.as_deref(),
+                    line,
+                ));
+            }
+        }
         Some(SectionKind::Targets) => s.push_str("targets: []\n"),
         Some(SectionKind::Projects) if !g.projects.is_empty() => {
             s.push_str("projects:\n");

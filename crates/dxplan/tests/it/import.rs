@@ -108,6 +108,17 @@ fn dxplan_own_docx_imports_with_its_metadata_and_every_word() {
             (total(&original.plan) - total(&imported.plan)).abs() < 0.01,
             "{ex}"
         );
+        // Targets and tasks come back one for one.
+        assert_eq!(
+            original.plan.targets().count(),
+            imported.plan.targets().count(),
+            "{ex}"
+        );
+        assert_eq!(
+            original.plan.tasks().count(),
+            imported.plan.tasks().count(),
+            "{ex}"
+        );
         // Every file reads: no syntax, schema or unknown-section finding.
         let codes: Vec<&str> = imported.diags.iter().map(|d| d.rule.code).collect();
         for bad in [
@@ -141,7 +152,8 @@ fn dxplan_own_docx_imports_with_its_metadata_and_every_word() {
         }
         known.extend(words(
             "KẾ HOẠCH QUYẾT ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc Số Phần Phụ lục \
-             Nơi nhận Như Điều Kèm theo Ban hành kèm theo Quyết định này Kế hoạch",
+             Nơi nhận Như Điều Kèm theo Ban hành kèm theo Quyết định này Kế hoạch \
+             Đơn vị chủ trì phối hợp thời gian thực hiện sản phẩm",
         ));
         let lost: Vec<String> = words(&docx_text).difference(&known).cloned().collect();
         assert!(lost.is_empty(), "{ex}: words not imported: {lost:?}");
