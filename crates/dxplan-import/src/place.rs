@@ -1095,6 +1095,22 @@ fn write_files(
                 .next_back()
         })
         .unwrap_or(fw.plan_year);
+    // The tasks as they will be written (group number, id, their words), for the projects' links.
+    let mut tasks: Vec<(String, String, String)> = Vec::new();
+    for (slug, g) in &gathered {
+        let n = fw
+            .section(slug)
+            .map_or(String::new(), |d| d.heading.number.clone());
+        for (k, (_, fields)) in g.tasks.iter().enumerate() {
+            let words = fields
+                .iter()
+                .filter(|(key, _)| matches!(*key, "title" | "content"))
+                .map(|(_, v)| fold(v))
+                .collect::<Vec<_>>()
+                .join(" ");
+            tasks.push((n.clone(), format!("NV-{n}.{:02}", k + 1), words));
+        }
+    }
     let scaffold = dxplan_core::init::scaffold_for(fw, level, year);
     for (rel, content) in scaffold {
         let name = rel.to_string_lossy().to_string();
@@ -1109,7 +1125,7 @@ fn write_files(
         match found {
             Some((slug, g)) => {
                 out.sections.push(slug.clone());
-                out.files.push((rel, section_file(fw, slug, g)));
+                out.files.push((rel, section_file(fw, slug, g, &tasks)));
             }
             None => out.files.push((rel, content)),
         }
@@ -1124,7 +1140,51 @@ fn write_files(
     out.files.push(("chua-xep.md".into(), rest));
 }
 
-fn section_file(fw: &Framework, slug: &str, g: &Gathered) -> String {
+/// The task a project of danh mục group `group` ("III.1 Nhận thức số") most likely serves: among
+/// the tasks of that group, the one sharing clearly most words with the project (at least two,
+/// more than any other), or the group's only task; `None` when it is not clear.
+fn project_task(group: &str, project: &str, tasks: &[(String, String, String)]) -> Option<String> {
+    let number = group
+        .split_whitespace()
+        .next()?
+        .rsplit('.')
+        .next()?
+        .to_string();
+    let candidates: Vec<&(String, String, String)> =
+        tasks.iter().filter(|t| t.0 == number).collect();
+    if candidates.len() == 1 {
+        return Some(candidates[0].1.clone());
+    }
+    let mine: std::collections::BTreeSet<String> = fold(project)
+        .split(' ')
+        .filter(|w| w.len() > 2)
+        .map(str::to_string)
+        .collect();
+    let mut scored: Vec<(usize, &String)> = candidates
+        .iter()
+        .map(|t| {
+            let theirs: std::collections::BTreeSet<&str> = t.2.split(' ').collect();
+            (
+                mine.iter().filter(|w| theirs.contains(w.as_str())).count(),
+                &t.1,
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    match scored.as_slice() {
+        [(best, id), rest @ ..] if *best >= 2 && rest.first().is_none_or(|r| r.0 < *best) => {
+            Some((*id).clone())
+        }
+        _ => None,
+    }
+}
+
+fn section_file(
+    fw: &Framework,
+    slug: &str,
+    g: &Gathered,
+    tasks: &[(String, String, String)],
+) -> String {
     let kind = fw.section(slug).map(|d| d.kind);
     let text = g.text.join("\n\n");
     let mut s = format!(
@@ -1237,6 +1297,16 @@ fn section_file(fw: &Framework, slug: &str, g: &Gathered) -> String {
                     last_group = group.clone();
                 }
                 s.push_str(&format!("  - id: \"DA{:02}\"\n", n + 1));
+                let name = fields
+                    .iter()
+                    .find(|(k, _)| *k == "name")
+                    .map_or("", |x| x.1.as_str());
+                if let Some(task) = project_task(group, name, tasks) {
+                    s.push_str(&format!(
+                        "    tasks: [{}]   # đoán theo nhóm và lời của nhiệm vụ: kiểm tra lại\n",
+                        q(&task)
+                    ));
+                }
                 for (k, v) in fields {
                     match *k {
                         "investment" => s.push_str(&format!("    investment: {v}\n")),
