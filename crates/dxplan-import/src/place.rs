@@ -1170,7 +1170,7 @@ fn project_task(group: &str, project: &str, tasks: &[(String, String, String)]) 
             )
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     match scored.as_slice() {
         [(best, id), rest @ ..] if *best >= 2 && rest.first().is_none_or(|r| r.0 < *best) => {
             Some((*id).clone())
