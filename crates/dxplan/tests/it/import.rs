@@ -313,3 +313,65 @@ fn hostile_files_are_refused_in_one_line() {
         assert!(!out.exists(), "{name}: wrote {}", out.display());
     }
 }
+
+/// A file re-saved by LibreOffice (its own styles, run splits and numbering) imports as dxplan's own
+/// DOCX does: the same frame, projects, total, targets and tasks.
+#[test]
+#[cfg_attr(
+    not(feature = "interop"),
+    ignore = "needs LibreOffice: the interop feature"
+)]
+fn a_docx_resaved_by_libreoffice_imports_the_same() {
+    if !common::require_tool("soffice") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("in.docx");
+    common::dxplan()
+        .args(["build", "--format", "docx", "-o"])
+        .arg(&docx)
+        .arg(common::example("tinh-ha-lam"))
+        .assert()
+        .code(0);
+    let lo = tmp.path().join("lo");
+    let o = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&lo)
+        .arg(&docx)
+        .env("HOME", tmp.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert_eq!(import(&docx, &a, "tinh").status.code(), Some(0));
+    assert_eq!(
+        import(&lo.join("in.docx"), &b, "tinh").status.code(),
+        Some(0)
+    );
+    let opts = dxplan_core::compose::Options { draft: false };
+    let (pa, pb) = (
+        dxplan_core::compile(&a, &opts).unwrap().plan,
+        dxplan_core::compile(&b, &opts).unwrap().plan,
+    );
+    let summary = |p: &dxplan_core::model::Plan| {
+        let c = p.config.as_ref().unwrap();
+        (
+            c.document.title.value.clone(),
+            p.issue(dxplan_core::model::DocKind::Plan)
+                .number_symbol(false),
+            p.projects().count(),
+            p.projects()
+                .filter_map(|(_, x)| x.amount())
+                .sum::<f64>()
+                .round(),
+            p.targets().count(),
+            p.tasks().count(),
+        )
+    };
+    assert_eq!(summary(&pa), summary(&pb));
+}
