@@ -235,6 +235,8 @@ fn parse_body(
     let mut row: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
     let mut merged = false;
+    // Columns a cell spans (gridSpan): the row gets that many cells, so columns stay aligned.
+    let mut span = 1usize;
     let mut index = 0usize;
     loop {
         let ev = r.read_event().map_err(|e| ReadError::Xml(e.to_string()))?;
@@ -257,6 +259,13 @@ fn parse_body(
                     b"tc" if table_depth == 1 && !empty => {
                         cell = Some(String::new());
                         merged = false;
+                        span = 1;
+                    }
+                    b"gridSpan" if table_depth == 1 => {
+                        span = attr(e, b"val")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(1)
+                            .clamp(1, 64);
                     }
                     b"vMerge" if table_depth == 1 => {
                         // "restart" begins a merged cell; no value continues the one above.
@@ -340,6 +349,9 @@ fn parse_body(
                 b"tc" if table_depth == 1 => {
                     let c = cell.take().unwrap_or_default();
                     row.push(if merged { String::new() } else { c });
+                    for _ in 1..span {
+                        row.push(String::new());
+                    }
                 }
                 b"tr" if table_depth == 1 => {
                     if let Some(t) = table.as_mut() {

@@ -250,10 +250,12 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
         let mut title = Vec::new();
         while let Some(Block::Para(p)) = blocks.get(at) {
             let text = p.text.trim();
+            let f = fold(text);
             if text.is_empty()
                 || !(p.bold || p.center)
-                || text.starts_with("Phần")
-                || text.starts_with("PHẦN")
+                || f.starts_with("phan ")
+                || f.starts_with("phu luc")
+                || text.starts_with("(Kèm theo")
             {
                 break;
             }
@@ -752,7 +754,25 @@ pub fn vn_amount(s: &str) -> Option<f64> {
 /// The danh mục nhiệm vụ, dự án: a table whose header names a project, a lead unit and an amount.
 /// Its rows become projects (group rows say which task group follows; the totals row is checked).
 fn danh_muc(t: &Table) -> Option<DanhMuc> {
-    let header: Vec<String> = t.rows.first()?.iter().map(|c| fold(c)).collect();
+    // A two-row header ("Dự kiến kinh phí" over "Tổng số", "Ngân sách trung ương" …): the words
+    // of both rows name a column; the body starts after them.
+    let first = t.rows.first()?;
+    let second_is_header = t.rows.get(1).is_some_and(|r| {
+        r.iter().any(|c| !c.trim().is_empty())
+            && r.iter()
+                .all(|c| vn_amount(c).is_none() || c.trim().chars().count() <= 2)
+            && fold(&r.concat()).contains("ngan sach")
+    });
+    let header: Vec<String> = (0..first.len())
+        .map(|i| {
+            let mut h = fold(&first[i]);
+            if second_is_header && let Some(c) = t.rows[1].get(i) {
+                h = format!("{h} {}", fold(c));
+            }
+            h
+        })
+        .collect();
+    let body_from = if second_is_header { 2 } else { 1 };
     let col = |keys: &[&str]| {
         header
             .iter()
@@ -760,7 +780,34 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
     };
     let name = col(&["ten nhiem vu", "ten du an"])?;
     let lead = col(&["chu tri"])?;
-    let amount = col(&["muc dau tu", "kinh phi"])?;
+    // The total: "tổng mức đầu tư", "kinh phí" (its "tổng" column when split by source).
+    let amount = header
+        .iter()
+        .position(|h| (h.contains("kinh phi") || h.contains("muc dau tu")) && h.contains("tong"))
+        .or_else(|| col(&["muc dau tu", "kinh phi"]))?;
+    // Columns of one funding source each ("… ngân sách địa phương").
+    let sources: Vec<(usize, String)> = header
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != amount)
+        .filter_map(|(i, h)| {
+            [
+                "ngan sach trung uong",
+                "ngan sach dia phuong",
+                "oda",
+                "xa hoi hoa",
+            ]
+            .iter()
+            .zip([
+                "ngân sách trung ương",
+                "ngân sách địa phương",
+                "vốn ODA",
+                "xã hội hóa",
+            ])
+            .find(|(k, _)| h.contains(*k))
+            .map(|(_, name)| (i, name.to_string()))
+        })
+        .collect();
     let cooperating = col(&["phoi hop"]);
     let status = col(&["chuyen tiep"]);
     let objective = col(&["muc tieu"]);
@@ -772,7 +819,7 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
         sum: 0.0,
     };
     let mut group = String::new();
-    for r in t.rows.iter().skip(1) {
+    for r in t.rows.iter().skip(body_from) {
         let cell = |i: Option<usize>| {
             i.and_then(|i| r.get(i))
                 .map(|c| c.replace('\n', " ").trim().to_string())
@@ -784,8 +831,9 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
             || fold(&n).starts_with("tong cong")
             || fold(&cell(Some(0))).starts_with("tong cong")
         {
-            // Merged cells move the amount: the row's last number is the total.
-            out.total = r.iter().rev().find_map(|c| vn_amount(c));
+            // The amount column (spans keep columns aligned); else the row's last number.
+            out.total = vn_amount(&cell(Some(amount)))
+                .or_else(|| r.iter().rev().find_map(|c| vn_amount(c)));
             continue;
         }
         if filled <= 2 && cell(Some(lead)).is_empty() {
@@ -830,6 +878,15 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
             None => {}
         }
         let fu = cell(funding);
+        // No funding column: the one source column with an amount says it.
+        let by_source: Vec<&String> = sources
+            .iter()
+            .filter(|(i, _)| vn_amount(&cell(Some(*i))).is_some_and(|v| v > 0.0))
+            .map(|(_, n)| n)
+            .collect();
+        if fu.is_empty() && by_source.len() == 1 {
+            f.push(("funding", by_source[0].clone()));
+        }
         if !fu.is_empty() {
             // The table capitalises the cell; the framework's sources are lower case.
             let mut ch = fu.chars();

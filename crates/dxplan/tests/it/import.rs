@@ -375,3 +375,113 @@ fn a_docx_resaved_by_libreoffice_imports_the_same() {
     };
     assert_eq!(summary(&pa), summary(&pb));
 }
+
+/// A clerk's danh mục: a two-row header (the amount split by source under one merged heading),
+/// cells merged down (vMerge) and across (gridSpan), a group row, Vietnamese amounts, a total row:
+/// projects with the total amount and the one source that carries it, the total checked.
+#[test]
+fn a_clerks_danh_muc_with_merged_cells_becomes_projects() {
+    let tc = |text: &str, props: &str| {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+    };
+    let restart = "<w:vMerge w:val=\"restart\"/>";
+    let cont = "<w:vMerge/>";
+    let span = |n: u32| format!("<w:gridSpan w:val=\"{n}\"/>");
+    let row = |cells: Vec<String>| format!("<w:tr>{}</w:tr>", cells.concat());
+    let table = [
+        row(vec![
+            tc("STT", restart),
+            tc("Tên nhiệm vụ, dự án", restart),
+            tc("Đơn vị chủ trì", restart),
+            tc("Thời gian thực hiện", restart),
+            tc("Dự kiến kinh phí (triệu đồng)", &span(3)),
+        ]),
+        row(vec![
+            tc("", cont),
+            tc("", cont),
+            tc("", cont),
+            tc("", cont),
+            tc("Tổng số", ""),
+            tc("Ngân sách trung ương", ""),
+            tc("Ngân sách địa phương", ""),
+        ]),
+        row(vec![tc("I", ""), tc("Chính quyền số", &span(6))]),
+        row(vec![
+            tc("1", ""),
+            tc("Nâng cấp Cổng dịch vụ công của tỉnh", ""),
+            tc("Văn phòng UBND tỉnh", ""),
+            tc("2023", ""),
+            tc("1.250,5", ""),
+            tc("", ""),
+            tc("1.250,5", ""),
+        ]),
+        row(vec![
+            tc("2", ""),
+            tc("Hệ thống camera giám sát giao thông", ""),
+            tc("Công an tỉnh", ""),
+            tc("2023-2024", ""),
+            tc("3.000", ""),
+            tc("3.000", ""),
+            tc("", ""),
+        ]),
+        row(vec![
+            tc("", ""),
+            tc("Tổng cộng", &span(3)),
+            tc("4.250,5", ""),
+            tc("3.000", ""),
+            tc("1.250,5", ""),
+        ]),
+    ]
+    .concat();
+    let body = [
+        para("KẾ HOẠCH", true, None),
+        para("Chuyển đổi số tỉnh Hà Lâm năm 2023", true, None),
+        para("Phụ lục", true, None),
+        para("DANH MỤC NHIỆM VỤ, DỰ ÁN NĂM 2023", true, None),
+        format!("<w:tbl>{table}</w:tbl>"),
+    ]
+    .concat();
+    let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("danh-muc.docx");
+    std::fs::write(&file, docx(&[("word/document.xml", &document)])).unwrap();
+    let out = tmp.path().join("kh");
+    let o = import(&file, &out, "tinh");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("2 dự án, tổng 4.250,5 triệu đồng — khớp"),
+        "{stdout}"
+    );
+    let plan = dxplan_core::compile(&out, &dxplan_core::compose::Options { draft: false })
+        .unwrap()
+        .plan;
+    let projects: Vec<(String, f64, String)> = plan
+        .projects()
+        .map(|(_, p)| {
+            (
+                p.name.value.clone(),
+                p.amount().unwrap_or(0.0),
+                p.funding
+                    .as_ref()
+                    .map(|f| f.value.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        projects,
+        [
+            (
+                "Nâng cấp Cổng dịch vụ công của tỉnh".to_string(),
+                1250.5,
+                "ngân sách địa phương".to_string()
+            ),
+            (
+                "Hệ thống camera giám sát giao thông".to_string(),
+                3000.0,
+                "ngân sách trung ương".to_string()
+            ),
+        ]
+    );
+}
