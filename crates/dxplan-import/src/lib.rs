@@ -11,3 +11,26 @@ pub mod numbering;
 pub mod place;
 
 pub use place::{Imported, import};
+
+/// The plan year a document names in its title ("… năm 2026" after "KẾ HOẠCH"), to choose the
+/// framework it was written on when the user names none.
+pub fn title_year(doc: &docx::Document) -> Option<i32> {
+    let blocks = &doc.blocks;
+    let at = blocks
+        .iter()
+        .position(|b| matches!(b, docx::Block::Para(p) if p.text.trim() == "KẾ HOẠCH"))?;
+    // The first title line that names a year: the trích yếu ("… năm 2026"), not Phần I's year.
+    blocks[at + 1..]
+        .iter()
+        .take(3)
+        .filter_map(|b| match b {
+            docx::Block::Para(p) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .find_map(|t| {
+            t.split(|c: char| !c.is_ascii_digit())
+                .filter(|x| x.len() == 4)
+                .filter_map(|x| x.parse::<i32>().ok())
+                .rfind(|y| (2000..=2100).contains(y))
+        })
+}

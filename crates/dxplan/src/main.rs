@@ -96,9 +96,9 @@ enum Command {
         /// Thư mục kế hoạch sẽ tạo
         #[arg(short, long)]
         output: PathBuf,
-        /// Khung kế hoạch của văn bản
-        #[arg(long, default_value = model::DEFAULT_FRAMEWORK)]
-        framework: String,
+        /// Khung kế hoạch của văn bản (mặc định: Khung có sẵn của năm mà trích yếu nêu)
+        #[arg(long)]
+        framework: Option<String>,
         /// Cấp kế hoạch
         #[arg(long, value_enum, default_value = "tinh")]
         level: InitLevel,
@@ -161,7 +161,7 @@ fn main() -> ExitCode {
             framework,
             level,
             force,
-        } => commands::import::run(&file, output, &framework, level, force, lang),
+        } => commands::import::run(&file, output, framework.as_deref(), level, force, lang),
         Command::Schema { framework, config } => commands::schema::run(&framework, config),
         Command::Status { dir, format } => commands::status::run(&dir, format, lang),
         Command::Rollup {

@@ -16,7 +16,7 @@ const MAX_DOCX: u64 = 64 << 20;
 pub fn run(
     file: &Path,
     dir: PathBuf,
-    framework: &str,
+    framework: Option<&str>,
     level: InitLevel,
     force: bool,
     lang: Lang,
@@ -53,7 +53,27 @@ pub fn run(
         let (vi, en) = (m.vi.clone(), m.en.clone());
         Error(msg!("{p}: {vi}", "{p}: {en}"))
     })?;
-    let fw = builtin_framework(framework)?;
+    // The framework named, else the built-in one of the year the title names (a 2026 plan is on
+    // 5511), else the newest before it, else the default.
+    let fw = match framework {
+        Some(id) => builtin_framework(id)?,
+        None => {
+            let year = dxplan_import::title_year(&doc);
+            let chosen = year.and_then(|y| {
+                dxplan_core::framework::BUILTIN
+                    .iter()
+                    .filter_map(|(id, _)| {
+                        dxplan_core::framework::Framework::builtin_for(id, Some(y))
+                    })
+                    .filter(|f| f.plan_year <= y)
+                    .max_by_key(|f| f.plan_year)
+            });
+            match chosen {
+                Some(f) => f,
+                None => builtin_framework(dxplan_core::model::DEFAULT_FRAMEWORK)?,
+            }
+        }
+    };
     let level = match level {
         InitLevel::Tinh => Level::Tinh,
         InitLevel::Bo => Level::Bo,
@@ -92,6 +112,11 @@ pub fn run(
     out.push_str(&format!(
         "{}\n",
         msg!("Đã nhập {p} vào {d}", "Imported {p} into {d}").get(lang)
+    ));
+    let id = &fw.id;
+    out.push_str(&format!(
+        "  {}\n",
+        msg!("Khung: {id}", "framework: {id}").get(lang)
     ));
     for (k, v) in &imported.metadata {
         out.push_str(&format!("  {k}: {v}\n"));

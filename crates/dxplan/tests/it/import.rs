@@ -485,3 +485,28 @@ fn a_clerks_danh_muc_with_merged_cells_becomes_projects() {
         ]
     );
 }
+
+/// With no `--framework`, the framework is the built-in one of the year the title names: a 2026
+/// plan lands on 5511/BKHCN-CĐSQG with its year.
+#[test]
+fn the_title_year_chooses_the_framework() {
+    let body = [
+        para("KẾ HOẠCH", true, None),
+        para("Chuyển đổi số tỉnh Hà Lâm năm 2026", true, None),
+        para("Phần I", true, None),
+        para("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025", true, None),
+    ]
+    .concat();
+    let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("kh-2026.docx");
+    std::fs::write(&file, docx(&[("word/document.xml", &document)])).unwrap();
+    let out = tmp.path().join("kh");
+    let o = import(&file, &out, "tinh");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let config = std::fs::read_to_string(out.join("dxplan.toml")).unwrap();
+    assert!(
+        config.contains("framework = \"5511/BKHCN-CĐSQG\"") && config.contains("year = 2026"),
+        "{config}"
+    );
+}
