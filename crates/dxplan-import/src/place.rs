@@ -18,8 +18,8 @@ pub struct Imported {
     pub files: Vec<(PathBuf, String)>,
     /// Sections that received text, by slug.
     pub sections: Vec<String>,
-    /// Metadata recovered, as "key: value" lines for the report.
-    pub metadata: Vec<(String, String)>,
+    /// Metadata recovered, as (what, value) for the report: what in Vietnamese and English.
+    pub metadata: Vec<((&'static str, &'static str), String)>,
     /// Headings worded differently from the framework: key → the document's words.
     pub retitled: Vec<(String, String)>,
     /// Paragraph numbers and first words of what could not be placed.
@@ -997,30 +997,31 @@ struct Meta {
 
 impl Meta {
     fn report(&self, out: &mut Imported) {
-        let mut m = |k: &str, v: String| out.metadata.push((k.to_string(), v));
+        let mut m = |k: (&'static str, &'static str), v: String| out.metadata.push((k, v));
         if !self.issuer.is_empty() {
-            m("issuer", self.issuer.join(" / "));
+            m(("cơ quan ban hành", "issuer"), self.issuer.join(" / "));
         }
         if let Some(s) = &self.symbol {
-            m(
-                "số, ký hiệu",
-                format!("{}/{s}", self.number.clone().unwrap_or_default()),
-            );
+            let n = self.number.clone().unwrap_or_default();
+            m(("số, ký hiệu", "number and symbol"), format!("{n}/{s}"));
         }
         if let Some(p) = &self.place {
-            m("place", p.clone());
+            m(("địa danh", "place"), p.clone());
         }
         if let Some(d) = &self.date {
-            m("date", d.clone());
+            m(("ngày", "date"), d.clone());
         }
         if let Some(t) = &self.title {
-            m("title", t.clone());
+            m(("trích yếu", "title"), t.clone());
         }
         if !self.signer.is_empty() {
-            m("signer", self.signer.join(" / "));
+            m(("người ký", "signer"), self.signer.join(" / "));
         }
         if !self.recipients.is_empty() {
-            m("recipients", self.recipients.len().to_string());
+            m(
+                ("nơi nhận", "recipients"),
+                self.recipients.len().to_string(),
+            );
         }
     }
 }

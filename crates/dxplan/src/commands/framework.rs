@@ -142,17 +142,18 @@ fn new(
         ))
     })?;
     let p = output.display();
-    println!("{}", msg!("Đã ghi {p}", "Wrote {p}").get(lang));
+    let mut said = format!("{}\n", msg!("Đã ghi {p}", "Wrote {p}").get(lang));
     if letter.is_none() || date.is_none() {
-        println!(
-            "{}",
+        said.push_str(&format!(
+            "{}\n",
             msg!(
                 "Còn „…” ở số, ngày văn bản hướng dẫn: điền khi văn bản đến (`dxplan check` báo DX015 đến lúc đó).",
                 "The guidance letter's number and date are „…”: fill them in when it arrives (`dxplan check` reports DX015 until then)."
             )
             .get(lang)
-        );
+        ));
     }
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), said.as_bytes());
     Ok(ExitStatus::Success)
 }
 

@@ -118,7 +118,8 @@ pub fn run(
         "  {}\n",
         msg!("Khung: {id}", "framework: {id}").get(lang)
     ));
-    for (k, v) in &imported.metadata {
+    for ((vi, en), v) in &imported.metadata {
+        let k = if lang == Lang::Vi { vi } else { en };
         out.push_str(&format!("  {k}: {v}\n"));
     }
     let n = imported.sections.len();
@@ -178,7 +179,10 @@ pub fn run(
         for (i, t) in &imported.unplaced {
             let first: String = t.chars().take(70).collect();
             let first = dxplan_core::print::escape_controls(&first.replace('\n', " "), true);
-            out.push_str(&format!("  đoạn {i}: {first}\n"));
+            out.push_str(&format!(
+                "{}\n",
+                msg!("  đoạn {i}: {first}", "  paragraph {i}: {first}").get(lang)
+            ));
         }
     }
     let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
@@ -202,6 +206,10 @@ pub fn run(
         "dxplan check: {e} lỗi, {w} cảnh báo, {i} thông tin ({list}); xem từng chỗ: dxplan check {d}",
         "dxplan check: {e} errors, {w} warnings, {i} infos ({list}); each one: dxplan check {d}"
     );
-    println!("{}", line.get(lang));
+    // A closed pipe (`| head`) is not an error of the import.
+    let _ = std::io::Write::write_all(
+        &mut std::io::stdout(),
+        format!("{}\n", line.get(lang)).as_bytes(),
+    );
     Ok(ExitStatus::Success)
 }
