@@ -142,6 +142,8 @@ pub struct StyleInfo {
     pub heading: Option<u8>,
     pub bold: bool,
     pub center: bool,
+    /// The style's font is a TCVN3 one (".VnTime"); `Some(true)` for capitals (".VnTimeH").
+    pub tcvn3: Option<bool>,
 }
 
 /// Style id → what it gives: a heading level ("Heading N" in any language's id, a name
@@ -153,11 +155,23 @@ fn heading_styles(xml: &str) -> Result<HashMap<String, StyleInfo>, ReadError> {
     }
     let mut r = reader(xml);
     let mut id: Option<String> = None;
+    let mut default_id: Option<String> = None;
     loop {
         match r.read_event().map_err(|e| ReadError::Xml(e.to_string()))? {
             Event::DocType(_) => return Err(ReadError::Xml("DTD".into())),
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                b"style" => id = attr(&e, b"styleId"),
+                b"style" => {
+                    id = attr(&e, b"styleId");
+                    // The default paragraph style ("Normal") also applies where none is named.
+                    if attr(&e, b"default").is_some_and(|v| v == "1" || v == "true")
+                        && attr(&e, b"type").is_some_and(|t| t == "paragraph")
+                        && let Some(sid) = &id
+                    {
+                        out.insert(String::new(), StyleInfo::default());
+                        out.entry(String::new()).or_default().heading = None;
+                        default_id = Some(sid.clone());
+                    }
+                }
                 b"b" => {
                     if let Some(sid) = &id {
                         out.entry(sid.clone()).or_default().bold =
@@ -168,6 +182,14 @@ fn heading_styles(xml: &str) -> Result<HashMap<String, StyleInfo>, ReadError> {
                     if let Some(sid) = &id {
                         out.entry(sid.clone()).or_default().center =
                             attr(&e, b"val").is_some_and(|v| v == "center");
+                    }
+                }
+                b"rFonts" => {
+                    if let (Some(sid), Some(f)) =
+                        (&id, attr(&e, b"ascii").or_else(|| attr(&e, b"hAnsi")))
+                    {
+                        out.entry(sid.clone()).or_default().tcvn3 =
+                            crate::tcvn3::is_tcvn3_font(&f).then(|| f.ends_with('H'));
                     }
                 }
                 b"name" | b"outlineLvl" => {
@@ -192,6 +214,10 @@ fn heading_styles(xml: &str) -> Result<HashMap<String, StyleInfo>, ReadError> {
             Event::Eof => break,
             _ => {}
         }
+    }
+    // Under the key "": what the default paragraph style gives.
+    if let Some(d) = default_id.and_then(|d| out.get(&d).copied()) {
+        out.insert(String::new(), d);
     }
     Ok(out)
 }
@@ -229,6 +255,8 @@ fn parse_body(
     let mut in_rpr = false;
     // The paragraph style's bold and centring (direct formatting overrides).
     let mut style = StyleInfo::default();
+    // The run's TCVN3 font, if any (`Some(true)`: capitals), from the run or the paragraph style.
+    let mut run_tcvn3: Option<bool> = None;
     // Tables (nested ones flatten into their outer cell).
     let mut table_depth = 0usize;
     let mut table: Option<Table> = None;
@@ -274,7 +302,8 @@ fn parse_body(
                     b"p" if !empty => {
                         para = Some(Para::default());
                         (letters, bold_letters, num_id, ilvl) = (0, 0, None, 0);
-                        style = StyleInfo::default();
+                        style = headings.get("").copied().unwrap_or_default();
+                        style.heading = None;
                     }
                     b"pPr" if !empty => in_ppr = true,
                     b"rPr" if !empty => in_rpr = true,
@@ -302,7 +331,15 @@ fn parse_body(
                             p.center = attr(e, b"val").is_some_and(|v| v == "center");
                         }
                     }
-                    b"r" if !empty => run_bold = style.bold,
+                    b"r" if !empty => {
+                        run_bold = style.bold;
+                        run_tcvn3 = style.tcvn3;
+                    }
+                    b"rFonts" if in_rpr && !in_ppr => {
+                        if let Some(f) = attr(e, b"ascii").or_else(|| attr(e, b"hAnsi")) {
+                            run_tcvn3 = crate::tcvn3::is_tcvn3_font(&f).then(|| f.ends_with('H'));
+                        }
+                    }
                     b"b" if in_rpr => {
                         run_bold = attr(e, b"val").is_none_or(|v| v != "0" && v != "false");
                     }
@@ -370,6 +407,11 @@ fn parse_body(
             },
             Event::Text(t) if in_text && deleted == 0 && !in_instr => {
                 let s = t.decode().map_err(|e| ReadError::Xml(e.to_string()))?;
+                // Older documents in a TCVN3 font: their letters back to Unicode.
+                let s: std::borrow::Cow<str> = match run_tcvn3 {
+                    Some(capitals) => crate::tcvn3::decode(&s, capitals).into(),
+                    None => s,
+                };
                 count(&s, run_bold, &mut letters, &mut bold_letters);
                 push(&mut para, &s);
             }

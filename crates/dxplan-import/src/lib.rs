@@ -9,6 +9,7 @@
 pub mod docx;
 pub mod numbering;
 pub mod place;
+pub mod tcvn3;
 
 pub use place::{Imported, import};
 

@@ -510,3 +510,54 @@ fn the_title_year_chooses_the_framework() {
         "{config}"
     );
 }
+
+/// An older file in TCVN3 fonts (".VnTime" as the Normal style, ".VnTimeH" for capitals): its text
+/// is Unicode (NFC) in the plan.
+#[test]
+fn a_tcvn3_file_is_read_as_unicode() {
+    let styles = format!(
+        r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style></w:styles>"#
+    );
+    let caps = |t: &str| {
+        format!(
+            "<w:p><w:r><w:rPr><w:rFonts w:ascii=\".VnTimeH\" w:hAnsi=\".VnTimeH\"/><w:b/></w:rPr><w:t>{t}</w:t></w:r></w:p>"
+        )
+    };
+    let body = [
+        caps("KÕ ho¹ch"),
+        para("ChuyÓn ®æi sè tØnh Hµ L©m n¨m 2023", true, None),
+        caps("PhÇn I"),
+        caps("§¸nh gi¸ kÕt qu¶ thùc hiÖn n¨m 2022"),
+        para(
+            "I. T×nh h×nh thùc hiÖn môc tiªu ®Æt ra n¨m 2022",
+            true,
+            None,
+        ),
+        para("§· hoµn thµnh 22/28 chØ tiªu.", false, None),
+    ]
+    .concat();
+    let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("tcvn3.docx");
+    std::fs::write(
+        &file,
+        docx(&[
+            ("word/document.xml", &document),
+            ("word/styles.xml", &styles),
+        ]),
+    )
+    .unwrap();
+    let out = tmp.path().join("kh");
+    let o = import(&file, &out, "tinh");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let config = std::fs::read_to_string(out.join("dxplan.toml")).unwrap();
+    assert!(
+        config.contains("title = \"Chuyển đổi số tỉnh Hà Lâm năm 2023\""),
+        "{config}"
+    );
+    let targets = std::fs::read_to_string(out.join("phan-1/01-danh-gia-muc-tieu.yaml")).unwrap();
+    assert!(
+        targets.contains("Đã hoàn thành 22/28 chỉ tiêu."),
+        "{targets}"
+    );
+}
