@@ -1113,6 +1113,8 @@ fn appendix_file(id: &str, label: &str, title: &[String], t: &Table) -> String {
         .map(String::as_str)
         .filter(|l| !l.starts_with("(Kèm theo") && !l.chars().all(|c| c == '_' || c == '-'))
         .collect();
+    // The label goes into a comment: no control character or line break may end it.
+    let label = dxplan_core::print::escape_controls(&label.replace('\n', " "), true);
     let mut s = format!(
         "# {label}, nhập từ tệp Word (`dxplan import`): bảng ghi tay. Nếu đây là danh mục nhiệm vụ, dự án, chuyển\n\
          # các dòng thành `projects` của mục danh-muc-du-an để dxplan lập bảng và kiểm tra tổng.\nappendix: {id}\ntitle: {}\ntable:\n  columns:\n",
@@ -1348,9 +1350,11 @@ fn section_file(
             let mut last_group = String::new();
             for (n, (group, fields)) in g.projects.iter().enumerate() {
                 if *group != last_group {
+                    // A comment line carries the group's words; control characters are no YAML.
+                    let shown =
+                        dxplan_core::print::escape_controls(&group.replace('\n', " "), true);
                     s.push_str(&format!(
-                        "  # {} — ghi `tasks:` là mã các nhiệm vụ của nhóm này mà dự án thực hiện\n",
-                        group.replace('\n', " ")
+                        "  # {shown} — ghi `tasks:` là mã các nhiệm vụ của nhóm này mà dự án thực hiện\n"
                     ));
                     last_group = group.clone();
                 }
@@ -1372,7 +1376,8 @@ fn section_file(
                         "investment_text" => s.push_str(&format!("    investment: {}\n", q(v))),
                         "cooperating" => s.push_str(&format!(
                             "    cooperating: [{}]\n",
-                            v.split([';', ','])
+                            // "Các sở, ban, ngành" is one unit: only ";" and line breaks separate.
+                            v.split([';', '\n'])
                                 .map(str::trim)
                                 .filter(|x| !x.is_empty())
                                 .map(q)

@@ -111,11 +111,20 @@ fn mutated_docx_never_panics() {
                 let imported = dxplan_import::import(&doc, &fw, dxplan_core::model::Level::Tinh);
                 let dir = tempfile::tempdir().unwrap();
                 dxplan_core::init::write_files(dir.path(), imported.files, false).unwrap();
-                let (_, diags) = dxplan_core::check_dir(dir.path()).unwrap();
-                let syntax: Vec<_> = diags.iter().filter(|d| d.rule.code == "DX001").collect();
+                let (plan, diags) = dxplan_core::check_dir(dir.path()).unwrap();
+                let syntax: Vec<String> = diags
+                    .iter()
+                    .filter(|d| d.rule.code == "DX001")
+                    .map(|d| {
+                        let f = d.source.map(|s| plan.sources.get(s));
+                        let name = f.map(|f| f.name.clone()).unwrap_or_default();
+                        let text = f.map(|f| f.text.clone()).unwrap_or_default();
+                        format!("{name}: {}\n{text}", d.message.vi)
+                    })
+                    .collect();
                 assert!(
                     syntax.is_empty(),
-                    "case {case}: import wrote unreadable files"
+                    "case {case}: import wrote unreadable files: {syntax:#?}"
                 );
             }
         });
