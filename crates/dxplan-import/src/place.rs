@@ -58,10 +58,22 @@ fn split_number(s: &str) -> (Option<String>, &str) {
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let num = t[..end].trim_end_matches('.');
-    if !num.is_empty() && t[end..].starts_with([' ', '\t']) && t[..end].ends_with('.') {
-        return (Some(num.to_string()), t[end..].trim_start());
+    if num.is_empty() {
+        return (None, t);
     }
-    (None, t)
+    // "1.2. Tên", and as clerks also type it: "I- Tên", "1) Tên".
+    let rest = &t[end..];
+    let after = if t[..end].ends_with('.') {
+        Some(rest)
+    } else {
+        rest.strip_prefix('-')
+            .or_else(|| rest.strip_prefix(')'))
+            .or_else(|| rest.strip_prefix(" -"))
+    };
+    match after {
+        Some(r) if r.starts_with([' ', '\t']) => (Some(num.to_string()), r.trim_start()),
+        _ => (None, t),
+    }
 }
 
 /// A framework heading with its key ("I.II.1") and the section it fills (own or inherited).
@@ -387,6 +399,12 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                 // Phần I / PHẦN I. TITLE
                 let f = fold(t);
                 if let Some(rest) = f.strip_prefix("phan ") {
+                    // "Phần I", and "Phần thứ nhất / thứ hai" as some plans write it.
+                    let rest = rest
+                        .replacen("thu nhat", "i", 1)
+                        .replacen("thu hai", "ii", 1)
+                        .replacen("thu ba", "iii", 1);
+                    let rest = rest.as_str();
                     let numeral = rest.split(' ').next().unwrap_or("").to_uppercase();
                     if let Some(pi) = fw.parts.iter().position(|x| x.number == numeral) {
                         part = Some(pi);
@@ -426,7 +444,8 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                     && matches!(&blocks[i - 1], Block::Para(prev) if {
                         // The two-line form only: "Phần I" alone on the line above.
                         let f = fold(prev.text.trim());
-                        f.starts_with("phan ") && f.split(' ').count() == 2
+                        let n = f.split(' ').count();
+                        f.starts_with("phan ") && (n == 2 || (n == 3 && f.starts_with("phan thu ")))
                     })
                     && p.bold
                 {
@@ -1595,4 +1614,22 @@ fn capitalise_issuer(line: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn heading_numbers_as_clerks_type_them() {
+        use super::split_number;
+        assert_eq!(
+            split_number("1.2. Tên mục"),
+            (Some("1.2".into()), "Tên mục")
+        );
+        assert_eq!(split_number("I- KẾT QUẢ"), (Some("I".into()), "KẾT QUẢ"));
+        assert_eq!(
+            split_number("2) Thể chế số"),
+            (Some("2".into()), "Thể chế số")
+        );
+        assert_eq!(split_number("2023 là năm"), (None, "2023 là năm"));
+    }
 }
