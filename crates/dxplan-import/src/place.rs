@@ -28,6 +28,11 @@ pub struct Imported {
     /// The danh mục's "Tổng cộng" as written and the sum of its projects (million VND).
     pub totals: Option<(f64, f64)>,
     pub projects: usize,
+    pub targets: usize,
+    pub tasks: usize,
+    pub citations: usize,
+    /// Căn cứ lines of the opening.
+    pub grounds: usize,
 }
 
 /// A YAML/TOML double-quoted string (JSON escapes are valid in both).
@@ -580,8 +585,12 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
     }
     for (_, g) in &gathered {
         projects += g.projects.len();
+        out.targets += g.targets.len();
+        out.tasks += g.tasks.len();
+        out.citations += g.citations.len();
     }
     out.projects = projects;
+    out.grounds = meta.grounds.len() + meta.bases.len();
     meta.full_name = full_name(&meta.issuer, blocks);
     meta.report(&mut out);
     write_files(&mut out, fw, level, &meta, gathered);

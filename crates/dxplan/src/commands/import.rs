@@ -132,6 +132,20 @@ pub fn run(
         )
         .get(lang)
     ));
+    let (t, k, c, g) = (
+        imported.targets,
+        imported.tasks,
+        imported.citations,
+        imported.grounds,
+    );
+    out.push_str(&format!(
+        "{}\n",
+        msg!(
+            "  {t} mục tiêu, {k} nhiệm vụ, {c} căn cứ ở mục Căn cứ, {g} dòng „Căn cứ …” mở đầu",
+            "  {t} targets, {k} tasks, {c} citations in the Căn cứ section, {g} opening „Căn cứ …” lines"
+        )
+        .get(lang)
+    ));
     if imported.projects > 0 {
         let n = imported.projects;
         let line = match imported.totals {
