@@ -141,7 +141,7 @@ struct Gathered {
     /// Tasks: (framework item "1.1" if under one, fields by key).
     tasks: Vec<(Option<String>, Fields)>,
     /// Targets: (group, the line).
-    targets: Vec<(Option<String>, String)>,
+    targets: Vec<(Option<String>, String, usize)>,
     /// The current target group ("Dữ liệu số" under "a) Dữ liệu số").
     target_group: Option<String>,
     /// Projects read from a danh mục table: (group row above it, fields by key).
@@ -542,6 +542,8 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                     && let Some(fields) = task_fields(t)
                 {
                     let item = cur.item.clone();
+                    let mut fields = fields;
+                    fields.push(("from", format!("đoạn {}", p.index)));
                     entry(&mut gathered, &sec).tasks.push((item, fields));
                     used[i] = true;
                     continue;
@@ -556,7 +558,7 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                     }
                     if t.starts_with("- ") || t.starts_with("+ ") {
                         let group = g.target_group.clone();
-                        g.targets.push((group, t[2..].trim().to_string()));
+                        g.targets.push((group, t[2..].trim().to_string(), p.index));
                         used[i] = true;
                         continue;
                     }
@@ -847,7 +849,7 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
         sum: 0.0,
     };
     let mut group = String::new();
-    for r in t.rows.iter().skip(body_from) {
+    for (row_no, r) in t.rows.iter().enumerate().skip(body_from) {
         let cell = |i: Option<usize>| {
             i.and_then(|i| r.get(i))
                 .map(|c| c.replace('\n', " ").trim().to_string())
@@ -924,6 +926,7 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
                 .unwrap_or_default();
             f.push(("funding", lower));
         }
+        f.push(("from", format!("bảng {}, dòng {}", t.index, row_no + 1)));
         out.projects.push((group.clone(), f));
     }
     (!out.projects.is_empty()).then_some(out)
@@ -1321,7 +1324,14 @@ fn section_file(
                 .section(slug)
                 .map_or(String::new(), |d| d.heading.number.clone());
             for (k, (item, fields)) in g.tasks.iter().enumerate() {
-                s.push_str(&format!("  - id: {}\n", q(&format!("NV-{n}.{:02}", k + 1))));
+                let from = fields
+                    .iter()
+                    .find(|(k, _)| *k == "from")
+                    .map_or("", |x| x.1.as_str());
+                s.push_str(&format!(
+                    "  - id: {}   # {from}\n",
+                    q(&format!("NV-{n}.{:02}", k + 1))
+                ));
                 if let Some(it) = item {
                     s.push_str(&format!("    item: {}\n", q(it)));
                 }
@@ -1352,6 +1362,9 @@ fn section_file(
                     ));
                 }
                 for (key, v) in fields {
+                    if *key == "from" {
+                        continue;
+                    }
                     if *key == "cooperating" {
                         let list: Vec<String> = v.split("; ").map(|x| q(x.trim())).collect();
                         s.push_str(&format!("    cooperating: [{}]\n", list.join(", ")));
@@ -1364,7 +1377,8 @@ fn section_file(
         Some(SectionKind::Tasks) => s.push_str("tasks: []\n"),
         Some(SectionKind::Targets) if !g.targets.is_empty() => {
             s.push_str("targets:\n");
-            for (k, (group, line)) in g.targets.iter().enumerate() {
+            for (k, (group, line, from)) in g.targets.iter().enumerate() {
+                s.push_str(&format!("  # đoạn {from}\n"));
                 s.push_str(&target_yaml(
                     &format!("MT{:02}", k + 1),
                     group.as_deref(),
@@ -1386,7 +1400,11 @@ fn section_file(
                     ));
                     last_group = group.clone();
                 }
-                s.push_str(&format!("  - id: \"DA{:02}\"\n", n + 1));
+                let from = fields
+                    .iter()
+                    .find(|(k, _)| *k == "from")
+                    .map_or("", |x| x.1.as_str());
+                s.push_str(&format!("  - id: \"DA{:02}\"   # {from}\n", n + 1));
                 let name = fields
                     .iter()
                     .find(|(k, _)| *k == "name")
@@ -1399,6 +1417,7 @@ fn section_file(
                 }
                 for (k, v) in fields {
                     match *k {
+                        "from" => {}
                         "investment" => s.push_str(&format!("    investment: {v}\n")),
                         // Not a number as written: kept as text, for `check` to point at.
                         "investment_text" => s.push_str(&format!("    investment: {}\n", q(v))),
