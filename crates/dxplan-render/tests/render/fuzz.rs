@@ -18,24 +18,9 @@ use std::path::{Path, PathBuf};
 
 use dxplan_render::Renderer;
 
-/// xorshift64*: small, deterministic, good enough to pick mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
+#[path = "../../../../tests/support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const INSERTS: &[&str] = &[
     "\u{0}",
