@@ -721,7 +721,7 @@ pub fn new_file(from: &Framework, year: i32, letter: Option<&str>, date: Option<
     let short = date
         .and_then(|d| crate::model::values::date(d).ok())
         .map_or("…".to_string(), |d| d.short());
-    let q = |s: &str| serde_json::to_string(s).expect("a string serialises");
+    let q = crate::init::yaml_quoted;
     let mut out = String::new();
     out.push_str(&format!(
         "# Khung kế hoạch Chuyển đổi số năm {year}, lập bằng `dxplan framework new --from {}`: đề cương của\n\

@@ -97,6 +97,24 @@ impl SourceFile {
     }
 }
 
+/// Where a YAML or TOML comment starts on a line: the first `#` outside quotes — in YAML only one
+/// that starts the line or follows a space (`after_space`), as the YAML grammar says.
+pub fn comment_start(line: &str, after_space: bool) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if !after_space || prev.is_whitespace() => return Some(i),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
+}
+
 /// All source files of one run, indexed by [`SourceId`].
 #[derive(Debug, Default)]
 pub struct Sources {

@@ -123,7 +123,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
     parse_body(&body, &headings, &mut numbers)
 }
 
-fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         (a.key.local_name().as_ref() == name)
             .then(|| String::from_utf8_lossy(&a.value).into_owned())
@@ -167,8 +167,6 @@ fn heading_styles(xml: &str) -> Result<HashMap<String, StyleInfo>, ReadError> {
                         && attr(&e, b"type").is_some_and(|t| t == "paragraph")
                         && let Some(sid) = &id
                     {
-                        out.insert(String::new(), StyleInfo::default());
-                        out.entry(String::new()).or_default().heading = None;
                         default_id = Some(sid.clone());
                     }
                 }

@@ -40,12 +40,7 @@ impl Numbering {
             Option<usize>,
             Option<usize>,
         ) = (None, None, None, None);
-        let attr = |e: &quick_xml::events::BytesStart, name: &[u8]| {
-            e.attributes().flatten().find_map(|a| {
-                (a.key.local_name().as_ref() == name)
-                    .then(|| String::from_utf8_lossy(&a.value).into_owned())
-            })
-        };
+        let attr = crate::docx::attr;
         loop {
             match r.read_event().map_err(|e| e.to_string())? {
                 Event::DocType(_) => return Err("DTD".into()),

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 
 use dxplan_core::framework::{Framework, Heading, SectionKind};
 use dxplan_core::model::Level;
+// Every text of the document goes into the plan's files quoted (`q`).
+use dxplan_core::init::yaml_quoted as q;
+use dxplan_core::model::values::amount_text;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::docx::{Block, Document, Para, Table};
@@ -33,11 +36,6 @@ pub struct Imported {
     pub citations: usize,
     /// Căn cứ lines of the opening.
     pub grounds: usize,
-}
-
-/// A YAML/TOML double-quoted string (JSON escapes are valid in both).
-fn q(s: &str) -> String {
-    serde_json::to_string(s).expect("a string serialises")
 }
 
 /// Lower case, no diacritics (đ → d), single spaces: how headings are compared as a fallback.
@@ -200,7 +198,6 @@ fn place_date(s: &str) -> Option<(String, Option<String>)> {
 
 pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
     let mut out = Imported::default();
-    let mut projects = 0;
     let all = targets(fw);
     let blocks = &doc.blocks;
     let mut used = vec![false; blocks.len()];
@@ -444,7 +441,7 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                     }
                 }
                 // The part's title line (two-line form).
-                if let Some(pi) = part
+                if part.is_some()
                     && i > 0
                     && matches!(&blocks[i - 1], Block::Para(prev) if {
                         // The two-line form only: "Phần I" alone on the line above.
@@ -454,7 +451,6 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                     })
                     && p.bold
                 {
-                    let _ = pi;
                     used[i] = true;
                     continue;
                 }
@@ -586,12 +582,11 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
         out.unplaced.push((i + 1, first));
     }
     for (_, g) in &gathered {
-        projects += g.projects.len();
+        out.projects += g.projects.len();
         out.targets += g.targets.len();
         out.tasks += g.tasks.len();
         out.citations += g.citations.len();
     }
-    out.projects = projects;
     out.grounds = meta.grounds.len() + meta.bases.len();
     meta.full_name = full_name(&meta.issuer, blocks);
     meta.report(&mut out);
@@ -688,7 +683,7 @@ fn target_yaml(id: &str, group: Option<&str>, line: &str) -> String {
                     .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
                     .collect();
                 unit = v[num.len()..].to_string();
-                levels.push((name.to_string(), vn_amount(&num)?));
+                levels.push((name.to_string(), amount_text(&num)?));
             }
             return Some((text, qualifier, None, unit, levels, 0));
         }
@@ -696,7 +691,7 @@ fn target_yaml(id: &str, group: Option<&str>, line: &str) -> String {
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
             .collect();
-        let v = vn_amount(&num)?;
+        let v = amount_text(&num)?;
         let unit = rest[num.len()..].trim().to_string();
         let digits = if num.starts_with('0') && num.len() > 1 {
             num.len()
@@ -768,19 +763,6 @@ struct DanhMuc {
     sum: f64,
 }
 
-/// A Vietnamese amount as written ("7.250,5", "1.200", "850") in million VND.
-pub fn vn_amount(s: &str) -> Option<f64> {
-    let t: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty()
-        || !t
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
-        return None;
-    }
-    t.replace('.', "").replace(',', ".").parse().ok()
-}
-
 /// The danh mục nhiệm vụ, dự án: a table whose header names a project, a lead unit and an amount.
 /// Its rows become projects (group rows say which task group follows; the totals row is checked).
 fn danh_muc(t: &Table) -> Option<DanhMuc> {
@@ -790,7 +772,7 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
     let second_is_header = t.rows.get(1).is_some_and(|r| {
         r.iter().any(|c| !c.trim().is_empty())
             && r.iter()
-                .all(|c| vn_amount(c).is_none() || c.trim().chars().count() <= 2)
+                .all(|c| amount_text(c).is_none() || c.trim().chars().count() <= 2)
             && fold(&r.concat()).contains("ngan sach")
     });
     let header: Vec<String> = (0..first.len())
@@ -862,8 +844,8 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
             || fold(&cell(Some(0))).starts_with("tong cong")
         {
             // The amount column (spans keep columns aligned); else the row's last number.
-            out.total = vn_amount(&cell(Some(amount)))
-                .or_else(|| r.iter().rev().find_map(|c| vn_amount(c)));
+            out.total = amount_text(&cell(Some(amount)))
+                .or_else(|| r.iter().rev().find_map(|c| amount_text(c)));
             continue;
         }
         if filled <= 2 && cell(Some(lead)).is_empty() {
@@ -899,7 +881,7 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
             }
         }
         let a = cell(Some(amount));
-        match vn_amount(&a) {
+        match amount_text(&a) {
             Some(v) => {
                 out.sum += v;
                 f.push(("investment", format!("{v}")));
@@ -911,7 +893,7 @@ fn danh_muc(t: &Table) -> Option<DanhMuc> {
         // No funding column: the one source column with an amount says it.
         let by_source: Vec<&String> = sources
             .iter()
-            .filter(|(i, _)| vn_amount(&cell(Some(*i))).is_some_and(|v| v > 0.0))
+            .filter(|(i, _)| amount_text(&cell(Some(*i))).is_some_and(|v| v > 0.0))
             .map(|(_, n)| n)
             .collect();
         if fu.is_empty() && by_source.len() == 1 {

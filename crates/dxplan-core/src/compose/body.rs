@@ -188,7 +188,7 @@ impl Composer<'_> {
     /// Every Phần of the framework with its headings and the plan's content.
     pub(super) fn body(&mut self, blocks: &mut Vec<Block>) {
         let one_line =
-            self.plan.layout().part_heading.map(|p| p.value) == Some(PartHeading::OneLine);
+            self.plan.layout().part_heading.as_ref().map(|p| p.value) == Some(PartHeading::OneLine);
         for part in &self.plan.framework.parts {
             let title = self.title_of(&part.number, &part.title).to_uppercase();
             if one_line {
@@ -354,7 +354,13 @@ impl Composer<'_> {
     /// give results per item and shortcomings once for the mục, after the items; printed first,
     /// "b) Tồn tại, hạn chế" stood under the heading before every item's "a)".
     fn section_points_after(&self, e: &EvaluationSection) -> bool {
-        match self.plan.layout().section_evaluation.map(|p| p.value) {
+        match self
+            .plan
+            .layout()
+            .section_evaluation
+            .as_ref()
+            .map(|p| p.value)
+        {
             Some(SectionEvaluation::After) => true,
             Some(SectionEvaluation::Before) => false,
             None => e.items.iter().any(|i| {
@@ -399,6 +405,7 @@ impl Composer<'_> {
         self.plan
             .layout()
             .evaluation_labels
+            .as_ref()
             .map(|l| l.value)
             .unwrap_or_default()
     }

@@ -12,9 +12,9 @@ use crate::model::types::{TargetStatus, WorkStatus};
 use crate::model::values::{amount, format_amount, period};
 use crate::model::{Content, Plan};
 
-/// A YAML double-quoted scalar (JSON strings are valid YAML).
+/// OLD's text, trimmed, as a quoted YAML value.
 fn q(s: &str) -> String {
-    serde_json::to_string(s.trim()).expect("a string serialises")
+    super::yaml_quoted(s.trim())
 }
 
 /// A text put on one line of a YAML block scalar: a line break in OLD's title or note would end
@@ -219,17 +219,10 @@ fn config(old: &Plan, fw: &Framework, year: i32) -> String {
 
 /// A TOML line split before its comment: a `#` outside quotes.
 fn split_comment(line: &str) -> (&str, &str) {
-    let mut quote: Option<char> = None;
-    for (i, c) in line.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '#') => return line.split_at(i),
-            _ => {}
-        }
+    match crate::source::comment_start(line, false) {
+        Some(i) => line.split_at(i),
+        None => (line, ""),
     }
-    (line, "")
 }
 
 /// Phần I.I: the count of OLD's targets by result, a sentence computed from the data.

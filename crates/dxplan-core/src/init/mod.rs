@@ -11,6 +11,13 @@ use crate::model::schema::plan_file_schema;
 
 pub mod from;
 
+/// A string written into a generated YAML or TOML file: double-quoted with JSON's escapes, which
+/// both formats read the same, so no text of a plan or a document can end the value or write keys
+/// of its own.
+pub fn yaml_quoted(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
+}
+
 pub const SCHEMA_PATH: &str = ".dxplan/plan-section.schema.json";
 
 #[derive(Debug)]

@@ -243,12 +243,17 @@ impl Plan {
             .map(|(_, v)| v)
     }
 
-    /// The plan's `[layout]` choices (defaults when it has none).
-    pub fn layout(&self) -> types::LayoutConfig {
+    /// The plan's `[layout]` choices (every default when it has none).
+    pub fn layout(&self) -> &types::LayoutConfig {
+        static DEFAULT: types::LayoutConfig = types::LayoutConfig {
+            part_heading: None,
+            evaluation_labels: None,
+            section_evaluation: None,
+        };
         self.config
             .as_ref()
-            .and_then(|c| c.layout.clone())
-            .unwrap_or_default()
+            .and_then(|c| c.layout.as_ref())
+            .unwrap_or(&DEFAULT)
     }
 
     pub fn targets(&self) -> impl Iterator<Item = (&Section, &Target)> {

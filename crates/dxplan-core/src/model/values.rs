@@ -6,11 +6,12 @@ use crate::model::types::Amount;
 pub fn amount(a: &Amount) -> Option<f64> {
     match a {
         Amount::Number(n) => n.is_finite().then_some(*n),
-        Amount::Text(s) => parse_amount_text(s),
+        Amount::Text(s) => amount_text(s),
     }
 }
 
-fn parse_amount_text(s: &str) -> Option<f64> {
+/// An amount as a person writes it: "1.234,5" (Vietnamese), "1.200" (grouped), "1234.5".
+pub fn amount_text(s: &str) -> Option<f64> {
     let t: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty()
         || !t

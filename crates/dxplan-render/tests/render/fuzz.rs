@@ -297,7 +297,7 @@ fn mutated_plans_never_crash() {
         }
         // One case in five adds a file whose name is hostile (a newline, a GitHub command, ESC).
         let hostile = (rng.below(5) == 0).then(|| {
-            let (rel, text) = &files[rng.below(files.len())];
+            let (_, text) = &files[rng.below(files.len())];
             let name = format!(
                 "phan-2/x{}\n::error title=f::{}\u{1b}[31m.yaml",
                 case,
@@ -305,7 +305,6 @@ fn mutated_plans_never_crash() {
             );
             let p = dir.path().join(name);
             let _ = std::fs::write(&p, text);
-            let _ = rel;
             p
         });
         let result = std::panic::catch_unwind(|| run_case(dir.path()));

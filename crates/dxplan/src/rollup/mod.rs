@@ -57,6 +57,10 @@ pub struct PlanRow {
     pub by_group: Vec<(String, f64)>,
     /// One state per priority task, in the framework's order.
     pub priority: Vec<TaskState>,
+    /// The plan's framework has no list of priority tasks (known in part): its matrix row is
+    /// "chưa rõ" in every column, filled in once the columns are known.
+    #[serde(skip)]
+    pub tasks_unknown: bool,
     pub metrics: Vec<MetricStatus>,
     /// Once results are recorded: targets "hoàn thành", and the amount disbursed (triệu đồng).
     pub targets_done: usize,
@@ -245,6 +249,9 @@ pub fn rollup(dirs: &[PathBuf], progress: &(dyn Fn() + Sync)) -> Rollup {
     });
     let fw = dxplan_core::framework::Framework::builtin(dxplan_core::model::DEFAULT_FRAMEWORK)
         .expect("the default framework is built in");
+    for p in plans.iter_mut().filter(|p| p.tasks_unknown) {
+        p.priority = vec![TaskState::Unknown; fw.priority_tasks.len()];
+    }
     let mut total_by_source: Vec<(String, f64)> = Vec::new();
     for p in plans.iter().filter(|p| p.error.is_none()) {
         for (s, v) in &p.by_source {
@@ -300,6 +307,7 @@ fn plan_row(dir: &Path) -> PlanRow {
             by_source: Vec::new(),
             by_group: Vec::new(),
             priority: Vec::new(),
+            tasks_unknown: false,
             metrics: Vec::new(),
             targets_done: 0,
             disbursed: 0.0,
@@ -324,26 +332,23 @@ fn row_of(dir: String, plan: &Plan, diags: &[dxplan_core::diag::Diagnostic]) -> 
     let fw = &plan.framework;
     // The matrix's columns are the default framework's tasks: a plan whose framework has no list
     // (6074, 3816, 5511 as far as they are known) says "chưa rõ" in each.
-    let priority = if !fw.knows_priority_tasks() {
-        let matrix =
-            dxplan_core::framework::Framework::builtin(dxplan_core::model::DEFAULT_FRAMEWORK)
-                .map_or(0, |f| f.priority_tasks.len());
-        vec![TaskState::Unknown; matrix]
-    } else {
-        fw.priority_tasks
-            .iter()
-            .map(|pt| {
-                let cov = plan.priority_coverage(&pt.id);
-                if cov.covered() {
-                    TaskState::Covered
-                } else if let Some(r) = cov.not_applicable {
-                    TaskState::NotApplicable(r.to_string())
-                } else {
-                    TaskState::Missing
-                }
-            })
-            .collect()
-    };
+    // The matrix's columns are the default framework's tasks: a plan whose framework has no list
+    // (6074, 3816, 5511 as far as they are known) is "chưa rõ" in each (filled in by `rollup`).
+    let tasks_unknown = !fw.knows_priority_tasks();
+    let priority = fw
+        .priority_tasks
+        .iter()
+        .map(|pt| {
+            let cov = plan.priority_coverage(&pt.id);
+            if cov.covered() {
+                TaskState::Covered
+            } else if let Some(r) = cov.not_applicable {
+                TaskState::NotApplicable(r.to_string())
+            } else {
+                TaskState::Missing
+            }
+        })
+        .collect();
     let by_group = inv
         .by_group
         .iter()
@@ -373,6 +378,7 @@ fn row_of(dir: String, plan: &Plan, diags: &[dxplan_core::diag::Diagnostic]) -> 
         by_source: inv.by_source.clone(),
         by_group,
         priority,
+        tasks_unknown,
         metrics: fw.metrics.iter().map(|m| plan.metric_status(m)).collect(),
         targets_done: plan
             .targets()

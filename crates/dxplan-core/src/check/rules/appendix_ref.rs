@@ -118,19 +118,7 @@ fn literal_mentions(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// follows a space outside quotes (`numbering = "so"   # Phụ lục 1, 2` is a note, not a reference).
 fn in_comment(text: &str, offset: usize) -> bool {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let mut quote: Option<char> = None;
-    let mut prev = ' ';
-    for c in text[line_start..offset].chars() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '#') if prev.is_whitespace() => return true,
-            _ => {}
-        }
-        prev = c;
-    }
-    false
+    crate::source::comment_start(&text[line_start..offset], true).is_some()
 }
 
 fn normalize(label: &str) -> String {
