@@ -84,6 +84,74 @@ pub struct Table {
 #[derive(Debug, Default)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// dxplan's own record of what its page does not show (`compose::carried`), when the file
+    /// carries it: (kind, the printed words it is keyed by, its fields).
+    pub carried: Vec<Carried>,
+}
+
+/// One record of dxplan's custom XML part. Its fields are untrusted like every byte of the file:
+/// the importer takes only the keys it knows, of the types it expects, and quotes every text.
+#[derive(Debug, Clone)]
+pub struct Carried {
+    pub kind: String,
+    pub key: String,
+    pub fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The namespace of dxplan's part (`dxplan-render`'s `CARRIED_NS`).
+const CARRIED_NS: &str = "urn:dxplan:carried:1";
+
+/// The custom XML parts a file may have; a file with more is not dxplan's and is read without.
+const MAX_CUSTOM_XML: usize = 16;
+
+/// dxplan's records, from the first `customXml/item*.xml` in its namespace. A part that is not
+/// well formed is skipped: the records only add ids and links, the words come from the body.
+fn carried(z: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> Result<Vec<Carried>, ReadError> {
+    let names: Vec<String> = z
+        .file_names()
+        .filter(|n| n.starts_with("customXml/item") && !n.contains("Props") && n.ends_with(".xml"))
+        .take(MAX_CUSTOM_XML)
+        .map(str::to_string)
+        .collect();
+    for name in names {
+        let Some(xml) = part(z, &name)? else { continue };
+        if !xml.contains(CARRIED_NS) {
+            continue;
+        }
+        return Ok(read_carried(&xml).unwrap_or_default());
+    }
+    Ok(Vec::new())
+}
+
+fn read_carried(xml: &str) -> Option<Vec<Carried>> {
+    let mut r = reader(xml);
+    let mut out = Vec::new();
+    loop {
+        match r.read_event().ok()? {
+            Event::DocType(_) => return None,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"item" => {
+                // Attribute values unescaped (`&quot;`, character references); an entity that is
+                // not XML's own is an error, so no DTD can add any.
+                let get = |name: &[u8]| {
+                    e.attributes().flatten().find_map(|a| {
+                        (a.key.local_name().as_ref() == name)
+                            .then(|| a.unescape_value().ok().map(|v| v.into_owned()))
+                            .flatten()
+                    })
+                };
+                let (Some(kind), Some(key), Some(fields)) =
+                    (get(b"kind"), get(b"key"), get(b"fields"))
+                else {
+                    continue;
+                };
+                if let Ok(serde_json::Value::Object(fields)) = serde_json::from_str(&fields) {
+                    out.push(Carried { kind, key, fields });
+                }
+            }
+            Event::Eof => return Some(out),
+            _ => {}
+        }
+    }
 }
 
 fn part(
@@ -120,7 +188,9 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
     let numbering = part(&mut z, "word/numbering.xml")?.unwrap_or_default();
     let headings = heading_styles(&styles)?;
     let mut numbers = Numbering::parse(&numbering).map_err(ReadError::Xml)?;
-    parse_body(&body, &headings, &mut numbers)
+    let mut doc = parse_body(&body, &headings, &mut numbers)?;
+    doc.carried = carried(&mut z)?;
+    Ok(doc)
 }
 
 pub(crate) fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {

@@ -6,12 +6,43 @@
 //!
 //! Stage: `docx` (bounded reading) → `place` (structure on the framework) → files.
 
+mod carry;
 pub mod docx;
 pub mod numbering;
 pub mod place;
 pub mod tcvn3;
 
 pub use place::{Imported, import};
+
+/// The level of the body that issued the document, read off its header: a ministry („BỘ …”,
+/// the agencies at ministry level) or a province („ỦY BAN NHÂN DÂN …”). `None` when the header
+/// names neither, for the caller's default.
+pub fn issuer_level(doc: &docx::Document) -> Option<dxplan_core::model::Level> {
+    use dxplan_core::model::Level;
+    let head = doc.blocks.iter().take_while(|b| {
+        !matches!(b, docx::Block::Para(p) if matches!(p.text.trim(), "KẾ HOẠCH" | "QUYẾT ĐỊNH"))
+    });
+    for b in head {
+        let lines: Vec<&str> = match b {
+            docx::Block::Table(t) => t.rows.iter().flatten().flat_map(|c| c.lines()).collect(),
+            docx::Block::Para(p) => p.text.lines().collect(),
+        };
+        for l in lines {
+            let f = place::fold(l);
+            if f.starts_with("uy ban nhan dan") || f.starts_with("ubnd") {
+                return Some(Level::Tinh);
+            }
+            if f.starts_with("bo ")
+                || f.starts_with("ngan hang nha nuoc")
+                || f.starts_with("thanh tra chinh phu")
+                || f.starts_with("van phong chinh phu")
+            {
+                return Some(Level::Bo);
+            }
+        }
+    }
+    None
+}
 
 /// The plan year a document names in its title ("… năm 2026" after "KẾ HOẠCH"), to choose the
 /// framework it was written on when the user names none.

@@ -13,6 +13,7 @@ use dxplan_core::init::yaml_quoted as q;
 use dxplan_core::model::values::amount_text;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::carry;
 use crate::docx::{Block, Document, Para, Table};
 
 /// What an import made and found.
@@ -36,6 +37,9 @@ pub struct Imported {
     pub citations: usize,
     /// Căn cứ lines of the opening.
     pub grounds: usize,
+    /// Items that took dxplan's record of what the page does not show, of the records the file
+    /// carried (`carry`).
+    pub carried: (usize, usize),
 }
 
 /// Lower case, no diacritics (đ → d), single spaces: how headings are compared as a fallback.
@@ -144,6 +148,10 @@ struct Gathered {
     target_group: Option<String>,
     /// Projects read from a danh mục table: (group row above it, fields by key).
     projects: Vec<(String, Fields)>,
+    /// Solutions or units with their responsibilities: (title, paragraphs).
+    entries: Vec<(String, Vec<String>)>,
+    /// Text under a task group's framework items: (item number, paragraphs).
+    item_text: Vec<(String, Vec<String>)>,
 }
 
 fn para_text(p: &Para) -> String {
@@ -333,6 +341,7 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
     let mut point: Option<usize> = None; // 0 = a), 1 = b) under the current item
     let mut in_signature = false;
     let mut appendix: Option<(String, Vec<String>)> = None; // (label, title lines)
+    let mut priorities: Vec<PriorityRow> = Vec::new();
     for i in at..blocks.len() {
         let b = &blocks[i];
         match b {
@@ -349,10 +358,16 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                 if let Some((label, title)) = appendix.take() {
                     out.appendices += 1;
                     let id = format!("phu-luc-{}", out.appendices);
-                    out.files.push((
-                        format!("phu-luc/{id}.yaml").into(),
-                        appendix_file(&id, &label, &title, t),
-                    ));
+                    let file = match priority_table(t, fw) {
+                        // The table dxplan lays out from the plan's links: its rows give the
+                        // links back, and the phụ lục is generated again.
+                        Some(rows) => {
+                            priorities.extend(rows);
+                            generated_appendix(&id, &label, &title, t.index)
+                        }
+                        None => appendix_file(&id, &label, &title, t),
+                    };
+                    out.files.push((format!("phu-luc/{id}.yaml").into(), file));
                     used[i] = true;
                     continue;
                 }
@@ -457,6 +472,36 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                 // A heading of the framework?
                 let (num, words) = split_number(t);
                 let heading_like = p.bold || p.heading.is_some() || p.number.is_some();
+                // Under Giải pháp and Tổ chức thực hiện, a numbered heading is one of the plan's
+                // solutions or units ("1. Đẩy mạnh …", "2. Vụ Kế hoạch - Tài chính"), even when
+                // its words are the framework's: dxplan prints them from `solutions` and
+                // `responsibilities`, which is where they go back.
+                let here = current.as_ref().and_then(|c| c.section.clone());
+                let entry_kind = here
+                    .as_deref()
+                    .and_then(|sec| fw.section(sec))
+                    .map(|d| d.kind)
+                    .filter(|k| matches!(k, SectionKind::Solutions | SectionKind::Organization));
+                let numbered = p.number.is_some()
+                    || num
+                        .as_deref()
+                        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+                if heading_like
+                    && numbered
+                    && entry_kind.is_some()
+                    && t.chars().count() < 250
+                    && let Some(sec) = &here
+                {
+                    let other = part.and_then(|pi| match_heading(&all, pi, num.as_deref(), words));
+                    if other.is_none_or(|h| h.section.as_deref() == Some(sec.as_str())) {
+                        let title = if p.number.is_some() { t } else { words };
+                        entry(&mut gathered, sec)
+                            .entries
+                            .push((title.trim().to_string(), Vec::new()));
+                        used[i] = true;
+                        continue;
+                    }
+                }
                 if heading_like
                     && t.chars().count() < 250
                     && let Some(pi) = part
@@ -559,10 +604,24 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                         continue;
                     }
                 }
-                if p.number.is_some() || t.starts_with("- ") || t.starts_with("+ ") {
-                    entry(&mut gathered, &sec).text.push(list_line(p));
+                let line = if p.number.is_some() || t.starts_with("- ") || t.starts_with("+ ") {
+                    list_line(p)
                 } else {
-                    entry(&mut gathered, &sec).text.push(t.to_string());
+                    t.to_string()
+                };
+                // A manual line break stays one: "\" at the end of a line, as plan files write it.
+                let line = line.replace('\n', "\\\n");
+                let g = entry(&mut gathered, &sec);
+                match (g.entries.last_mut(), kind, &cur.item) {
+                    (Some(e), _, _) => e.1.push(line),
+                    // Text under a framework item ("1.1") of a task group: the item's own text.
+                    (None, Some(SectionKind::Tasks), Some(n)) => {
+                        match g.item_text.iter_mut().find(|x| x.0 == *n) {
+                            Some(x) => x.1.push(line),
+                            None => g.item_text.push((n.clone(), vec![line])),
+                        }
+                    }
+                    _ => g.text.push(line),
                 }
                 used[i] = true;
             }
@@ -590,7 +649,15 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
     out.grounds = meta.grounds.len() + meta.bases.len();
     meta.full_name = full_name(&meta.issuer, blocks);
     meta.report(&mut out);
-    write_files(&mut out, fw, level, &meta, gathered);
+    write_files(
+        &mut out,
+        fw,
+        level,
+        &meta,
+        gathered,
+        &doc.carried,
+        &priorities,
+    );
     out
 }
 
@@ -1079,7 +1146,13 @@ fn decision(blocks: &[Block], meta: &mut Meta, used: &mut [bool]) {
                     meta.proposer = Some(x.trim_end_matches(['.', ';']).to_string());
                     used[i] = true;
                 } else if let Some(x) = t.strip_prefix("Điều 2. ") {
-                    meta.effect = Some(x.trim().to_string());
+                    // dxplan prints "Quyết định này có hiệu lực {effect}.".
+                    let x = x.trim();
+                    meta.effect = Some(
+                        x.strip_prefix("Quyết định này có hiệu lực ")
+                            .map_or(x, |e| e.trim_end_matches('.'))
+                            .to_string(),
+                    );
                     used[i] = true;
                 } else if let Some(x) = t.strip_prefix("Điều 3. ") {
                     let who = x.split(" chịu trách nhiệm").next().unwrap_or(x);
@@ -1117,6 +1190,76 @@ fn signature(t: &Table, meta: &mut Meta) {
             }
         }
     }
+}
+
+/// A row of the phụ lục of priority tasks: the framework's task, the titles of the tasks and
+/// projects said to carry it out, and the reason it does not apply, if so.
+pub(crate) struct PriorityRow {
+    id: String,
+    work: Vec<String>,
+    not_applicable: Option<String>,
+    table: usize,
+}
+
+/// The phụ lục „Việc thực hiện các nhiệm vụ trọng tâm” (STT, Nhiệm vụ trọng tâm, Nhiệm vụ, dự án
+/// thực hiện, Tình trạng): each row's task is the framework's of the same words (else of its
+/// number), its third cell the tasks and projects that carry it out, "Không áp dụng: …" its reason.
+fn priority_table(t: &Table, fw: &Framework) -> Option<Vec<PriorityRow>> {
+    let head: Vec<String> = t.rows.first()?.iter().map(|c| fold(c)).collect();
+    let want = [
+        "stt",
+        "nhiem vu trong tam",
+        "nhiem vu du an thuc hien",
+        "tinh trang",
+    ];
+    if head.len() != want.len() || head.iter().zip(want).any(|(h, w)| h != w) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for r in t.rows.iter().skip(1) {
+        let [n, text, work, state] = r.as_slice() else {
+            continue;
+        };
+        let words = fold(text);
+        let pt = fw
+            .priority_tasks
+            .iter()
+            .find(|p| fold(&p.text) == words)
+            .or_else(|| {
+                let k: usize = n.trim().parse().ok()?;
+                fw.priority_tasks.get(k.checked_sub(1)?)
+            });
+        let Some(pt) = pt else { continue };
+        out.push(PriorityRow {
+            id: pt.id.clone(),
+            work: work
+                .split("; ")
+                .map(|w| w.trim().to_string())
+                .filter(|w| !w.is_empty())
+                .collect(),
+            not_applicable: state
+                .trim()
+                .strip_prefix("Không áp dụng:")
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty()),
+            table: t.index,
+        });
+    }
+    Some(out)
+}
+
+fn generated_appendix(id: &str, label: &str, title: &[String], table: usize) -> String {
+    let title: Vec<&str> = title
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.starts_with("(Kèm theo") && !l.chars().all(|c| c == '_' || c == '-'))
+        .collect();
+    let label = dxplan_core::print::escape_controls(&label.replace('\n', " "), true);
+    format!(
+        "# {label}, nhập từ tệp Word (`dxplan import`, bảng {table}): bảng các nhiệm vụ trọng tâm, dxplan lập lại\n\
+         # từ `priority_tasks` của các nhiệm vụ, dự án và `not_applicable` của mục tiêu.\nappendix: {id}\ntitle: {}\ngenerate: nhiem-vu-trong-tam\n",
+        q(&title.join(" "))
+    )
 }
 
 fn appendix_file(id: &str, label: &str, title: &[String], t: &Table) -> String {
@@ -1157,7 +1300,83 @@ fn write_files(
     level: Level,
     meta: &Meta,
     gathered: Vec<(String, Gathered)>,
+    carried: &[crate::docx::Carried],
+    priorities: &[PriorityRow],
 ) {
+    let mut pool = carry::Pool::new(carried);
+    let mut matched = Matched {
+        priority_words: fw
+            .priority_tasks
+            .iter()
+            .map(|p| (p.id.clone(), pairs(&format!("{} {}", p.label, p.text))))
+            .collect(),
+        ..Matched::default()
+    };
+    for r in priorities {
+        for w in &r.work {
+            matched.table_links.push((fold(w), r.id.clone(), r.table));
+        }
+        if let Some(reason) = &r.not_applicable {
+            matched
+                .not_applicable
+                .push((r.id.clone(), reason.clone(), r.table));
+        }
+    }
+    // "Không áp dụng" rows belong to the targets' file: make sure it is written.
+    let mut gathered = gathered;
+    if !matched.not_applicable.is_empty()
+        && let Some(slug) = fw
+            .sections
+            .iter()
+            .find(|d| d.kind == SectionKind::Targets)
+            .map(|d| d.slug.clone())
+    {
+        entry(&mut gathered, &slug);
+    }
+    let mut used_ids = std::collections::HashSet::new();
+    for (slug, g) in &gathered {
+        for (k, (_, line, _)) in g.targets.iter().enumerate() {
+            if let Some(m) = pool.take("target", line) {
+                matched.targets.insert((slug.clone(), k), m);
+            }
+        }
+        for (k, (_, fields)) in g.tasks.iter().enumerate() {
+            let title = field(fields, "title");
+            if let Some(m) = pool.take("task", title) {
+                let id = carry::fresh_id(&m, &mut used_ids);
+                matched.tasks.insert((slug.clone(), k), (id, m));
+            }
+        }
+        for (k, (_, fields)) in g.projects.iter().enumerate() {
+            if let Some(m) = pool.take("project", field(fields, "name")) {
+                matched.projects.insert((slug.clone(), k), m);
+            }
+        }
+    }
+    out.carried = (pool.taken, pool.offered);
+    // Every task's id: its record's, else numbered in its section ("NV-6.01"), never one that
+    // another task has.
+    for (slug, g) in &gathered {
+        let n = fw
+            .section(slug)
+            .map_or(String::new(), |d| d.heading.number.clone());
+        for k in 0..g.tasks.len() {
+            let key = (slug.clone(), k);
+            if let Some(id) = matched.tasks.get(&key).and_then(|x| x.0.clone()) {
+                matched.ids.insert(key, id);
+                continue;
+            }
+            let mut i = k + 1;
+            let id = loop {
+                let c = format!("NV-{n}.{i:02}");
+                if used_ids.insert(c.clone()) {
+                    break c;
+                }
+                i += 1;
+            };
+            matched.ids.insert(key, id);
+        }
+    }
     let year = meta
         .title
         .as_deref()
@@ -1181,7 +1400,7 @@ fn write_files(
                 .map(|(_, v)| fold(v))
                 .collect::<Vec<_>>()
                 .join(" ");
-            tasks.push((n.clone(), format!("NV-{n}.{:02}", k + 1), words));
+            tasks.push((n.clone(), matched.task_id(slug, k), words));
         }
     }
     let scaffold = dxplan_core::init::scaffold_for(fw, level, year);
@@ -1198,7 +1417,8 @@ fn write_files(
         match found {
             Some((slug, g)) => {
                 out.sections.push(slug.clone());
-                out.files.push((rel, section_file(fw, slug, g, &tasks)));
+                out.files
+                    .push((rel, section_file(fw, slug, g, &tasks, &matched)));
             }
             None => out.files.push((rel, content)),
         }
@@ -1252,14 +1472,153 @@ fn project_task(group: &str, project: &str, tasks: &[(String, String, String)]) 
     }
 }
 
+type Record = serde_json::Map<String, serde_json::Value>;
+/// By (section, position in it).
+type ByItem<T> = std::collections::HashMap<(String, usize), T>;
+
+/// The items that took a record of dxplan's own DOCX (`carry`), by (section, position).
+#[derive(Default)]
+struct Matched {
+    targets: ByItem<Record>,
+    /// The record's id when no other item had it.
+    tasks: ByItem<(Option<String>, Record)>,
+    projects: ByItem<Record>,
+    /// Every task's id, by (section, position).
+    ids: ByItem<String>,
+    /// The phụ lục of priority tasks: (folded title of a task or project, priority task, table).
+    table_links: Vec<(String, String, usize)>,
+    /// (priority task, reason, table) of its "Không áp dụng" rows.
+    not_applicable: Vec<(String, String, usize)>,
+    /// Each priority task's word pairs (its label and text), for guesses.
+    priority_words: Vec<(String, Pairs)>,
+}
+
+type Pairs = std::collections::HashSet<(String, String)>;
+
+/// Consecutive word pairs of a text, folded: "kỹ năng số" → (ky, nang), (nang, so). Pairs, not
+/// words, so that "dữ liệu" and "an toàn" count as what they are.
+fn pairs(text: &str) -> Pairs {
+    let f = fold(text);
+    let w: Vec<&str> = f.split(' ').filter(|x| !x.is_empty()).collect();
+    w.windows(2)
+        .map(|p| (p[0].to_string(), p[1].to_string()))
+        .collect()
+}
+
+/// The priority task whose words a task's carry most clearly: the share of the task's word pairs
+/// found in the priority task's label and text, at least 30 % and 3 pairs, and a quarter more
+/// than the next one's. Measured on tinh-ha-lam's DOCX without dxplan's record (48 linked tasks and
+/// projects): 39 guessed, 38 of them right, 9 left for the author (DECISIONS 64).
+fn guess_priority(all: &[(String, Pairs)], words: &str) -> Option<(String, f64)> {
+    let mine = pairs(words);
+    if mine.is_empty() {
+        return None;
+    }
+    let mut scored: Vec<(f64, usize, &String)> = all
+        .iter()
+        .map(|(id, theirs)| {
+            let n = mine.intersection(theirs).count();
+            (n as f64 / mine.len() as f64, n, id)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(b.2)));
+    let (best, n, id) = *scored.first()?;
+    let second = scored.get(1).map_or(0.0, |x| x.0);
+    (best >= 0.3 && n >= 3 && best >= 1.25 * second).then(|| (id.clone(), best))
+}
+
+impl Matched {
+    /// The priority tasks the phụ lục of priority tasks links to the task or project `title`, and
+    /// that table's number.
+    fn table_links(&self, title: &str) -> (Vec<String>, Option<usize>) {
+        let f = fold(title);
+        let mut ids = Vec::new();
+        let mut table = None;
+        for (t, id, n) in &self.table_links {
+            if *t == f && !ids.contains(id) {
+                ids.push(id.clone());
+                table = Some(*n);
+            }
+        }
+        (ids, table)
+    }
+
+    /// The `priority_tasks:` line of a task or project: what its record and the phụ lục of
+    /// priority tasks say, else a guess from its words (`guess_priority`), said as one.
+    fn priority_line(
+        &self,
+        record: Option<&serde_json::Map<String, serde_json::Value>>,
+        title: &str,
+        words: &str,
+    ) -> String {
+        let mut said = record
+            .map(|m| carry::texts(m, "priority_tasks"))
+            .unwrap_or_default();
+        let (from_table, table) = self.table_links(title);
+        for id in from_table {
+            if !said.contains(&id) {
+                said.push(id);
+            }
+        }
+        if !said.is_empty() {
+            let why = match table {
+                Some(n) => format!("   # theo bảng {n} (phụ lục nhiệm vụ trọng tâm)"),
+                None => String::new(),
+            };
+            return format!("    priority_tasks: {}{why}\n", carry::flow(&said));
+        }
+        // A record with no links says the plan had none: no guess over it.
+        if record.is_some() {
+            return String::new();
+        }
+        match guess_priority(&self.priority_words, words) {
+            Some((id, share)) => format!(
+                "    priority_tasks: [{}]   # đoán: {}% cụm từ giống lời nhiệm vụ trọng tâm này; kiểm tra lại\n",
+                q(&id),
+                (share * 100.0).round()
+            ),
+            None => String::new(),
+        }
+    }
+
+    fn task_id(&self, slug: &str, k: usize) -> String {
+        self.ids
+            .get(&(slug.to_string(), k))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+fn field<'a>(fields: &'a Fields, key: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or("", |x| x.1.as_str())
+}
+
 fn section_file(
     fw: &Framework,
     slug: &str,
     g: &Gathered,
     tasks: &[(String, String, String)],
+    matched: &Matched,
 ) -> String {
     let kind = fw.section(slug).map(|d| d.kind);
-    let text = g.text.join("\n\n");
+    // dxplan prints "(Chi tiết tại Phụ lục I kèm theo)" after the danh mục's intro itself.
+    let text = g
+        .text
+        .iter()
+        .filter(|t| {
+            let f = fold(t);
+            !(kind == Some(SectionKind::Projects)
+                && !g.projects.is_empty()
+                && f.starts_with("chi tiet tai phu luc")
+                && f.ends_with("kem theo")
+                && f.split(' ').count() <= 9)
+        })
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let mut s = format!(
         "# yaml-language-server: $schema=../.dxplan/plan-section.schema.json\n# Nhập từ tệp Word (`dxplan import`).\nsection: {slug}\n"
     );
@@ -1300,49 +1659,47 @@ fn section_file(
                 s = s.replace("citations:\n", "citations: []\n");
             }
         }
-        Some(SectionKind::Tasks) if !g.tasks.is_empty() => {
-            s.push_str("tasks:\n");
-            let n = fw
-                .section(slug)
-                .map_or(String::new(), |d| d.heading.number.clone());
+        Some(SectionKind::Tasks) if !g.tasks.is_empty() || !g.item_text.is_empty() => {
+            if !g.item_text.is_empty() {
+                s.push_str("items:\n");
+                for (n, text) in &g.item_text {
+                    s.push_str(&format!(
+                        "  - number: {}\n    text: {}\n",
+                        q(n),
+                        q(&text.join("\n\n"))
+                    ));
+                }
+            }
+            s.push_str(if g.tasks.is_empty() {
+                "tasks: []\n"
+            } else {
+                "tasks:\n"
+            });
             for (k, (item, fields)) in g.tasks.iter().enumerate() {
                 let from = fields
                     .iter()
                     .find(|(k, _)| *k == "from")
                     .map_or("", |x| x.1.as_str());
+                let record = matched.tasks.get(&(slug.to_string(), k)).map(|x| &x.1);
+                let carried = if record.is_some() {
+                    " — mã và liên kết theo dữ liệu dxplan kèm tệp"
+                } else {
+                    ""
+                };
                 s.push_str(&format!(
-                    "  - id: {}   # {from}\n",
-                    q(&format!("NV-{n}.{:02}", k + 1))
+                    "  - id: {}   # {from}{carried}\n",
+                    q(&matched.task_id(slug, k))
                 ));
                 if let Some(it) = item {
                     s.push_str(&format!("    item: {}\n", q(it)));
                 }
-                // Priority tasks whose words the task carries whole ("hưởng ứng Ngày Chuyển đổi
-                // số quốc gia"): a guess, said in a comment for the author to confirm.
-                let words = fold(
-                    &fields
-                        .iter()
-                        .filter(|(k, _)| matches!(*k, "title" | "content"))
-                        .map(|(_, v)| v.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-                let linked: Vec<String> = fw
-                    .priority_tasks
-                    .iter()
-                    .filter(|p| {
-                        let l = fold(&p.label);
-                        l.split(' ').count() >= 3
-                            && format!(" {words} ").contains(&format!(" {l} "))
-                    })
-                    .map(|p| q(&p.id))
-                    .collect();
-                if !linked.is_empty() {
-                    s.push_str(&format!(
-                        "    priority_tasks: [{}]   # đoán theo lời của nhiệm vụ trọng tâm: kiểm tra lại\n",
-                        linked.join(", ")
-                    ));
+                if let Some(metric) = record.and_then(|m| carry::text(m, "metric")) {
+                    s.push_str(&format!("    metric: {}\n", q(&metric)));
                 }
+                // Priority tasks: the record's, and the phụ lục of priority tasks' (both as the
+                // page or the file says); else a guess from the task's words.
+                let words = format!("{} {}", field(fields, "title"), field(fields, "content"));
+                s.push_str(&matched.priority_line(record, field(fields, "title"), &words));
                 for (key, v) in fields {
                     if *key == "from" {
                         continue;
@@ -1360,17 +1717,49 @@ fn section_file(
         Some(SectionKind::Targets) if !g.targets.is_empty() => {
             s.push_str("targets:\n");
             for (k, (group, line, from)) in g.targets.iter().enumerate() {
-                s.push_str(&format!("  # đoạn {from}\n"));
-                s.push_str(&target_yaml(
-                    &format!("MT{:02}", k + 1),
-                    group.as_deref(),
-                    line,
-                ));
+                let id = format!("MT{:02}", k + 1);
+                match matched.targets.get(&(slug.to_string(), k)) {
+                    Some(m) => {
+                        s.push_str(&format!(
+                            "  # đoạn {from} — các trường theo dữ liệu dxplan kèm tệp (câu in không đổi)\n"
+                        ));
+                        s.push_str(&carry::target_yaml(m, group.as_deref(), &id));
+                    }
+                    None => {
+                        s.push_str(&format!("  # đoạn {from}\n"));
+                        s.push_str(&target_yaml(&id, group.as_deref(), line));
+                    }
+                }
             }
         }
         Some(SectionKind::Targets) => s.push_str("targets: []\n"),
         Some(SectionKind::Projects) if !g.projects.is_empty() => {
             s.push_str("projects:\n");
+            // Ids: a record's where no other project has it, then "DA01" … for the rest.
+            let mut used = std::collections::HashSet::new();
+            let mut ids: Vec<Option<String>> = (0..g.projects.len())
+                .map(|n| {
+                    matched
+                        .projects
+                        .get(&(slug.to_string(), n))
+                        .and_then(|m| carry::fresh_id(m, &mut used))
+                })
+                .collect();
+            let mut next = 0;
+            let ids: Vec<String> = ids
+                .iter_mut()
+                .map(|id| {
+                    id.take().unwrap_or_else(|| {
+                        loop {
+                            next += 1;
+                            let c = format!("DA{next:02}");
+                            if used.insert(c.clone()) {
+                                break c;
+                            }
+                        }
+                    })
+                })
+                .collect();
             let mut last_group = String::new();
             for (n, (group, fields)) in g.projects.iter().enumerate() {
                 if *group != last_group {
@@ -1386,17 +1775,31 @@ fn section_file(
                     .iter()
                     .find(|(k, _)| *k == "from")
                     .map_or("", |x| x.1.as_str());
-                s.push_str(&format!("  - id: \"DA{:02}\"   # {from}\n", n + 1));
-                let name = fields
-                    .iter()
-                    .find(|(k, _)| *k == "name")
-                    .map_or("", |x| x.1.as_str());
-                if let Some(task) = project_task(group, name, tasks) {
+                let record = matched.projects.get(&(slug.to_string(), n));
+                let carried = if record.is_some() {
+                    " — mã và liên kết theo dữ liệu dxplan kèm tệp"
+                } else {
+                    ""
+                };
+                s.push_str(&format!("  - id: {}   # {from}{carried}\n", q(&ids[n])));
+                let name = field(fields, "name");
+                // The record's tasks that this import wrote (a task rewritten in Word has a new id).
+                let linked: Vec<String> = record
+                    .map(|m| carry::texts(m, "tasks"))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|t| tasks.iter().any(|x| x.1 == *t))
+                    .collect();
+                if !linked.is_empty() {
+                    s.push_str(&format!("    tasks: {}\n", carry::flow(&linked)));
+                } else if let Some(task) = project_task(group, name, tasks) {
                     s.push_str(&format!(
                         "    tasks: [{}]   # đoán theo nhóm và lời của nhiệm vụ: kiểm tra lại\n",
                         q(&task)
                     ));
                 }
+                let words = format!("{name} {}", field(fields, "objective"));
+                s.push_str(&matched.priority_line(record, name, &words));
                 for (k, v) in fields {
                     match *k {
                         "from" => {}
@@ -1419,9 +1822,36 @@ fn section_file(
             }
         }
         Some(SectionKind::Projects) => s.push_str("projects: []\n"),
-        Some(SectionKind::Solutions) => s.push_str("solutions: []\n"),
-        Some(SectionKind::Organization) => s.push_str("responsibilities: []\n"),
+        Some(kind @ (SectionKind::Solutions | SectionKind::Organization)) => {
+            let (list, head) = if kind == SectionKind::Solutions {
+                ("solutions", "title")
+            } else {
+                ("responsibilities", "unit")
+            };
+            if g.entries.is_empty() {
+                s.push_str(&format!("{list}: []\n"));
+            } else {
+                s.push_str(&format!("{list}:\n"));
+                for (title, text) in &g.entries {
+                    s.push_str(&format!(
+                        "  - {head}: {}\n    text: {}\n",
+                        q(title),
+                        q(&text.join("\n\n"))
+                    ));
+                }
+            }
+        }
         _ => {}
+    }
+    if kind == Some(SectionKind::Targets) && !matched.not_applicable.is_empty() {
+        s.push_str("not_applicable:\n");
+        for (id, reason, table) in &matched.not_applicable {
+            s.push_str(&format!(
+                "  - priority_task: {}   # bảng {table}\n    reason: {}\n",
+                q(id),
+                q(reason)
+            ));
+        }
     }
     s
 }

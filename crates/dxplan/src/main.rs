@@ -99,9 +99,10 @@ enum Command {
         /// Khung kế hoạch của văn bản (mặc định: Khung có sẵn của năm mà trích yếu nêu)
         #[arg(long)]
         framework: Option<String>,
-        /// Cấp kế hoạch
-        #[arg(long, value_enum, default_value = "tinh")]
-        level: InitLevel,
+        /// Cấp kế hoạch (mặc định: theo cơ quan ban hành ở đầu văn bản — „BỘ …” là bộ, „ỦY BAN NHÂN
+        /// DÂN …” là tỉnh; không rõ thì tỉnh)
+        #[arg(long, value_enum)]
+        level: Option<InitLevel>,
         /// Ghi vào thư mục đã có tệp
         #[arg(long)]
         force: bool,

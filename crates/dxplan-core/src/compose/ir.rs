@@ -15,6 +15,10 @@ pub struct Document {
     pub date: Option<[u32; 3]>,
     pub draft: bool,
     pub sections: Vec<PageSection>,
+    /// What the page does not show of the plan's items, for `dxplan import` (the DOCX keeps it in
+    /// a custom XML part). Not content: typst never sees it.
+    #[serde(skip)]
+    pub carried: Vec<super::carried::Carried>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]

@@ -9,6 +9,7 @@
 
 mod appendix;
 mod body;
+pub mod carried;
 mod decision;
 mod front;
 pub mod ir;
@@ -105,6 +106,10 @@ pub fn compose(
         date: date.and_then(|d| Some([u32::try_from(d.year).ok()?, d.month, d.day])),
         draft: c.draft,
         sections,
+        carried: match kind {
+            DocKind::Plan => carried::of(plan),
+            _ => Vec::new(),
+        },
     }
 }
 

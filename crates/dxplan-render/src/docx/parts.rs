@@ -53,6 +53,13 @@ pub fn fixed(
             r#"<Relationship Id="rIdHeader{h}" Type="{REL}/header" Target="header{h}.xml"/>"#
         ));
     }
+    let carried = carried(doc);
+    if carried.is_some() {
+        types.push_str(r#"<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>"#);
+        rels.push_str(&format!(
+            r#"<Relationship Id="rIdCarried" Type="{REL}/customXml" Target="../customXml/item1.xml"/>"#
+        ));
+    }
     types.push_str("</Types>");
     rels.push_str("</Relationships>");
     let package_rels = format!(
@@ -66,7 +73,7 @@ pub fn fixed(
         XML_DECL,
         r = REL
     );
-    vec![
+    let mut parts = vec![
         ("[Content_Types].xml".into(), types.into_bytes()),
         ("_rels/.rels".into(), package_rels.into_bytes()),
         ("word/_rels/document.xml.rels".into(), rels.into_bytes()),
@@ -75,7 +82,58 @@ pub fn fixed(
         ("word/theme/theme1.xml".into(), THEME.as_bytes().to_vec()),
         ("docProps/core.xml".into(), core(doc, stamp).into_bytes()),
         ("docProps/app.xml".into(), app().into_bytes()),
-    ]
+    ];
+    if let Some(item) = carried {
+        parts.push(("customXml/item1.xml".into(), item.into_bytes()));
+        parts.push((
+            "customXml/itemProps1.xml".into(),
+            format!(
+                concat!(
+                    r#"{}<ds:datastoreItem ds:itemID="{{5D7A1C3E-2B4F-4E6A-9C8D-0F1E2D3C4B5A}}" "#,
+                    r#"xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">"#,
+                    r#"<ds:schemaRefs><ds:schemaRef ds:uri="{}"/></ds:schemaRefs></ds:datastoreItem>"#,
+                ),
+                XML_DECL, CARRIED_NS
+            )
+            .into_bytes(),
+        ));
+        parts.push((
+            "customXml/_rels/item1.xml.rels".into(),
+            format!(
+                concat!(
+                    r#"{}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+                    r#"<Relationship Id="rId1" Type="{}/customXmlProps" Target="itemProps1.xml"/>"#,
+                    "</Relationships>",
+                ),
+                XML_DECL, REL
+            )
+            .into_bytes(),
+        ));
+    }
+    parts
+}
+
+/// The namespace of the part that carries what the page does not show (`compose::carried`); the
+/// importer reads the part by it.
+pub const CARRIED_NS: &str = "urn:dxplan:carried:1";
+
+/// `customXml/item1.xml`: one `item` per target, task and project, its fields as JSON in an
+/// attribute (escaped like any attribute; the importer accepts only the keys it knows).
+fn carried(doc: &ir::Document) -> Option<String> {
+    if doc.carried.is_empty() {
+        return None;
+    }
+    let mut s = format!(r#"{XML_DECL}<dxplan xmlns="{CARRIED_NS}">"#);
+    for c in &doc.carried {
+        s.push_str(&format!(
+            r#"<item kind="{}" key="{}" fields="{}"/>"#,
+            c.kind,
+            esc(&c.key),
+            esc(&c.fields.to_string())
+        ));
+    }
+    s.push_str("</dxplan>");
+    Some(s)
 }
 
 /// Word 2013+ compatibility mode, Vietnamese number punctuation for fields. `doNotExpandShiftReturn`:

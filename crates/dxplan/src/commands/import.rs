@@ -17,7 +17,7 @@ pub fn run(
     file: &Path,
     dir: PathBuf,
     framework: Option<&str>,
-    level: InitLevel,
+    level: Option<InitLevel>,
     force: bool,
     lang: Lang,
 ) -> Result {
@@ -74,9 +74,11 @@ pub fn run(
             }
         }
     };
+    let given = level.is_some();
     let level = match level {
-        InitLevel::Tinh => Level::Tinh,
-        InitLevel::Bo => Level::Bo,
+        Some(InitLevel::Tinh) => Level::Tinh,
+        Some(InitLevel::Bo) => Level::Bo,
+        None => dxplan_import::issuer_level(&doc).unwrap_or(Level::Tinh),
     };
     let imported = dxplan_import::import(&doc, &fw, level);
     if !force && dir.exists() && std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
@@ -118,6 +120,19 @@ pub fn run(
         "  {}\n",
         msg!("Khung: {id}", "framework: {id}").get(lang)
     ));
+    let (lv, why) = match (level, given) {
+        (Level::Bo, true) => ("bộ", "bộ"),
+        (Level::Bo, false) => ("bộ (theo cơ quan ban hành)", "ministry (from the issuer)"),
+        (_, true) => ("tỉnh", "province"),
+        (_, false) => (
+            "tỉnh (theo cơ quan ban hành, hoặc mặc định)",
+            "province (from the issuer, or the default)",
+        ),
+    };
+    out.push_str(&format!(
+        "  {}\n",
+        msg!("cấp: {lv}", "level: {why}").get(lang)
+    ));
     for ((vi, en), v) in &imported.metadata {
         let k = if lang == Lang::Vi { vi } else { en };
         out.push_str(&format!("  {k}: {v}\n"));
@@ -127,11 +142,23 @@ pub fn run(
     out.push_str(&format!(
         "{}\n",
         msg!(
-            "  {n} mục có nội dung, {a} phụ lục (bảng ghi tay)",
-            "  {n} sections with content, {a} phụ lục (hand-written tables)"
+            "  {n} mục có nội dung, {a} phụ lục",
+            "  {n} sections with content, {a} phụ lục"
         )
         .get(lang)
     ));
+    let (taken, offered) = imported.carried;
+    if offered > 0 {
+        let rewritten = offered - taken;
+        out.push_str(&format!(
+            "{}\n",
+            msg!(
+                "  tệp do dxplan lập: {taken} mục lấy mã và liên kết theo dữ liệu kèm tệp; {rewritten} mục đã sửa trong Word, đọc theo lời",
+                "  a file dxplan made: {taken} items take their ids and links from the data it carries; {rewritten} rewritten in Word are read from their words"
+            )
+            .get(lang)
+        ));
+    }
     let (t, k, c, g) = (
         imported.targets,
         imported.tasks,
@@ -216,10 +243,17 @@ pub fn run(
         .collect::<Vec<_>>()
         .join(", ");
     let (e, w, i) = (sum.errors, sum.warnings, sum.infos);
-    let line = msg!(
-        "dxplan check: {e} lỗi, {w} cảnh báo, {i} thông tin ({list}); xem từng chỗ: dxplan check {d}",
-        "dxplan check: {e} errors, {w} warnings, {i} infos ({list}); each one: dxplan check {d}"
-    );
+    let line = if diags.is_empty() {
+        msg!(
+            "dxplan check: không có phát hiện nào",
+            "dxplan check: nothing found"
+        )
+    } else {
+        msg!(
+            "dxplan check: {e} lỗi, {w} cảnh báo, {i} thông tin ({list}); xem từng chỗ: dxplan check {d}",
+            "dxplan check: {e} errors, {w} warnings, {i} infos ({list}); each one: dxplan check {d}"
+        )
+    };
     // A closed pipe (`| head`) is not an error of the import.
     let _ = std::io::Write::write_all(
         &mut std::io::stdout(),
