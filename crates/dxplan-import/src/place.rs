@@ -1932,6 +1932,13 @@ fn config(
         q(&date),
         q(meta.title.as_deref().unwrap_or("")),
     );
+    // A căn cứ line that cites a registry document as dxplan prints it goes back to the short
+    // form plans write ("749/QĐ-TTg"); `check` then knows the document. Others stay as written.
+    let short = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|g| dxplan_core::compose::ground_key(fw, g).unwrap_or_else(|| g.clone()))
+            .collect()
+    };
     if with_decision {
         let list = |v: &[String]| v.iter().map(|x| q(x)).collect::<Vec<_>>().join(", ");
         s.push_str(&format!(
@@ -1951,7 +1958,7 @@ fn config(
         if let Some(t) = &meta.decision_title {
             s.push_str(&format!("title = {}\n", q(t)));
         }
-        s.push_str(&format!("bases = [{}]\n", list(&meta.bases)));
+        s.push_str(&format!("bases = [{}]\n", list(&short(&meta.bases))));
         if let Some(p) = &meta.proposer {
             s.push_str(&format!("proposer = {}\n", q(p)));
         }
@@ -1977,7 +1984,7 @@ fn config(
         if !meta.grounds.is_empty() {
             s.push_str(&format!(
                 "grounds = [{}]\n",
-                meta.grounds
+                short(&meta.grounds)
                     .iter()
                     .map(|g| q(g))
                     .collect::<Vec<_>>()

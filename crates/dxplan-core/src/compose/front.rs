@@ -323,17 +323,7 @@ pub(super) fn ground_text(fw: &crate::framework::Framework, g: &str) -> String {
         .registry(g)
         .or_else(|| fw.citations.iter().find(|r| r.name.as_deref() == Some(g)));
     let body = match entry {
-        Some(r) => match &r.name {
-            Some(name) => format!("{name} ngày {}", short_date(&r.date)),
-            None => format!(
-                "{} số {} ngày {} của {} {}",
-                r.doc_type,
-                r.symbol,
-                short_date(&r.date),
-                r.issuer,
-                r.title
-            ),
-        },
+        Some(r) => ground_body(r),
         None => g.to_string(),
     };
     let lower = body.to_lowercase();
@@ -342,6 +332,41 @@ pub(super) fn ground_text(fw: &crate::framework::Framework, g: &str) -> String {
     } else {
         format!("Căn cứ {body};")
     }
+}
+
+/// How a căn cứ line cites a registry document: "Luật Công nghệ thông tin ngày 29/6/2006",
+/// "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt …".
+fn ground_body(r: &crate::framework::RegCitation) -> String {
+    match &r.name {
+        Some(name) => format!("{name} ngày {}", short_date(&r.date)),
+        None => format!(
+            "{} số {} ngày {} của {} {}",
+            r.doc_type,
+            r.symbol,
+            short_date(&r.date),
+            r.issuer,
+            r.title
+        ),
+    }
+}
+
+/// The inverse of [`ground_text`], for `dxplan import`: the short form a plan writes ("749/QĐ-TTg",
+/// "Luật Công nghệ thông tin") of a căn cứ line that cites a registry document exactly as dxplan
+/// prints it; `None` for any other line, which is kept as written.
+pub fn ground_key(fw: &crate::framework::Framework, line: &str) -> Option<String> {
+    let norm = |s: &str| {
+        let s = s.trim().trim_end_matches([';', '.', ',']).trim();
+        let s = s
+            .strip_prefix("Căn cứ ")
+            .or_else(|| s.strip_prefix("căn cứ "))
+            .unwrap_or(s);
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let line = norm(line);
+    fw.citations
+        .iter()
+        .find(|r| norm(&ground_body(r)) == line)
+        .map(|r| r.name.clone().unwrap_or_else(|| r.symbol.clone()))
 }
 
 fn short_date(iso: &str) -> String {

@@ -12,6 +12,7 @@ mod body;
 pub mod carried;
 mod decision;
 mod front;
+pub use front::ground_key;
 pub mod ir;
 mod kind;
 pub mod measure;

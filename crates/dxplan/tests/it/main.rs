@@ -6,6 +6,7 @@ mod common;
 
 mod build_rules;
 mod cli;
+mod corpus;
 mod docx;
 mod fix;
 mod formats;
