@@ -152,6 +152,111 @@ struct Gathered {
     entries: Vec<(String, Vec<String>)>,
     /// Text under a task group's framework items: (item number, paragraphs).
     item_text: Vec<(String, Vec<String>)>,
+    /// Kinh phí: the total and the amounts by source dxplan prints from them.
+    budget_total: Option<f64>,
+    by_source: Vec<(String, f64)>,
+    /// Phần I's budget: the share of the state budget, last year's projects (from their phụ lục)
+    /// and that phụ lục's label, which the text's reference to it becomes.
+    budget_share: Option<f64>,
+    past_projects: Vec<Fields>,
+    past_label: Option<String>,
+}
+
+/// `label` ("Phụ lục II") in `text` as a whole word, written as the reference `{phụ lục:id}`.
+fn refer(text: &str, label: &str, id: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(label) {
+        let after = &rest[at + label.len()..];
+        let whole = !after.starts_with(|c: char| c.is_alphanumeric());
+        out.push_str(&rest[..at]);
+        if whole {
+            out.push_str(&format!("{{phụ lục:{id}}}"));
+        } else {
+            out.push_str(label);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// "Dự kiến tổng kinh phí thực hiện Kế hoạch: 128.100,5 triệu đồng, trong đó:" → 128100.5.
+fn budget_total(t: &str) -> Option<f64> {
+    let rest = t.strip_prefix("Dự kiến tổng kinh phí thực hiện Kế hoạch: ")?;
+    let (n, tail) = rest.split_once(" triệu đồng")?;
+    matches!(tail, "" | "." | ", trong đó:" | ":")
+        .then(|| amount_text(n))
+        .flatten()
+}
+
+/// "Ngân sách trung ương: 5.300 triệu đồng;" → ("ngân sách trung ương", 5300): the source as
+/// plans write it (dxplan capitalises it on the page).
+fn source_amount(t: &str) -> Option<(String, f64)> {
+    let t = t.trim_start_matches(['-', '+', ' ']);
+    let t = t.strip_suffix(';').or_else(|| t.strip_suffix('.'))?;
+    let (source, n) = t.rsplit_once(": ")?;
+    let v = amount_text(n.strip_suffix(" triệu đồng")?)?;
+    let mut c = source.trim().chars();
+    let first = c.next()?;
+    // "Vốn ODA" → "vốn ODA"; an acronym ("ODA", "NSTW") keeps its capitals.
+    let source = if c.clone().next().is_some_and(char::is_uppercase) {
+        source.trim().to_string()
+    } else {
+        first.to_lowercase().chain(c).collect()
+    };
+    Some((source, v))
+}
+
+/// The phụ lục of last year's projects that dxplan lays out from Phần I's `projects`: its seven
+/// columns (STT, Tên nhiệm vụ/dự án, Mục tiêu, Tổng mức đầu tư, Nguồn vốn, Thời gian thực hiện,
+/// Hiệu quả/hiện trạng). Its rows become those projects; the "Tổng cộng" row is dxplan's.
+fn past_projects(t: &Table) -> Option<Vec<Fields>> {
+    let head: Vec<String> = t.rows.first()?.iter().map(|c| fold(c)).collect();
+    let want = [
+        "stt",
+        "ten nhiem vu du an",
+        "muc tieu",
+        "tong muc dau tu trieu dong",
+        "nguon von",
+        "thoi gian thuc hien",
+        "hieu qua hien trang",
+    ];
+    if head.len() != want.len() || head.iter().zip(want).any(|(h, w)| h != w) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for r in t.rows.iter().skip(1) {
+        let [_, name, objective, amount, funding, time, status] = r.as_slice() else {
+            continue;
+        };
+        if name.trim().is_empty() || fold(name).starts_with("tong cong") {
+            continue;
+        }
+        let mut f: Fields = vec![("name", name.trim().to_string())];
+        for (k, v) in [
+            ("objective", objective),
+            ("timeframe", time),
+            ("status", status),
+        ] {
+            if !v.trim().is_empty() {
+                f.push((k, v.trim().to_string()));
+            }
+        }
+        if !amount.trim().is_empty() {
+            match amount_text(amount.trim()) {
+                Some(v) => f.push(("investment", v.to_string())),
+                None => f.push(("investment_text", amount.trim().to_string())),
+            }
+        }
+        if !funding.trim().is_empty() {
+            let mut c = funding.trim().chars();
+            let first = c.next().unwrap_or(' ');
+            f.push(("funding", first.to_lowercase().chain(c).collect()));
+        }
+        out.push(f);
+    }
+    Some(out)
 }
 
 fn para_text(p: &Para) -> String {
@@ -358,6 +463,21 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                 if let Some((label, title)) = appendix.take() {
                     out.appendices += 1;
                     let id = format!("phu-luc-{}", out.appendices);
+                    if let Some(rows) = past_projects(t) {
+                        // Last year's projects: Phần I's own, laid out again by dxplan.
+                        out.appendices -= 1;
+                        if let Some(sec) = fw
+                            .sections
+                            .iter()
+                            .find(|d| d.kind == SectionKind::EvaluationBudget)
+                        {
+                            let g = entry(&mut gathered, &sec.slug);
+                            g.past_projects.extend(rows);
+                            g.past_label = Some(label.clone());
+                        }
+                        used[i] = true;
+                        continue;
+                    }
                     let file = match priority_table(t, fw) {
                         // The table dxplan lays out from the plan's links: its rows give the
                         // links back, and the phụ lục is generated again.
@@ -561,6 +681,32 @@ pub fn import(doc: &Document, fw: &Framework, level: Level) -> Imported {
                         used[i] = true;
                         continue;
                     }
+                }
+                // What dxplan prints from a budget's numbers: read back as numbers.
+                if kind == Some(SectionKind::Budget) {
+                    let g = entry(&mut gathered, &sec);
+                    if let Some(v) = budget_total(t) {
+                        g.budget_total = Some(v);
+                        used[i] = true;
+                        continue;
+                    }
+                    if g.budget_total.is_some()
+                        && let Some(x) = source_amount(t)
+                    {
+                        g.by_source.push(x);
+                        used[i] = true;
+                        continue;
+                    }
+                }
+                if kind == Some(SectionKind::EvaluationBudget)
+                    && let Some(v) = t
+                        .strip_prefix("Tỷ lệ chi so với tổng chi ngân sách nhà nước: ")
+                        .and_then(|x| x.strip_suffix("%."))
+                        .and_then(amount_text)
+                {
+                    entry(&mut gathered, &sec).budget_share = Some(v);
+                    used[i] = true;
+                    continue;
                 }
                 if kind == Some(SectionKind::Citations)
                     && (t.starts_with("- ")
@@ -1610,13 +1756,19 @@ fn section_file(
         .iter()
         .filter(|t| {
             let f = fold(t);
-            !(kind == Some(SectionKind::Projects)
-                && !g.projects.is_empty()
+            let generated = (kind == Some(SectionKind::Projects) && !g.projects.is_empty())
+                || (kind == Some(SectionKind::EvaluationBudget) && !g.past_projects.is_empty());
+            !(generated
                 && f.starts_with("chi tiet tai phu luc")
                 && f.ends_with("kem theo")
                 && f.split(' ').count() <= 9)
         })
-        .cloned()
+        .map(|t| match &g.past_label {
+            // "(Danh mục dự án tại Phụ lục II kèm theo)": the reference follows the phụ lục's
+            // number when dxplan numbers the phụ lục again.
+            Some(label) => refer(t, label, dxplan_core::model::appendices::PAST_ID),
+            None => t.clone(),
+        })
         .collect::<Vec<_>>()
         .join("\n\n");
     let mut s = format!(
@@ -1822,6 +1974,39 @@ fn section_file(
             }
         }
         Some(SectionKind::Projects) => s.push_str("projects: []\n"),
+        Some(SectionKind::Budget) => {
+            if let Some(t) = g.budget_total {
+                s.push_str(&format!("total: {t}\n"));
+            }
+            if !g.by_source.is_empty() {
+                s.push_str("by_source:\n");
+                for (source, v) in &g.by_source {
+                    s.push_str(&format!("  - {{source: {}, amount: {v}}}\n", q(source)));
+                }
+            }
+        }
+        Some(SectionKind::EvaluationBudget) => {
+            if let Some(v) = g.budget_share {
+                s.push_str(&format!("budget_share: {v}\n"));
+            }
+            if !g.past_projects.is_empty() {
+                s.push_str("projects:\n");
+                for f in &g.past_projects {
+                    let mut first = true;
+                    for (k, v) in f {
+                        let lead = if first { "  - " } else { "    " };
+                        first = false;
+                        match *k {
+                            "investment" => s.push_str(&format!("{lead}investment: {v}\n")),
+                            "investment_text" => {
+                                s.push_str(&format!("{lead}investment: {}\n", q(v)))
+                            }
+                            _ => s.push_str(&format!("{lead}{k}: {}\n", q(v))),
+                        }
+                    }
+                }
+            }
+        }
         Some(kind @ (SectionKind::Solutions | SectionKind::Organization)) => {
             let (list, head) = if kind == SectionKind::Solutions {
                 ("solutions", "title")

@@ -171,7 +171,8 @@ pub fn lost_words(docx: &Path, out: &Path, plan: &dxplan_core::model::Plan) -> V
         known.extend(words(&p.text));
     }
     known.extend(words(
-        "STT Nhiệm vụ trọng tâm dự án thực hiện Tình trạng Chưa có",
+        "STT Nhiệm vụ trọng tâm dự án thực hiện Tình trạng Chưa có \
+         Tên Mục tiêu Tổng mức đầu tư Nguồn vốn Thời gian Hiệu quả hiện trạng Chi tiết tại",
     ));
     known.extend(words(
         "KẾ HOẠCH QUYẾT ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc Số Phần Phụ lục \
@@ -184,7 +185,16 @@ pub fn lost_words(docx: &Path, out: &Path, plan: &dxplan_core::model::Plan) -> V
 /// What the page says of a plan's items, and what the check finds: the round trip's measure. Ids
 /// are left out only where the page cannot carry them (the file's record gives them back).
 fn model(p: &dxplan_core::model::Plan) -> Vec<String> {
-    let t = |x: &dxplan_core::model::types::Text| x.value.trim().trim_end_matches('.').to_string();
+    // Words as the page shows them: a YAML block's line wraps are spaces.
+    let t = |x: &dxplan_core::model::types::Text| {
+        x.value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches('.')
+            // dxplan prints „…” as “…”.
+            .replace('„', "“")
+    };
     let o = |x: &Option<dxplan_core::model::types::Text>| x.as_ref().map(t);
     let mut out = Vec::new();
     for s in &p.sections {
@@ -244,6 +254,48 @@ fn model(p: &dxplan_core::model::Plan) -> Vec<String> {
     }
     for (id, reason) in p.not_applicable() {
         out.push(format!("not applicable {id} {reason}"));
+    }
+    use dxplan_core::model::Content;
+    let amount = |a: &dxplan_core::model::types::Amount| format!("{a:?}");
+    for s in &p.sections {
+        match &s.content {
+            Content::Budget(b) => out.push(format!(
+                "budget {:?} {:?}",
+                b.total.as_ref().map(|x| amount(&x.value)),
+                b.by_source
+                    .iter()
+                    .map(|x| (t(&x.source), amount(&x.amount.value)))
+                    .collect::<Vec<_>>()
+            )),
+            Content::EvaluationBudget(e) => {
+                out.push(format!(
+                    "budget share {:?}",
+                    e.budget_share.as_ref().map(|x| x.value)
+                ));
+                for x in &e.projects {
+                    out.push(format!(
+                        "past project {} {:?} {:?} {:?} {:?} {:?}",
+                        t(&x.name),
+                        o(&x.objective),
+                        x.investment.as_ref().map(|a| amount(&a.value)),
+                        o(&x.funding),
+                        o(&x.timeframe),
+                        o(&x.status),
+                    ));
+                }
+            }
+            Content::Solutions(x) => {
+                for y in &x.solutions {
+                    out.push(format!("solution {} {}", t(&y.title), t(&y.text)));
+                }
+            }
+            Content::Organization(x) => {
+                for y in &x.responsibilities {
+                    out.push(format!("responsibility {} {}", t(&y.unit), t(&y.text)));
+                }
+            }
+            _ => {}
+        }
     }
     // Order aside: the page prints a section's loose tasks before its items' (the import reads
     // them in page order), and files are read by name.
