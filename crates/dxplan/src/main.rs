@@ -99,6 +99,9 @@ enum Command {
         /// Khung kế hoạch của văn bản (mặc định: Khung có sẵn của năm mà trích yếu nêu)
         #[arg(long)]
         framework: Option<String>,
+        /// Tệp Khung (YAML, như `dxplan framework new` lập); được chép vào kế hoạch thành khung.yaml
+        #[arg(long, conflicts_with = "framework")]
+        framework_file: Option<PathBuf>,
         /// Cấp kế hoạch (mặc định: theo cơ quan ban hành ở đầu văn bản — „BỘ …” là bộ, „ỦY BAN NHÂN
         /// DÂN …” là tỉnh; không rõ thì tỉnh)
         #[arg(long, value_enum)]
@@ -160,9 +163,18 @@ fn main() -> ExitCode {
             file,
             output,
             framework,
+            framework_file,
             level,
             force,
-        } => commands::import::run(&file, output, framework.as_deref(), level, force, lang),
+        } => commands::import::run(
+            &file,
+            output,
+            framework.as_deref(),
+            framework_file.as_deref(),
+            level,
+            force,
+            lang,
+        ),
         Command::Schema { framework, config } => commands::schema::run(&framework, config),
         Command::Status { dir, format } => commands::status::run(&dir, format, lang),
         Command::Rollup {

@@ -17,6 +17,7 @@ pub fn run(
     file: &Path,
     dir: PathBuf,
     framework: Option<&str>,
+    framework_file: Option<&Path>,
     level: Option<InitLevel>,
     force: bool,
     lang: Lang,
@@ -55,9 +56,13 @@ pub fn run(
     })?;
     // The framework named, else the built-in one of the year the title names (a 2026 plan is on
     // 5511), else the newest before it, else the default.
-    let fw = match framework {
-        Some(id) => builtin_framework(id)?,
-        None => {
+    let given = framework_file
+        .map(|f| super::framework_file(f, dxplan_import::title_year(&doc)))
+        .transpose()?;
+    let fw = match (&given, framework) {
+        (Some((_, f)), _) => f.clone(),
+        (None, Some(id)) => builtin_framework(id)?,
+        (None, None) => {
             let year = dxplan_import::title_year(&doc);
             let chosen = year.and_then(|y| {
                 dxplan_core::framework::BUILTIN
@@ -74,13 +79,16 @@ pub fn run(
             }
         }
     };
-    let given = level.is_some();
+    let level_given = level.is_some();
     let level = match level {
         Some(InitLevel::Tinh) => Level::Tinh,
         Some(InitLevel::Bo) => Level::Bo,
         None => dxplan_import::issuer_level(&doc).unwrap_or(Level::Tinh),
     };
-    let imported = dxplan_import::import(&doc, &fw, level);
+    let mut imported = dxplan_import::import(&doc, &fw, level);
+    if let Some((text, _)) = given {
+        super::carry_framework_file(&mut imported.files, text);
+    }
     if !force && dir.exists() && std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
         let d = dir.display();
         return Err(Error(msg!(
@@ -120,7 +128,7 @@ pub fn run(
         "  {}\n",
         msg!("Khung: {id}", "framework: {id}").get(lang)
     ));
-    let (lv, why) = match (level, given) {
+    let (lv, why) = match (level, level_given) {
         (Level::Bo, true) => ("bộ", "bộ"),
         (Level::Bo, false) => ("bộ (theo cơ quan ban hành)", "ministry (from the issuer)"),
         (_, true) => ("tỉnh", "province"),

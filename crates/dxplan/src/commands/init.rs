@@ -63,25 +63,11 @@ pub fn from(
             })?;
     let plan = compiled.plan;
     let next = plan.year() + 1;
-    let fw = match (framework_file, framework) {
-        (Some(f), _) => {
-            let p = f.display();
-            let text = std::fs::read_to_string(f).map_err(|e| {
-                Error(dxplan_core::lang::io_failed(
-                    &format!("không đọc được {p}"),
-                    &format!("cannot read {p}"),
-                    &e,
-                ))
-            })?;
-            Framework::parse_for(&text, Some(next)).map_err(|e| {
-                let m = &e.message;
-                let l = e.line;
-                Error(msg!(
-                    "tệp Khung {p} không hợp lệ (dòng {l}): {m}",
-                    "framework file {p} is invalid (line {l}): {m}"
-                ))
-            })?
-        }
+    let given = framework_file
+        .map(|f| super::framework_file(f, Some(next)))
+        .transpose()?;
+    let fw = match (&given, framework) {
+        (Some((_, f)), _) => f.clone(),
         (None, Some(id)) => Framework::builtin_for(id, Some(next))
             .ok_or_else(|| Error(msg!("không có Khung „{id}”", "no framework „{id}”")))?,
         (None, None) => match Framework::builtin_of_year(next) {
@@ -111,27 +97,8 @@ pub fn from(
     let level = plan.level().unwrap_or(Level::Tinh);
     let made = init::from::from_plan(&plan, &fw, init::scaffold_for(&fw, level, next));
     let mut files = made.files;
-    // A framework given as a file travels with the new plan (inside it, as dxplan reads only
-    // files inside the plan) and the new dxplan.toml pins it.
-    let carried_file = framework_file.map(|f| std::fs::read_to_string(f).unwrap_or_default());
-    if let Some(text) = carried_file {
-        files.push(("khung.yaml".into(), text));
-        for (rel, content) in files.iter_mut() {
-            if rel.as_os_str() == "dxplan.toml" {
-                *content = content
-                    .lines()
-                    .map(|l| {
-                        if l.trim_start().starts_with("framework =") {
-                            format!("{l}\nframework_file = \"khung.yaml\"")
-                        } else {
-                            l.to_string()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-                    + "\n";
-            }
-        }
+    if let Some((text, _)) = given {
+        super::carry_framework_file(&mut files, text);
     }
     let id = &fw.id;
     println!(

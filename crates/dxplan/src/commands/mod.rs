@@ -92,3 +92,50 @@ pub fn builtin_framework(id: &str) -> std::result::Result<Framework, Error> {
     Framework::builtin(id)
         .ok_or_else(|| Error(msg!("không có Khung „{id}”", "no framework „{id}”")))
 }
+
+/// A framework file (`--framework-file`) read for the plan year `year`: its text, to travel with
+/// the plan, and the framework.
+pub fn framework_file(
+    f: &std::path::Path,
+    year: Option<i32>,
+) -> std::result::Result<(String, Framework), Error> {
+    let p = f.display();
+    let text = std::fs::read_to_string(f).map_err(|e| {
+        Error(dxplan_core::lang::io_failed(
+            &format!("không đọc được {p}"),
+            &format!("cannot read {p}"),
+            &e,
+        ))
+    })?;
+    let fw = Framework::parse_for(&text, year).map_err(|e| {
+        let m = &e.message;
+        let l = e.line;
+        Error(msg!(
+            "tệp Khung {p} không hợp lệ (dòng {l}): {m}",
+            "framework file {p} is invalid (line {l}): {m}"
+        ))
+    })?;
+    Ok((text, fw))
+}
+
+/// A framework given as a file travels with the new plan as `khung.yaml` (dxplan reads only files
+/// inside the plan), and its dxplan.toml pins it.
+pub fn carry_framework_file(files: &mut Vec<(std::path::PathBuf, String)>, text: String) {
+    files.push(("khung.yaml".into(), text));
+    for (rel, content) in files.iter_mut() {
+        if rel.as_os_str() == "dxplan.toml" {
+            *content = content
+                .lines()
+                .map(|l| {
+                    if l.trim_start().starts_with("framework =") {
+                        format!("{l}\nframework_file = \"khung.yaml\"")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n";
+        }
+    }
+}

@@ -869,3 +869,57 @@ fn an_item_rewritten_in_word_is_read_from_its_words() {
     // The untouched ones keep their ids.
     assert!(plan.tasks().any(|(_, t)| t.id.value == "N1.01"));
 }
+
+/// `--framework-file`: the framework a clerk was given as a file travels with the imported plan
+/// (dxplan reads only files inside a plan), and dxplan.toml pins it.
+#[test]
+fn a_framework_file_travels_with_the_imported_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("plan.docx");
+    common::dxplan()
+        .args(["build", "--format", "docx", "-o"])
+        .arg(&docx)
+        .arg(common::example("tinh-ha-lam"))
+        .assert()
+        .code(0);
+    let khung = tmp.path().join("khung.yaml");
+    common::dxplan()
+        .args([
+            "framework",
+            "new",
+            "--from",
+            "5406/BTTTT-CĐSQG",
+            "--year",
+            "2023",
+            "--letter",
+            "99/BTTTT-CĐSQG",
+            "--date",
+            "2022-10-01",
+            "-o",
+        ])
+        .arg(&khung)
+        .assert()
+        .code(0);
+    let out = tmp.path().join("out");
+    let o = common::dxplan()
+        .arg("import")
+        .arg(&docx)
+        .arg("-o")
+        .arg(&out)
+        .arg("--framework-file")
+        .arg(&khung)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let toml = std::fs::read_to_string(out.join("dxplan.toml")).unwrap();
+    assert!(toml.contains("framework = \"99/BTTTT-CĐSQG\""), "{toml}");
+    assert!(toml.contains("framework_file = \"khung.yaml\""), "{toml}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("khung.yaml")).unwrap(),
+        std::fs::read_to_string(&khung).unwrap()
+    );
+    let plan = dxplan_core::compile(&out, &dxplan_core::compose::Options { draft: false })
+        .unwrap()
+        .plan;
+    assert_eq!(plan.framework.id, "99/BTTTT-CĐSQG");
+}
