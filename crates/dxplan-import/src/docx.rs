@@ -206,14 +206,37 @@ fn reader(xml: &str) -> quick_xml::Reader<&[u8]> {
     r
 }
 
+/// An encoding older documents set Vietnamese in, known by the font's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    /// TCVN3 (".VnTime"); `capitals` for the "…H" fonts (".VnTimeH").
+    Tcvn3 { capitals: bool },
+    /// VNI ("VNI-Times").
+    Vni,
+}
+
+impl Legacy {
+    fn of_font(name: &str) -> Option<Legacy> {
+        if crate::tcvn3::is_tcvn3_font(name) {
+            Some(Legacy::Tcvn3 {
+                capitals: name.ends_with('H'),
+            })
+        } else if crate::vni::is_vni_font(name) {
+            Some(Legacy::Vni)
+        } else {
+            None
+        }
+    }
+}
+
 /// What a paragraph style gives: a heading level, bold text, centred.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StyleInfo {
     pub heading: Option<u8>,
     pub bold: bool,
     pub center: bool,
-    /// The style's font is a TCVN3 one (".VnTime"); `Some(true)` for capitals (".VnTimeH").
-    pub tcvn3: Option<bool>,
+    /// The style's font draws an older encoding (TCVN3 ".VnTime", VNI "VNI-Times").
+    pub legacy: Option<Legacy>,
 }
 
 /// Style id → what it gives: a heading level ("Heading N" in any language's id, a name
@@ -256,8 +279,7 @@ fn heading_styles(xml: &str) -> Result<HashMap<String, StyleInfo>, ReadError> {
                     if let (Some(sid), Some(f)) =
                         (&id, attr(&e, b"ascii").or_else(|| attr(&e, b"hAnsi")))
                     {
-                        out.entry(sid.clone()).or_default().tcvn3 =
-                            crate::tcvn3::is_tcvn3_font(&f).then(|| f.ends_with('H'));
+                        out.entry(sid.clone()).or_default().legacy = Legacy::of_font(&f);
                     }
                 }
                 b"name" | b"outlineLvl" => {
@@ -324,7 +346,7 @@ fn parse_body(
     // The paragraph style's bold and centring (direct formatting overrides).
     let mut style = StyleInfo::default();
     // The run's TCVN3 font, if any (`Some(true)`: capitals), from the run or the paragraph style.
-    let mut run_tcvn3: Option<bool> = None;
+    let mut run_legacy: Option<Legacy> = None;
     // Tables (nested ones flatten into their outer cell).
     let mut table_depth = 0usize;
     let mut table: Option<Table> = None;
@@ -401,11 +423,11 @@ fn parse_body(
                     }
                     b"r" if !empty => {
                         run_bold = style.bold;
-                        run_tcvn3 = style.tcvn3;
+                        run_legacy = style.legacy;
                     }
                     b"rFonts" if in_rpr && !in_ppr => {
                         if let Some(f) = attr(e, b"ascii").or_else(|| attr(e, b"hAnsi")) {
-                            run_tcvn3 = crate::tcvn3::is_tcvn3_font(&f).then(|| f.ends_with('H'));
+                            run_legacy = Legacy::of_font(&f);
                         }
                     }
                     b"b" if in_rpr => {
@@ -475,13 +497,23 @@ fn parse_body(
             },
             Event::Text(t) if in_text && deleted == 0 && !in_instr => {
                 let s = t.decode().map_err(|e| ReadError::Xml(e.to_string()))?;
-                // Older documents in a TCVN3 font: their letters back to Unicode.
-                let s: std::borrow::Cow<str> = match run_tcvn3 {
-                    Some(capitals) => crate::tcvn3::decode(&s, capitals).into(),
+                // Older documents in a TCVN3 or VNI font: their letters back to Unicode.
+                let s: std::borrow::Cow<str> = match run_legacy {
+                    Some(Legacy::Tcvn3 { capitals }) => crate::tcvn3::decode(&s, capitals).into(),
+                    Some(Legacy::Vni) => {
+                        let prev = para.as_ref().and_then(|p| p.text.chars().last());
+                        crate::vni::decode_after(prev, &s).into()
+                    }
                     None => s,
                 };
+                // A mark for the letter that ended the run before: composed with it.
+                let joins = s.starts_with(|c: char| ('\u{300}'..='\u{36f}').contains(&c));
                 count(&s, run_bold, &mut letters, &mut bold_letters);
                 push(&mut para, &s);
+                if joins && let Some(p) = para.as_mut() {
+                    p.text =
+                        unicode_normalization::UnicodeNormalization::nfc(p.text.chars()).collect();
+                }
             }
             Event::GeneralRef(g) if in_text && deleted == 0 && !in_instr => {
                 let s = entity(&g);

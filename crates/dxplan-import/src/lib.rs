@@ -11,6 +11,7 @@ pub mod docx;
 pub mod numbering;
 pub mod place;
 pub mod tcvn3;
+pub mod vni;
 
 pub use place::{Imported, import};
 

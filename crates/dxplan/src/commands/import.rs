@@ -23,12 +23,6 @@ pub fn run(
     lang: Lang,
 ) -> Result {
     let p = file.display();
-    if file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("doc"))
-    {
-        return Err(Error(dxplan_import::docx::ReadError::OleCompound.message()));
-    }
     let meta = std::fs::metadata(file).map_err(|e| {
         Error(dxplan_core::lang::io_failed(
             &format!("không đọc được {p}"),
@@ -42,13 +36,29 @@ pub fn run(
             "{p} is not a readable DOCX (a regular file of at most 64 MiB)"
         )));
     }
-    let bytes = std::fs::read(file).map_err(|e| {
+    let mut bytes = std::fs::read(file).map_err(|e| {
         Error(dxplan_core::lang::io_failed(
             &format!("không đọc được {p}"),
             &format!("cannot read {p}"),
             &e,
         ))
     })?;
+    // A Word 97 file (an OLE compound file; a .docx with a password is one too): through
+    // LibreOffice when it is installed, else refused with how to save it as .docx.
+    let mut converted = false;
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        match through_libreoffice(file) {
+            Some(b) => {
+                bytes = b;
+                converted = true;
+            }
+            None => {
+                let m = dxplan_import::docx::ReadError::OleCompound.message();
+                let (vi, en) = (m.vi.clone(), m.en.clone());
+                return Err(Error(msg!("{p}: {vi}", "{p}: {en}")));
+            }
+        }
+    }
     let doc = dxplan_import::docx::read(&bytes).map_err(|e| {
         let m = e.message();
         let (vi, en) = (m.vi.clone(), m.en.clone());
@@ -123,6 +133,16 @@ pub fn run(
         "{}\n",
         msg!("Đã nhập {p} vào {d}", "Imported {p} into {d}").get(lang)
     ));
+    if converted {
+        out.push_str(&format!(
+            "  {}\n",
+            msg!(
+                "tệp Word 97 (.doc): LibreOffice đã chuyển sang .docx để đọc",
+                "a Word 97 file (.doc): converted to .docx by LibreOffice to be read"
+            )
+            .get(lang)
+        ));
+    }
     let id = &fw.id;
     out.push_str(&format!(
         "  {}\n",
@@ -268,4 +288,52 @@ pub fn run(
         format!("{}\n", line.get(lang)).as_bytes(),
     );
     Ok(ExitStatus::Success)
+}
+
+/// How long LibreOffice may take to convert one file before it is stopped.
+const CONVERT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// A Word 97 file converted to DOCX by LibreOffice (`soffice`), when it is installed: in a
+/// temporary directory with a profile of its own (a running LibreOffice or a user's profile is
+/// not touched), stopped after two minutes. `None` when there is no LibreOffice or it cannot
+/// convert the file (a password, a broken file).
+fn through_libreoffice(file: &Path) -> Option<Vec<u8>> {
+    let tmp = tempfile::tempdir().ok()?;
+    let out = tmp.path().join("out");
+    // An absolute path: a file named "-x.doc" is not an option to LibreOffice.
+    let input = std::fs::canonicalize(file).ok()?;
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        tmp.path().join("profile").display()
+    );
+    let mut child = std::process::Command::new("soffice")
+        .args(["--headless", "--norestore", "--nologo", &profile])
+        .args(["--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(&out)
+        .arg(&input)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().ok()?.is_some() {
+            break;
+        }
+        if start.elapsed() > CONVERT_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let made = std::fs::read_dir(&out)
+        .ok()?
+        .flatten()
+        .find(|e| e.path().extension().is_some_and(|x| x == "docx"))?;
+    let len = made.metadata().ok()?.len();
+    (len <= MAX_DOCX)
+        .then(|| std::fs::read(made.path()).ok())
+        .flatten()
 }

@@ -1,7 +1,7 @@
 //! Issue 21's corpus: clerk-style DOCX files made from both examples' DOCX the ways clerks' files
 //! differ from dxplan's — named styles stripped to direct formatting (bold runs, centred
 //! paragraphs); heading numbers as Word's automatic multilevel list (numbering.xml, one list
-//! instance per Phần restarted by `lvlOverride`); the text in TCVN3 fonts; the numbered file
+//! instance per Phần restarted by `lvlOverride`); the text in TCVN3 or VNI fonts; the numbered file
 //! re-saved by LibreOffice (interop) — each without dxplan's own record, as a clerk's file has
 //! none. Each imports with every metadata field, every project and the exact total, every word of
 //! the document kept, and ≥ 95 % of each section's printed words in that section.
@@ -248,8 +248,24 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Every run's text in TCVN3, set in ".VnTime" (".VnTimeH" for the capitals it cannot draw).
-fn tcvn3(mut p: Vec<(String, String)>) -> Vec<(String, String)> {
+/// An old encoding: a run's text as (font, bytes as characters) runs.
+type Encoder = fn(&str) -> Vec<(&'static str, String)>;
+
+/// TCVN3, set in ".VnTime" (".VnTimeH" for the capitals it cannot draw).
+fn tcvn3(text: &str) -> Vec<(&'static str, String)> {
+    dxplan_import::tcvn3::encode(text)
+        .into_iter()
+        .map(|(s, caps)| (if caps { ".VnTimeH" } else { ".VnTime" }, s))
+        .collect()
+}
+
+/// VNI, set in "VNI-Times".
+fn vni(text: &str) -> Vec<(&'static str, String)> {
+    vec![("VNI-Times", dxplan_import::vni::encode(text))]
+}
+
+/// Every run's text in an old encoding and its fonts.
+fn legacy(mut p: Vec<(String, String)>, encode: Encoder) -> Vec<(String, String)> {
     let body = part(&mut p, "word/document.xml").clone();
     let mut out = String::new();
     let mut rest = body.as_str();
@@ -277,8 +293,7 @@ fn tcvn3(mut p: Vec<(String, String)>) -> Vec<(String, String)> {
                 continue;
             }
             let text = unescape(&kid[kid.find('>').unwrap() + 1..kid.len() - 6]);
-            for (bytes, caps) in dxplan_import::tcvn3::encode(&text) {
-                let font = if caps { ".VnTimeH" } else { ".VnTime" };
+            for (font, bytes) in encode(&text) {
                 out.push_str(&format!(
                     r#"<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>{rpr}</w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
                     escape(&bytes)
@@ -456,7 +471,8 @@ fn corpus(tmp: &Path, ex: &str) -> Vec<(&'static str, std::path::PathBuf)> {
     for (name, p) in [
         ("kieu-truc-tiep", direct_formatting(base.clone())),
         ("danh-so-tu-dong", automatic_numbering(base.clone())),
-        ("tcvn3", tcvn3(direct_formatting(base.clone()))),
+        ("tcvn3", legacy(direct_formatting(base.clone()), tcvn3)),
+        ("vni", legacy(direct_formatting(base.clone()), vni)),
     ] {
         let f = tmp.join(format!("{ex}-{name}.docx"));
         write(&p, &f);

@@ -923,3 +923,52 @@ fn a_framework_file_travels_with_the_imported_plan() {
         .plan;
     assert_eq!(plan.framework.id, "99/BTTTT-CĐSQG");
 }
+
+/// A Word 97 file (.doc) goes through LibreOffice when it is installed, and imports as its .docx.
+#[test]
+#[cfg_attr(
+    not(feature = "interop"),
+    ignore = "needs LibreOffice: the interop feature"
+)]
+fn a_word_97_file_is_converted_through_libreoffice() {
+    if !common::require_tool("soffice") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("ke-hoach.docx");
+    common::dxplan()
+        .args(["build", "--format", "docx", "-o"])
+        .arg(&docx)
+        .arg(common::example("tinh-ha-lam"))
+        .assert()
+        .code(0);
+    let o = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "doc", "--outdir"])
+        .arg(tmp.path())
+        .arg(&docx)
+        .env("HOME", tmp.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let doc = tmp.path().join("ke-hoach.doc");
+    let out = tmp.path().join("out");
+    let o = import(&doc, &out, "tinh");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("LibreOffice đã chuyển"));
+    let opts = dxplan_core::compose::Options { draft: false };
+    let (a, b) = (
+        dxplan_core::compile(&common::example("tinh-ha-lam"), &opts)
+            .unwrap()
+            .plan,
+        dxplan_core::compile(&out, &opts).unwrap().plan,
+    );
+    let total = |p: &dxplan_core::model::Plan| -> f64 {
+        p.projects().filter_map(|(_, x)| x.amount()).sum()
+    };
+    assert_eq!(a.projects().count(), b.projects().count());
+    assert!((total(&a) - total(&b)).abs() < 1e-6);
+    assert_eq!(
+        a.config.as_ref().unwrap().document.title.value,
+        b.config.as_ref().unwrap().document.title.value
+    );
+}
