@@ -31,6 +31,10 @@ const SKIP_DIRS: &[&str] = &["build", "templates", "target", "node_modules"];
 
 pub const CONFIG_FILE: &str = "dxplan.toml";
 
+/// What `dxplan import` could not place, by paragraph of the Word file: read (bounded like any
+/// plan file) so that `check` keeps saying what is left to place (DX017). Not a section.
+pub const NOTES_FILE: &str = "chua-xep.md";
+
 /// One parsed file.
 #[derive(Debug)]
 pub struct Doc {
@@ -55,7 +59,10 @@ pub struct Loaded {
 
 impl Loaded {
     fn unreadable(&mut self, id: SourceId) {
-        if self.sources.get(id).name != CONFIG_FILE && !self.unreadable.contains(&id) {
+        let name = &self.sources.get(id).name;
+        // Neither the config nor the import's notes hold sections: a plan without them is still
+        // whole for the rules that wait on unreadable files.
+        if name != CONFIG_FILE && name != NOTES_FILE && !self.unreadable.contains(&id) {
             self.unreadable.push(id);
         }
     }
@@ -134,6 +141,10 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoFailure> {
             .collect::<Vec<_>>()
             .join("/");
         load_yaml(&mut loaded, &path, name)?;
+    }
+    let notes = dir.join(NOTES_FILE);
+    if notes.is_file() {
+        read_source(&mut loaded, &notes, NOTES_FILE.to_string())?;
     }
     Ok(loaded)
 }

@@ -144,9 +144,9 @@ impl Plan {
             .as_ref()
             .and_then(|c| c.framework_file.as_ref())
             .map(|f| framework_file_name(&f.value));
-        self.sources
-            .iter()
-            .filter(move |(_, f)| Some(&f.name) != framework_file.as_ref())
+        self.sources.iter().filter(move |(_, f)| {
+            Some(&f.name) != framework_file.as_ref() && f.name != crate::load::NOTES_FILE
+        })
     }
 
     pub fn mode(&self) -> Mode {

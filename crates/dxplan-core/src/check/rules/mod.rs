@@ -32,6 +32,8 @@ pub mod funding_unknown;
 pub mod ground_comma;
 pub mod heading_override;
 pub mod heading_unknown;
+pub mod import_guess;
+pub mod import_unplaced;
 pub mod invalid_date;
 pub mod investment_invalid;
 pub mod issued_late;
@@ -77,6 +79,8 @@ pub static ALL: &[&Rule] = &[
     &crate::model::rules::MISSING_FIELD,
     &framework_partial::FRAMEWORK_PARTIAL,
     &placeholder::PLACEHOLDER,
+    &import_guess::IMPORT_GUESS,
+    &import_unplaced::IMPORT_UNPLACED,
     &section_missing::SECTION_MISSING,
     &crate::model::rules::SECTION_DUPLICATE,
     &crate::model::rules::SECTION_UNKNOWN,
@@ -169,6 +173,8 @@ pub static CHECKS: &[fn(&mut Ctx)] = &[
     citation_issuer::check,
     framework_partial::check,
     placeholder::check,
+    import_guess::check,
+    import_unplaced::check,
     task_six_clear::check,
     ground_comma::check,
     symbol_format::check,
