@@ -972,3 +972,93 @@ fn a_word_97_file_is_converted_through_libreoffice() {
         b.config.as_ref().unwrap().document.title.value
     );
 }
+
+/// dxplan's record is read from a file from anywhere: a record that tries to write YAML of its own
+/// (a newline and a key in an id, quotes, a comment), a huge text, a record of the wrong types, an
+/// XML entity the file declares — the import writes plain quoted values or nothing, every file
+/// parses, and the page's words win.
+#[test]
+fn a_hostile_record_cannot_write_the_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let built = tmp.path().join("built.docx");
+    common::dxplan()
+        .args(["build", "--format", "docx", "-o"])
+        .arg(&built)
+        .arg(common::example("tinh-ha-lam"))
+        .assert()
+        .code(0);
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&built).unwrap()).unwrap();
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut f, &mut s).unwrap();
+        parts.push((f.name().to_string(), s));
+    }
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    };
+    let title = "Bồi dưỡng kỹ năng số, kỹ năng phân tích, khai thác dữ liệu cho cán bộ, công chức, viên chức";
+    let evil = serde_json::json!({
+        "id": "X\nlead: Bộ Giả\n# ",
+        "priority_tasks": ["NV02\"]\nlead: x", "NV02", 7, {"a": 1}],
+        "metric": "a".repeat(100_000),
+        "item": ["not", "a", "string"],
+    });
+    let record = format!(
+        r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "boom">]><dxplan xmlns="urn:dxplan:carried:1"><item kind="task" key="{}" fields="{}"/><item kind="project" key="&x;" fields="{{}}"/></dxplan>"#,
+        esc(title),
+        esc(&evil.to_string())
+    );
+    let first = record.clone();
+    for p in parts.iter_mut() {
+        if p.0 == "customXml/item1.xml" {
+            p.1 = first.clone();
+        }
+    }
+    // The same record without the DTD (so the reader does not refuse the part as a whole).
+    let without_dtd = record.replace(r#"<!DOCTYPE d [<!ENTITY x "boom">]>"#, "");
+    for (name, rec) in [("dtd", first), ("plain", without_dtd)] {
+        for p in parts.iter_mut() {
+            if p.0 == "customXml/item1.xml" {
+                p.1 = rec.clone();
+            }
+        }
+        let f = tmp.path().join(format!("{name}.docx"));
+        let refs: Vec<(&str, &str)> = parts
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        std::fs::write(&f, docx(&refs)).unwrap();
+        let out = tmp.path().join(name);
+        let o = import(&f, &out, "tinh");
+        assert_eq!(o.status.code(), Some(0), "{name}: {o:?}");
+        let c =
+            dxplan_core::compile(&out, &dxplan_core::compose::Options { draft: false }).unwrap();
+        let codes: Vec<&str> = c.diags.iter().map(|d| d.rule.code).collect();
+        for bad in ["DX001", "DX003", "DX005", "DX010", "DX011", "DX012"] {
+            assert!(!codes.contains(&bad), "{name}: {bad} in {codes:?}");
+        }
+        let task = c
+            .plan
+            .tasks()
+            .map(|(_, t)| t)
+            .find(|t| t.title.value == title)
+            .unwrap();
+        // The page's lead, not the record's; the record's id refused (not one line).
+        assert_eq!(task.lead.value, "Sở Nội vụ", "{name}");
+        assert!(!task.id.value.contains('\n'), "{name}");
+        let p: Vec<&str> = task
+            .priority_tasks
+            .iter()
+            .map(|x| x.value.as_str())
+            .collect();
+        assert!(p.iter().all(|x| !x.contains('\n')), "{name}: {p:?}");
+        assert!(
+            task.metric.is_none(),
+            "{name}: a 100 KB metric is not taken"
+        );
+    }
+}
