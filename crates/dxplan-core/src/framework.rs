@@ -336,7 +336,7 @@ pub struct FrameworkError {
 }
 
 /// Legal bases of `schema/legal-bases.yaml`.
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LegalBases {
     citations: Vec<RegCitation>,
@@ -382,7 +382,15 @@ impl Framework {
     /// A framework file, for a plan of `year` (headings that name years follow it): a 2024 plan
     /// on 5406 evaluates 2023 in its Phần I.
     pub fn parse_for(text: &str, year: Option<i32>) -> Result<Framework, FrameworkError> {
-        let raw: RawFramework = serde_saphyr::from_str(text).map_err(yaml_error)?;
+        // A plain file straight from the parser's events (`load::fast`: every run parses the
+        // built-in framework, a fifth of `check` on a small plan); anything else, and every
+        // error, through serde-saphyr as before.
+        let fast =
+            crate::load::fast::parse(text).and_then(|node| RawFramework::deserialize(&node).ok());
+        let raw: RawFramework = match fast {
+            Some(raw) => raw,
+            None => serde_saphyr::from_str(text).map_err(yaml_error)?,
+        };
         let base = match &raw.base {
             Some(id) => Some(
                 BUILTIN
@@ -451,11 +459,7 @@ impl Framework {
         let more = base
             .as_ref()
             .map(|b| b.citations.clone())
-            .unwrap_or_else(|| {
-                serde_saphyr::from_str::<LegalBases>(LEGAL_BASES)
-                    .expect("built-in legal bases are valid")
-                    .citations
-            });
+            .unwrap_or_else(|| builtin_data::<LegalBases>(LEGAL_BASES).citations);
         for c in more {
             if !citations.iter().any(|x| x.symbol == c.symbol) {
                 citations.push(c);
@@ -693,9 +697,17 @@ pub struct DocType {
     pub abbr: Option<String>,
 }
 
+/// Built-in data (`schema/`), read from the parser's events when plain (`load::fast`), else by
+/// serde-saphyr; it is valid by construction (a test reads every file both ways).
+fn builtin_data<T: serde::de::DeserializeOwned>(text: &str) -> T {
+    crate::load::fast::parse(text)
+        .and_then(|node| T::deserialize(&node).ok())
+        .unwrap_or_else(|| serde_saphyr::from_str(text).expect("built-in data is valid"))
+}
+
 impl Nd30 {
     pub fn load() -> Nd30 {
-        serde_saphyr::from_str(ND30).expect("built-in ND30 data is valid")
+        builtin_data(ND30)
     }
 
     pub fn abbr_of(&self, doc_type: &str) -> Option<&str> {
@@ -846,6 +858,23 @@ pub fn validate(fw: &Framework, text: &str) -> Vec<(usize, crate::lang::Msg)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every built-in framework, the legal bases and the ND30 tables read the same from the
+    /// parser's events (`load::fast`) as through serde-saphyr.
+    #[test]
+    fn builtin_data_reads_the_same_both_ways() {
+        fn both<T: serde::de::DeserializeOwned + std::fmt::Debug>(what: &str, text: &str) {
+            let node = crate::load::fast::parse(text).expect("plain YAML");
+            let fast = T::deserialize(&node).unwrap();
+            let slow: T = serde_saphyr::from_str(text).unwrap();
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{what}");
+        }
+        for (id, text) in BUILTIN {
+            both::<RawFramework>(id, text);
+        }
+        both::<LegalBases>("legal bases", LEGAL_BASES);
+        both::<Nd30>("ND30", ND30);
+    }
 
     #[test]
     fn builtin_framework_parses_with_all_sections() {

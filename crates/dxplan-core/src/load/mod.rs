@@ -5,6 +5,7 @@
 //! every other file be checked. Only I/O failures (missing directory, unreadable file) stop the
 //! run, because then the user asked for something that is not there.
 
+pub(crate) mod fast;
 pub mod node;
 pub mod rules;
 pub mod toml;

@@ -42,6 +42,15 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     if text.trim().is_empty() {
         return Ok(Node::new(Kind::Null, 0..0));
     }
+    // The plain case straight from the parser's events; anything else through serde-saphyr.
+    match super::fast::parse(text) {
+        Some(node) => Ok(node),
+        None => parse_serde(text),
+    }
+}
+
+/// The whole YAML reading through serde-saphyr: every case, every message, every budget.
+fn parse_serde(text: &str) -> Result<Node, YamlError> {
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options()) {
         Ok(root) => Ok(convert(root, text)),
         Err(e) => {
@@ -376,6 +385,164 @@ mod tests {
         }
     }
     use super::*;
+
+    /// The fast path (`load::fast`) gives the tree serde-saphyr gives, for every YAML file of the
+    /// repository (plans, fixtures broken on purpose, frameworks) and for scalars of every kind;
+    /// where it declines, serde-saphyr reads the file.
+    #[test]
+    fn the_fast_path_reads_as_serde_saphyr_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = 0;
+        let mut fast = 0;
+        for dir in ["examples", "tests/fixtures", "schema"] {
+            for e in walkdir::WalkDir::new(root.join(dir)) {
+                let e = e.unwrap();
+                if e.path().extension().is_none_or(|x| x != "yaml") {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(e.path()) else {
+                    continue;
+                };
+                files += 1;
+                if let Some(n) = crate::load::fast::parse(&text) {
+                    fast += 1;
+                    let slow = parse_serde(&text);
+                    assert_eq!(Some(&n), slow.as_ref().ok(), "{}", e.path().display());
+                }
+            }
+        }
+        assert!(
+            files > 100 && fast * 10 > files * 9,
+            "{fast} of {files} read fast"
+        );
+        let scalars = [
+            "a",
+            "Hà Lâm",
+            "2023",
+            "0",
+            "-5",
+            "12.5",
+            "-0.25",
+            "05",
+            "1e5",
+            "1_000",
+            "0x1F",
+            "+5",
+            "yes",
+            "No",
+            "on",
+            "OFF",
+            "y",
+            "~",
+            "null",
+            "true",
+            "False",
+            ".nan",
+            ".inf",
+            "-.inf",
+            "nan",
+            "inf",
+            "2023-2024",
+            "9/2022",
+            "12,5",
+            "30%",
+            "1.250,5",
+            "3.",
+            ".5",
+            "1.2.3",
+            "-",
+            "- a",
+            "Quý I/2023",
+            "12:30",
+            "1:20",
+            "2023-11-30",
+            "99999999999999999999",
+            "1.0e+3",
+            "1e-5",
+            "0.0",
+            "007",
+            "0o7",
+            "0b1",
+            "\"x\"",
+            "'y'",
+            "a #b",
+            "[1, b]",
+            "{a: 1}",
+            "NaN",
+            "Infinity",
+            "+.5",
+            "1__0",
+            "١٢",
+            "-12.50",
+        ];
+        for s in scalars {
+            for text in [
+                format!(
+                    "k: {s}
+"
+                ),
+                format!(
+                    "- {s}
+"
+                ),
+                format!(
+                    "{s}: v
+"
+                ),
+            ] {
+                if let Some(n) = crate::load::fast::parse(&text) {
+                    assert_eq!(Some(&n), parse_serde(&text).as_ref().ok(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// Mutated plan files (a character inserted or deleted at random): wherever the fast path
+    /// reads one, serde-saphyr reads it too, to the same tree — the fast path never accepts what
+    /// serde-saphyr refuses.
+    #[test]
+    fn the_fast_path_accepts_nothing_serde_saphyr_refuses() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let bits = [
+            " ", "\n", ":", "-", "#", "'", "\"", "&a ", "*a", "[", "{", "  ", "\t", "!", "? ", "|",
+            ">", ",", "]", "}", "%", "@", "`", "\r", "\u{feff}", "---\n", "...\n", "<<: ",
+        ];
+        let (mut tried, mut compared) = (0, 0);
+        for e in walkdir::WalkDir::new(root) {
+            let e = e.unwrap();
+            if e.path().extension().is_none_or(|x| x != "yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            for _ in 0..60 {
+                let mut t = text.clone();
+                let mut at = next(t.len());
+                while !t.is_char_boundary(at) {
+                    at -= 1;
+                }
+                if next(3) == 0 {
+                    if let Some(c) = t[at..].chars().next() {
+                        t.replace_range(at..at + c.len_utf8(), "");
+                    }
+                } else {
+                    t.insert_str(at, bits[next(bits.len())]);
+                }
+                tried += 1;
+                if let Some(n) = crate::load::fast::parse(&t) {
+                    compared += 1;
+                    assert_eq!(Some(&n), parse_serde(&t).as_ref().ok(), "{t:?}");
+                }
+            }
+        }
+        assert!(compared * 3 > tried, "{compared} of {tried}");
+    }
 
     #[test]
     fn numbers_keep_their_spelling_and_keys_are_text() {

@@ -31,7 +31,9 @@ const MARK: &str = "# đoán";
 pub fn check(ctx: &mut Ctx) {
     let mut found = Vec::new();
     for (id, file) in ctx.plan.own_files() {
-        if !file.name.ends_with(".yaml") && !file.name.ends_with(".yml") {
+        if !file.name.ends_with(".yaml") && !file.name.ends_with(".yml")
+            || !file.text.contains(MARK)
+        {
             continue;
         }
         let mut offset = 0;
