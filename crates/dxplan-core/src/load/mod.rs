@@ -366,6 +366,14 @@ fn read_source(
 /// per file (a binary pasted by mistake should not bury everything else).
 fn control_characters(text: &str, source: SourceId, diags: &mut Vec<Diagnostic>) {
     let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}');
+    // Each such character has a byte no clean text has (an ASCII control, or 0xEF leading
+    // U+FFFE/U+FFFF): one pass over the bytes clears nearly every file.
+    if !text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xef)
+    {
+        return;
+    }
     for (at, c) in text.char_indices().filter(|(_, c)| bad(*c)).take(100) {
         let code = format!("U+{:04X}", c as u32);
         let soft_break = c == '\u{b}';
@@ -457,6 +465,10 @@ fn long_paragraph(node: &Node, source: SourceId, diags: &mut Vec<Diagnostic>) ->
 fn escaped_controls(node: &Node, source: SourceId, text: &str, diags: &mut Vec<Diagnostic>) {
     let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
     let mut check = |s: &str, span: &Range<usize>| {
+        // Control characters are C0, DEL and C1 (U+0080–U+009F, after a 0xC2 byte).
+        if !s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+            return;
+        }
         let raw = text.get(span.clone()).unwrap_or("");
         if let Some(c) = s.chars().find(|c| bad(*c))
             && !raw.contains(c)
