@@ -96,7 +96,11 @@ fn peak_mib(program: &Path, args: &[&std::ffi::OsStr]) -> Option<f64> {
     if !o.status.success() {
         return None;
     }
-    let kib: f64 = std::fs::read_to_string(out.path()).ok()?.trim().parse().ok()?;
+    let kib: f64 = std::fs::read_to_string(out.path())
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
     Some(kib / 1024.0)
 }
 

@@ -195,7 +195,8 @@ mod reference {
             let (at, w) = words[i];
             let sym = w.trim_end_matches(TRAILING);
             let sym = sym.trim_start_matches(['(', '[', '„', '“', '"', '\'', '\\']);
-            if !sym.starts_with(|c: char| c.is_ascii_digit()) || !sym.contains('/') || sym.len() < 4 {
+            if !sym.starts_with(|c: char| c.is_ascii_digit()) || !sym.contains('/') || sym.len() < 4
+            {
                 continue;
             }
             // Symbols of the form "123/QĐ-TTg" only: a date itself ("15/02/2022") is not a symbol.
@@ -267,14 +268,18 @@ mod reference {
         for dir in ["examples", "tests/fixtures"] {
             for e in walkdir::WalkDir::new(root.join(dir)) {
                 let e = e.unwrap();
-                if e.path().extension().is_some_and(|x| x == "yaml" || x == "toml")
+                if e.path()
+                    .extension()
+                    .is_some_and(|x| x == "yaml" || x == "toml")
                     && let Ok(t) = std::fs::read_to_string(e.path())
                 {
                     texts.push(t);
                 }
             }
         }
-        texts.push("x 38/KH-UBND ngày 15 tháng 02 năm 2022, ngày 12/QĐ ngày\nngày 3/2/2020 ngày".into());
+        texts.push(
+            "x 38/KH-UBND ngày 15 tháng 02 năm 2022, ngày 12/QĐ ngày\nngày 3/2/2020 ngày".into(),
+        );
         texts.push("(52-NQ/TW  ngày\t27/9/2019) 1/2/3 ngày 4/5/2020 #c 9/X ngày 1/1/2021".into());
         let show = |m: Vec<Mention>| {
             m.iter()
