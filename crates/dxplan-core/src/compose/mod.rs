@@ -169,9 +169,23 @@ const OFFICES: &[&str] = &[
     "Chánh Văn phòng",
 ];
 
+/// Whether `text` names one of the `OFFICES`: each begins with B, T, P, C or G, so only there is
+/// each compared (one search per office and run was a tenth of composing a large plan).
+fn has_office(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'B' | b'T' | b'P' | b'C' | b'G')
+            && OFFICES.iter().any(|o| b[i..].starts_with(o.as_bytes()))
+    })
+}
+
 /// One Vietnamese quotation style in the official text, whatever the author or the framework
 /// typed: "…" and „…” become “…”. And titles of office never break across lines.
 pub fn typography(text: &str) -> String {
+    // Most runs have neither a quotation mark nor an office: one pass over the bytes says so.
+    if !text.contains(['"', '„']) && !has_office(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut prev: Option<char> = None;
     for c in text.chars() {
@@ -190,7 +204,7 @@ pub fn typography(text: &str) -> String {
         out.push(q);
         prev = Some(c);
     }
-    if OFFICES.iter().any(|o| out.contains(o)) {
+    if has_office(&out) {
         for o in OFFICES {
             out = out.replace(o, &o.replace(' ', "\u{a0}"));
         }
@@ -242,8 +256,12 @@ fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<Strin
         match b {
             Block::Paragraph(p) => {
                 for r in &mut p.runs {
+                    // C0, DEL and C1 controls have bytes below 0x20, 0x7F or a 0xC2 lead.
                     if r.text
-                        .contains(|c: char| c.is_control() && c != '\n' && c != '\t')
+                        .bytes()
+                        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2)
+                        && r.text
+                            .contains(|c: char| c.is_control() && c != '\n' && c != '\t')
                     {
                         // Word's soft line break is a line break; other control characters
                         // (DX008) are dropped, so no renderer ever sees them.
