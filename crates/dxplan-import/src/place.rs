@@ -212,7 +212,6 @@ fn source_amount(t: &str) -> Option<(String, f64)> {
 /// columns (STT, Tên nhiệm vụ/dự án, Mục tiêu, Tổng mức đầu tư, Nguồn vốn, Thời gian thực hiện,
 /// Hiệu quả/hiện trạng). Its rows become those projects; the "Tổng cộng" row is dxplan's.
 fn past_projects(t: &Table) -> Option<Vec<Fields>> {
-    let head: Vec<String> = t.rows.first()?.iter().map(|c| fold(c)).collect();
     let want = [
         "stt",
         "ten nhiem vu du an",
@@ -222,7 +221,7 @@ fn past_projects(t: &Table) -> Option<Vec<Fields>> {
         "thoi gian thuc hien",
         "hieu qua hien trang",
     ];
-    if head.len() != want.len() || head.iter().zip(want).any(|(h, w)| h != w) {
+    if !headed(t, &want) {
         return None;
     }
     let mut out = Vec::new();
@@ -1347,18 +1346,24 @@ pub(crate) struct PriorityRow {
     table: usize,
 }
 
+/// Whether a table's first row is exactly these column headings (folded): a table dxplan lays out.
+fn headed(t: &Table, want: &[&str]) -> bool {
+    t.rows.first().is_some_and(|head| {
+        head.len() == want.len() && head.iter().zip(want).all(|(h, w)| fold(h) == *w)
+    })
+}
+
 /// The phụ lục „Việc thực hiện các nhiệm vụ trọng tâm” (STT, Nhiệm vụ trọng tâm, Nhiệm vụ, dự án
 /// thực hiện, Tình trạng): each row's task is the framework's of the same words (else of its
 /// number), its third cell the tasks and projects that carry it out, "Không áp dụng: …" its reason.
 fn priority_table(t: &Table, fw: &Framework) -> Option<Vec<PriorityRow>> {
-    let head: Vec<String> = t.rows.first()?.iter().map(|c| fold(c)).collect();
     let want = [
         "stt",
         "nhiem vu trong tam",
         "nhiem vu du an thuc hien",
         "tinh trang",
     ];
-    if head.len() != want.len() || head.iter().zip(want).any(|(h, w)| h != w) {
+    if !headed(t, &want) {
         return None;
     }
     let mut out = Vec::new();

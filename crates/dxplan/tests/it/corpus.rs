@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::common;
 
 /// The parts of a DOCX, as text (dxplan writes only XML parts).
-fn parts(docx: &Path) -> Vec<(String, String)> {
+pub fn parts(docx: &Path) -> Vec<(String, String)> {
     let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
     (0..z.len())
         .map(|i| {

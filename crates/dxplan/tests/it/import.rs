@@ -812,14 +812,7 @@ fn an_item_rewritten_in_word_is_read_from_its_words() {
         .assert()
         .code(0);
     // Rewrite one task's title in the body, as a clerk would in Word.
-    let mut z = zip::ZipArchive::new(std::fs::File::open(&built).unwrap()).unwrap();
-    let mut parts: Vec<(String, String)> = Vec::new();
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).unwrap();
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut f, &mut s).unwrap();
-        parts.push((f.name().to_string(), s));
-    }
+    let mut parts = super::corpus::parts(&built);
     let old = "Triển khai Nền tảng quản trị công việc tổng thể cấp tỉnh";
     let new = "Đưa vào sử dụng Nền tảng quản trị công việc tổng thể ở cấp tỉnh";
     let body = parts
@@ -987,14 +980,7 @@ fn a_hostile_record_cannot_write_the_plan() {
         .arg(common::example("tinh-ha-lam"))
         .assert()
         .code(0);
-    let mut z = zip::ZipArchive::new(std::fs::File::open(&built).unwrap()).unwrap();
-    let mut parts: Vec<(String, String)> = Vec::new();
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).unwrap();
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut f, &mut s).unwrap();
-        parts.push((f.name().to_string(), s));
-    }
+    let mut parts = super::corpus::parts(&built);
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('"', "&quot;")
