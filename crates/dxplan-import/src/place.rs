@@ -867,6 +867,15 @@ fn task_fields(t: &str) -> Option<Fields> {
 /// the sentence as it is (then `check` asks for a number, DX040).
 fn target_yaml(id: &str, group: Option<&str>, line: &str) -> String {
     let line = line.trim_end_matches(['.', ';']);
+    // "…: 100% (thời hạn: Quý I/2023)": the deadline as dxplan prints it, read off first (its
+    // ": " is not the value's).
+    let (line, deadline) = match line
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once(" (thời hạn: "))
+    {
+        Some((l, d)) if !d.trim().is_empty() => (l, Some(d.trim())),
+        _ => (line, None),
+    };
     let mut s = format!(
         "  - id: {}
 ",
@@ -964,6 +973,9 @@ fn target_yaml(id: &str, group: Option<&str>, line: &str) -> String {
 ",
             q(line)
         )),
+    }
+    if let Some(d) = deadline {
+        s.push_str(&format!("    deadline: {}\n", q(d)));
     }
     s
 }
@@ -1461,6 +1473,11 @@ fn write_files(
             .iter()
             .map(|p| (p.id.clone(), pairs(&format!("{} {}", p.label, p.text))))
             .collect(),
+        metric_words: fw
+            .metrics
+            .iter()
+            .map(|m| (m.id.clone(), pairs(&format!("{} {}", m.label, m.quote))))
+            .collect(),
         ..Matched::default()
     };
     for r in priorities {
@@ -1642,6 +1659,9 @@ struct Matched {
     not_applicable: Vec<(String, String, usize)>,
     /// Each priority task's word pairs (its label and text), for guesses.
     priority_words: Vec<(String, Pairs)>,
+    /// Each threshold or deadline of the framework (`metrics`): its label and quote, for guessing
+    /// which a target states.
+    metric_words: Vec<(String, Pairs)>,
 }
 
 type Pairs = std::collections::HashSet<(String, String)>;
@@ -1885,6 +1905,15 @@ fn section_file(
                     None => {
                         s.push_str(&format!("  # đoạn {from}\n"));
                         s.push_str(&target_yaml(&id, group.as_deref(), line));
+                        // The framework's threshold or deadline the sentence states, if clearly
+                        // one: `check` then weighs it (DX070, DX071) instead of asking for it.
+                        if let Some((metric, share)) = guess_priority(&matched.metric_words, line) {
+                            s.push_str(&format!(
+                                "    metric: {}   # đoán: {}% cụm từ giống lời ngưỡng này của Khung; kiểm tra lại\n",
+                                q(&metric),
+                                (share * 100.0).round()
+                            ));
+                        }
                     }
                 }
             }
