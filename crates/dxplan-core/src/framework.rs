@@ -8,7 +8,15 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 /// Frameworks compiled into the binary, by id, oldest first.
-pub const BUILTIN: &[(&str, &str)] = &[
+/// The built-in frameworks as JSON, pre-read from their YAML by `build.rs`, in `BUILTIN`'s order.
+static BUILTIN_JSON: &[&str] = &[
+    include_str!(concat!(env!("OUT_DIR"), "/5406-BTTTT-CDSQG.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/6074-BTTTT-CDSQG.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/3816-BTTTT-CDSQG.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/5511-BKHCN-CDSQG.json")),
+];
+
+pub static BUILTIN: &[(&str, &str)] = &[
     (
         "5406/BTTTT-CĐSQG",
         include_str!("../../../schema/frameworks/5406-BTTTT-CDSQG.yaml"),
@@ -385,8 +393,17 @@ impl Framework {
         // A plain file straight from the parser's events (`load::fast`: every run parses the
         // built-in framework, a fifth of `check` on a small plan); anything else, and every
         // error, through serde-saphyr as before.
-        let fast =
-            crate::load::fast::parse(text).and_then(|node| RawFramework::deserialize(&node).ok());
+        // A built-in framework is read from the JSON `build.rs` made of it.
+        let json = BUILTIN
+            .iter()
+            .position(|(_, t)| std::ptr::eq(*t, text))
+            .and_then(|i| BUILTIN_JSON.get(i));
+        let fast = json
+            .and_then(|j| serde_json::from_str::<RawFramework>(j).ok())
+            .or_else(|| {
+                crate::load::fast::parse(text)
+                    .and_then(|node| RawFramework::deserialize(&node).ok())
+            });
         let raw: RawFramework = match fast {
             Some(raw) => raw,
             None => serde_saphyr::from_str(text).map_err(yaml_error)?,
@@ -871,6 +888,13 @@ mod tests {
         }
         for (id, text) in BUILTIN {
             both::<RawFramework>(id, text);
+        }
+        // The JSON `build.rs` made of each, in the same order, reads as its YAML does.
+        assert_eq!(BUILTIN.len(), BUILTIN_JSON.len());
+        for ((id, text), json) in BUILTIN.iter().zip(BUILTIN_JSON) {
+            let fast: RawFramework = serde_json::from_str(json).unwrap();
+            let slow: RawFramework = serde_saphyr::from_str(text).unwrap();
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{id}");
         }
         both::<LegalBases>("legal bases", LEGAL_BASES);
         both::<Nd30>("ND30", ND30);
