@@ -197,15 +197,21 @@ fn source_amount(t: &str) -> Option<(String, f64)> {
     let t = t.strip_suffix(';').or_else(|| t.strip_suffix('.'))?;
     let (source, n) = t.rsplit_once(": ")?;
     let v = amount_text(n.strip_suffix(" triệu đồng")?)?;
+    Some((as_written(source), v))
+}
+
+/// A funding source as plans write it, from the page where dxplan capitalises it: "Vốn ODA" →
+/// "vốn ODA"; an acronym ("ODA", "NSTW") keeps its capitals.
+fn as_written(source: &str) -> String {
     let mut c = source.trim().chars();
-    let first = c.next()?;
-    // "Vốn ODA" → "vốn ODA"; an acronym ("ODA", "NSTW") keeps its capitals.
-    let source = if c.clone().next().is_some_and(char::is_uppercase) {
+    let Some(first) = c.next() else {
+        return String::new();
+    };
+    if c.clone().next().is_some_and(char::is_uppercase) {
         source.trim().to_string()
     } else {
         first.to_lowercase().chain(c).collect()
-    };
-    Some((source, v))
+    }
 }
 
 /// The phụ lục of last year's projects that dxplan lays out from Phần I's `projects`: its seven
@@ -249,9 +255,7 @@ fn past_projects(t: &Table) -> Option<Vec<Fields>> {
             }
         }
         if !funding.trim().is_empty() {
-            let mut c = funding.trim().chars();
-            let first = c.next().unwrap_or(' ');
-            f.push(("funding", first.to_lowercase().chain(c).collect()));
+            f.push(("funding", as_written(funding)));
         }
         out.push(f);
     }

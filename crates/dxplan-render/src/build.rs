@@ -150,8 +150,15 @@ fn refuse_output(path: &Path, plan: &Plan) -> Option<dxplan_core::lang::Msg> {
 }
 
 pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
-    let dxplan_core::Compiled { plan, diags, doc } =
-        crate::compile_document(dir, &compose::Options { draft: opts.draft }, opts.document)?;
+    let dxplan_core::Compiled {
+        plan,
+        diags,
+        mut doc,
+    } = crate::compile_document(dir, &compose::Options { draft: opts.draft }, opts.document)?;
+    // The plan's DOCX carries what its page does not show, for `dxplan import`.
+    if opts.document == compose::DocKind::Plan {
+        doc.carried = compose::carried::of(&plan);
+    }
     let forced = Summary::of(&diags).errors > 0;
     let mut out = Outcome {
         refused: forced && !opts.force,

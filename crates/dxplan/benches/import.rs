@@ -4,32 +4,20 @@
 //! also runs `check` on what it wrote, so the in-process import alone (read + place, no files, no
 //! check) is given too. Prints a table for docs/PERFORMANCE.md; asserts nothing about speed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+#[path = "support/timing.rs"]
+mod timing;
+use timing::{dxplan_bin, median};
 
 #[path = "pipeline.rs"]
 #[allow(dead_code)]
 mod pipeline;
 
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-fn dxplan_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_dxplan"))
 }
 
 fn row(label: &str, plan: &Path, tmp: &Path) {

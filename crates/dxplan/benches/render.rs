@@ -5,31 +5,19 @@
 //! memory by GNU time. `check` of the same plans comes first. Prints the tables of
 //! docs/PERFORMANCE.md in one run; asserts nothing about speed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+#[path = "support/timing.rs"]
+mod timing;
+use timing::{dxplan_bin, median};
 
 #[path = "pipeline.rs"]
 #[allow(dead_code)]
 mod pipeline;
 
 use dxplan_core::compose::ir::{Block, Document};
-
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-fn dxplan_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_dxplan"))
-}
 
 fn run(cmd: &mut Command) {
     let o = cmd.output().expect("command runs");

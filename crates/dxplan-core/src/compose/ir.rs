@@ -16,7 +16,8 @@ pub struct Document {
     pub draft: bool,
     pub sections: Vec<PageSection>,
     /// What the page does not show of the plan's items, for `dxplan import` (the DOCX keeps it in
-    /// a custom XML part). Not content: typst never sees it.
+    /// a custom XML part). Not content: typst never sees it. Empty from `compose`; the build fills
+    /// it for the plan's document only (`carried::of`), so `check` does not pay for it.
     #[serde(skip)]
     pub carried: Vec<super::carried::Carried>,
 }

@@ -107,10 +107,8 @@ pub fn compose(
         date: date.and_then(|d| Some([u32::try_from(d.year).ok()?, d.month, d.day])),
         draft: c.draft,
         sections,
-        carried: match kind {
-            DocKind::Plan => carried::of(plan),
-            _ => Vec::new(),
-        },
+        // Filled by `build` for the plan's DOCX (`carried::of`): `check` has no use for it.
+        carried: Vec::new(),
     }
 }
 

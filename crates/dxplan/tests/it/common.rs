@@ -124,25 +124,42 @@ pub fn printed_headings(fw: &dxplan_core::framework::Framework, example_name: &s
     out
 }
 
-/// LibreOffice's PDF of a DOCX (a fresh profile, so runs do not share state), in `outdir`.
-pub fn soffice_to_pdf(docx: &Path, outdir: &Path) -> PathBuf {
+/// A document converted by LibreOffice (`to` as `--convert-to` takes it: "pdf", "doc",
+/// "docx:MS Word 2007 XML"; a fresh profile, so runs do not share state), in `outdir`.
+pub fn soffice_convert(file: &Path, to: &str, outdir: &Path) -> PathBuf {
     let profile = tempfile::tempdir().unwrap();
     let o = std::process::Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.path().display()
         ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", "--convert-to", to, "--outdir"])
         .arg(outdir)
-        .arg(docx)
+        .arg(file)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let pdf = outdir.join(docx.with_extension("pdf").file_name().unwrap());
+    let ext = to.split(':').next().unwrap();
+    let made = outdir.join(file.with_extension(ext).file_name().unwrap());
     assert!(
-        pdf.exists(),
-        "LibreOffice wrote no PDF: {}",
+        made.exists(),
+        "LibreOffice wrote no {ext}: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-    pdf
+    made
+}
+
+/// LibreOffice's PDF of a DOCX, in `outdir`.
+pub fn soffice_to_pdf(docx: &Path, outdir: &Path) -> PathBuf {
+    soffice_convert(docx, "pdf", outdir)
+}
+
+/// `dxplan build --format docx` of a plan to `docx`.
+pub fn build_docx(plan: &Path, docx: &Path) {
+    dxplan()
+        .args(["build", "--format", "docx", "-o"])
+        .arg(docx)
+        .arg(plan)
+        .assert()
+        .code(0);
 }

@@ -24,7 +24,8 @@ pub fn parts(docx: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-fn write(parts: &[(String, String)], to: &Path) {
+/// A DOCX of these parts, written to `to`.
+pub fn write(parts: &[(String, String)], to: &Path) {
     let mut z = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
     for (name, text) in parts {
         z.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
@@ -460,12 +461,7 @@ fn check_import(ex: &str, variant: &str, docx: &Path, tmp: &Path) -> f64 {
 
 fn corpus(tmp: &Path, ex: &str) -> Vec<(&'static str, std::path::PathBuf)> {
     let built = tmp.join(format!("{ex}.docx"));
-    common::dxplan()
-        .args(["build", "--format", "docx", "-o"])
-        .arg(&built)
-        .arg(common::example(ex))
-        .assert()
-        .code(0);
+    common::build_docx(&common::example(ex), &built);
     let base = without_record(parts(&built));
     let mut out = Vec::new();
     for (name, p) in [
@@ -508,20 +504,7 @@ fn a_clerk_style_file_resaved_by_libreoffice_imports_as_well() {
             .find(|x| x.0 == "danh-so-tu-dong")
             .unwrap();
         let lo = tmp.path().join(format!("lo-{ex}"));
-        let o = std::process::Command::new("soffice")
-            .args([
-                "--headless",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-            ])
-            .arg(&lo)
-            .arg(&numbered)
-            .env("HOME", tmp.path())
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{o:?}");
-        let resaved = lo.join(numbered.file_name().unwrap());
+        let resaved = common::soffice_convert(&numbered, "docx:MS Word 2007 XML", &lo);
         let share = check_import(ex, "libreoffice", &resaved, tmp.path());
         println!("{ex} libreoffice: {:.1} %", share * 100.0);
     }

@@ -59,12 +59,7 @@ fn dxplan_own_docx_imports_with_its_metadata_and_every_word() {
     let tmp = tempfile::tempdir().unwrap();
     for (ex, level) in [("tinh-ha-lam", "tinh"), ("bo-hang-hai", "bo")] {
         let docx = tmp.path().join(format!("{ex}.docx"));
-        common::dxplan()
-            .args(["build", "--format", "docx", "-o"])
-            .arg(&docx)
-            .arg(common::example(ex))
-            .assert()
-            .code(0);
+        common::build_docx(&common::example(ex), &docx);
         let out = tmp.path().join(ex);
         let o = import(&docx, &out, level);
         assert_eq!(o.status.code(), Some(0), "{ex}: {o:?}");
@@ -322,12 +317,7 @@ fn the_round_trip_gives_back_the_examples_plan_and_findings() {
     let opts = dxplan_core::compose::Options { draft: false };
     for ex in ["tinh-ha-lam", "bo-hang-hai"] {
         let docx = tmp.path().join(format!("{ex}.docx"));
-        common::dxplan()
-            .args(["build", "--format", "docx", "-o"])
-            .arg(&docx)
-            .arg(common::example(ex))
-            .assert()
-            .code(0);
+        common::build_docx(&common::example(ex), &docx);
         let out = tmp.path().join(ex);
         // No --level: the issuer says it.
         let o = common::dxplan()
@@ -355,12 +345,7 @@ fn the_round_trip_gives_back_the_examples_plan_and_findings() {
         // And its DOCX carries the same words, each as many times: a heading read as the
         // framework's and not kept, or a sentence printed twice, shows here.
         let again = tmp.path().join(format!("{ex}-again.docx"));
-        common::dxplan()
-            .args(["build", "--format", "docx", "-o"])
-            .arg(&again)
-            .arg(&out)
-            .assert()
-            .code(0);
+        common::build_docx(&out, &again);
         let (a, b) = (counted_words(&docx), counted_words(&again));
         let changed: Vec<String> = a
             .keys()
@@ -563,32 +548,11 @@ fn a_docx_resaved_by_libreoffice_imports_the_same() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("in.docx");
-    common::dxplan()
-        .args(["build", "--format", "docx", "-o"])
-        .arg(&docx)
-        .arg(common::example("tinh-ha-lam"))
-        .assert()
-        .code(0);
-    let lo = tmp.path().join("lo");
-    let o = std::process::Command::new("soffice")
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&lo)
-        .arg(&docx)
-        .env("HOME", tmp.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{o:?}");
+    common::build_docx(&common::example("tinh-ha-lam"), &docx);
+    let resaved = common::soffice_convert(&docx, "docx:MS Word 2007 XML", &tmp.path().join("lo"));
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     assert_eq!(import(&docx, &a, "tinh").status.code(), Some(0));
-    assert_eq!(
-        import(&lo.join("in.docx"), &b, "tinh").status.code(),
-        Some(0)
-    );
+    assert_eq!(import(&resaved, &b, "tinh").status.code(), Some(0));
     let opts = dxplan_core::compose::Options { draft: false };
     let (pa, pb) = (
         dxplan_core::compile(&a, &opts).unwrap().plan,
@@ -805,12 +769,7 @@ fn a_tcvn3_file_is_read_as_unicode() {
 fn an_item_rewritten_in_word_is_read_from_its_words() {
     let tmp = tempfile::tempdir().unwrap();
     let built = tmp.path().join("built.docx");
-    common::dxplan()
-        .args(["build", "--format", "docx", "-o"])
-        .arg(&built)
-        .arg(common::example("tinh-ha-lam"))
-        .assert()
-        .code(0);
+    common::build_docx(&common::example("tinh-ha-lam"), &built);
     // Rewrite one task's title in the body, as a clerk would in Word.
     let mut parts = super::corpus::parts(&built);
     let old = "Triển khai Nền tảng quản trị công việc tổng thể cấp tỉnh";
@@ -822,11 +781,7 @@ fn an_item_rewritten_in_word_is_read_from_its_words() {
     assert!(body.1.contains(old), "the example names the task");
     body.1 = body.1.replace(old, new);
     let edited = tmp.path().join("edited.docx");
-    let refs: Vec<(&str, &str)> = parts
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    std::fs::write(&edited, docx(&refs)).unwrap();
+    super::corpus::write(&parts, &edited);
     let out = tmp.path().join("plan");
     let o = import(&edited, &out, "tinh");
     assert_eq!(o.status.code(), Some(0), "{o:?}");
@@ -869,12 +824,7 @@ fn an_item_rewritten_in_word_is_read_from_its_words() {
 fn a_framework_file_travels_with_the_imported_plan() {
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("plan.docx");
-    common::dxplan()
-        .args(["build", "--format", "docx", "-o"])
-        .arg(&docx)
-        .arg(common::example("tinh-ha-lam"))
-        .assert()
-        .code(0);
+    common::build_docx(&common::example("tinh-ha-lam"), &docx);
     let khung = tmp.path().join("khung.yaml");
     common::dxplan()
         .args([
@@ -929,21 +879,8 @@ fn a_word_97_file_is_converted_through_libreoffice() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("ke-hoach.docx");
-    common::dxplan()
-        .args(["build", "--format", "docx", "-o"])
-        .arg(&docx)
-        .arg(common::example("tinh-ha-lam"))
-        .assert()
-        .code(0);
-    let o = std::process::Command::new("soffice")
-        .args(["--headless", "--convert-to", "doc", "--outdir"])
-        .arg(tmp.path())
-        .arg(&docx)
-        .env("HOME", tmp.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{o:?}");
-    let doc = tmp.path().join("ke-hoach.doc");
+    common::build_docx(&common::example("tinh-ha-lam"), &docx);
+    let doc = common::soffice_convert(&docx, "doc", tmp.path());
     let out = tmp.path().join("out");
     let o = import(&doc, &out, "tinh");
     assert_eq!(o.status.code(), Some(0), "{o:?}");
@@ -974,12 +911,7 @@ fn a_word_97_file_is_converted_through_libreoffice() {
 fn a_hostile_record_cannot_write_the_plan() {
     let tmp = tempfile::tempdir().unwrap();
     let built = tmp.path().join("built.docx");
-    common::dxplan()
-        .args(["build", "--format", "docx", "-o"])
-        .arg(&built)
-        .arg(common::example("tinh-ha-lam"))
-        .assert()
-        .code(0);
+    common::build_docx(&common::example("tinh-ha-lam"), &built);
     let mut parts = super::corpus::parts(&built);
     let esc = |s: &str| {
         s.replace('&', "&amp;")
@@ -1013,11 +945,7 @@ fn a_hostile_record_cannot_write_the_plan() {
             }
         }
         let f = tmp.path().join(format!("{name}.docx"));
-        let refs: Vec<(&str, &str)> = parts
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        std::fs::write(&f, docx(&refs)).unwrap();
+        super::corpus::write(&parts, &f);
         let out = tmp.path().join(name);
         let o = import(&f, &out, "tinh");
         assert_eq!(o.status.code(), Some(0), "{name}: {o:?}");
