@@ -11,6 +11,7 @@
 //! every refusal still comes from serde-saphyr). A test reads every YAML file of the repository
 //! both ways and compares the trees.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
@@ -35,8 +36,10 @@ enum Frame {
     },
 }
 
-/// What a plain scalar is, as serde-saphyr would read it; `None` when unsure.
-fn plain(v: &str, raw: &str) -> Option<Kind> {
+/// What a plain scalar is, as serde-saphyr would read it; `None` when unsure. Takes the parser's
+/// value so that a text (nearly every scalar) moves into the tree without a second copy.
+fn plain(value: Cow<'_, str>, raw: &str) -> Option<Kind> {
+    let v: &str = &value;
     match v {
         "" | "~" | "null" | "Null" | "NULL" => return Some(Kind::Null),
         "true" | "True" | "TRUE" => return Some(Kind::Bool(true)),
@@ -47,16 +50,15 @@ fn plain(v: &str, raw: &str) -> Option<Kind> {
     // (all short: longer words are not lowered, which costs an allocation per scalar).
     let word = v.trim_start_matches(['+', '-']);
     if word.len() <= 8
-        && matches!(
-            word.to_ascii_lowercase().as_str(),
-            "y" | "n" | "yes" | "no" | "on" | "off" | "nan" | "inf" | "infinity"
-        )
+        && ["y", "n", "yes", "no", "on", "off", "nan", "inf", "infinity"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
     {
         return None;
     }
     let first = v.chars().next()?;
     if !(first.is_ascii_digit() || matches!(first, '+' | '-' | '.')) {
-        return Some(Kind::Str(v.to_string()));
+        return Some(Kind::Str(value.into_owned()));
     }
     let body = v.strip_prefix(['+', '-']).unwrap_or(v);
     let b = body.as_bytes();
@@ -68,7 +70,7 @@ fn plain(v: &str, raw: &str) -> Option<Kind> {
         |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-' | b'_');
     if !b.iter().all(|c| numeric(*c)) {
         // A character no number has ("9/2022", "12,5", "30%"): text.
-        return Some(Kind::Str(v.to_string()));
+        return Some(Kind::Str(value.into_owned()));
     }
     // A sign inside that does not follow an exponent ("2023-2024"): text.
     if b.iter()
@@ -76,7 +78,7 @@ fn plain(v: &str, raw: &str) -> Option<Kind> {
         .skip(1)
         .any(|(i, c)| matches!(c, b'+' | b'-') && !matches!(b[i - 1], b'e' | b'E'))
     {
-        return Some(Kind::Str(v.to_string()));
+        return Some(Kind::Str(value.into_owned()));
     }
     let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
     let no_leading_zero = |s: &[u8]| s == b"0" || (s.first() != Some(&b'0'));
@@ -144,7 +146,7 @@ pub fn parse(text: &str) -> Option<Node> {
                 let kind = match style {
                     ScalarStyle::Plain => {
                         let raw = text.get(at.clone())?.trim();
-                        plain(&value, raw)?
+                        plain(value, raw)?
                     }
                     _ => Kind::Str(value.into_owned()),
                 };

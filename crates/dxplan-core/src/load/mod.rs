@@ -463,10 +463,17 @@ fn long_paragraph(node: &Node, source: SourceId, diags: &mut Vec<Diagnostic>) ->
 /// the raw scan cannot see them, the parsed value carries them. Located on the value; no fix
 /// (the escape is the author's own writing).
 fn escaped_controls(node: &Node, source: SourceId, text: &str, diags: &mut Vec<Diagnostic>) {
+    // Both YAML's and TOML's escapes start with a backslash: a file without one has none.
+    if !text.as_bytes().contains(&b'\\') {
+        return;
+    }
     let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
     let mut check = |s: &str, span: &Range<usize>| {
-        // Control characters are C0, DEL and C1 (U+0080–U+009F, after a 0xC2 byte).
-        if !s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+        // Control characters are C0 (but the line breaks and tabs of every long text), DEL and
+        // C1 (U+0080–U+009F, after a 0xC2 byte).
+        let suspect =
+            |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r')) || b == 0x7f || b == 0xc2;
+        if !s.bytes().any(suspect) {
             return;
         }
         let raw = text.get(span.clone()).unwrap_or("");
@@ -496,10 +503,21 @@ fn escaped_controls(node: &Node, source: SourceId, text: &str, diags: &mut Vec<D
     walk(node, &mut check);
 }
 
+/// Characters that are NFC in any string, whatever stands beside them (quick check "Yes",
+/// combining class 0): ASCII, Latin-1 and Latin Extended (Vietnamese's ơ, ư, đ), the precomposed
+/// Vietnamese letters of U+1E00–U+1EFF, the dashes and quotation marks of U+2010–U+2027. Nearly
+/// every character of a plan is one, and this range test is far cheaper than the library's table
+/// lookup per character; a string with any other character goes through the full check.
+fn surely_nfc(c: char) -> bool {
+    matches!(c as u32, 0..0x300 | 0x1E00..=0x1EFF | 0x2010..=0x2027)
+}
+
 /// Every string and key of the tree to NFC, in place; `bad` gets the span of each one changed.
 fn to_nfc(node: &mut Node, bad: &mut Vec<Range<usize>>) {
     fn nfc(s: &mut String, span: &Range<usize>, bad: &mut Vec<Range<usize>>) {
-        if is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes {
+        if !s.chars().all(surely_nfc)
+            && is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes
+        {
             let n: String = s.nfc().collect();
             if n != *s {
                 bad.push(span.clone());
@@ -517,5 +535,40 @@ fn to_nfc(node: &mut Node, bad: &mut Vec<Range<usize>>) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The range test must never call a character NFC that the Unicode tables do not.
+    #[test]
+    fn surely_nfc_agrees_with_the_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        let mut checked = 0;
+        for c in (0..0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| surely_nfc(*c))
+        {
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            checked += 1;
+        }
+        assert_eq!(checked, 0x300 + 0x100 + 0x18);
+        // A letter then a combining mark still goes through the full check and is composed.
+        let mut n = Node {
+            kind: Kind::Str("Vie\u{0302}\u{0323}t".into()),
+            span: 0..1,
+        };
+        let mut bad = Vec::new();
+        to_nfc(&mut n, &mut bad);
+        assert!(matches!(&n.kind, Kind::Str(s) if s == "Việt"));
+        assert_eq!(bad, vec![0..1]);
     }
 }

@@ -151,11 +151,18 @@ impl<'a> Validator<'a> {
 
     /// Returns false when the node is invalid and must be dropped by its parent.
     pub fn check(&mut self, node: &mut Node, schema: &'a Value, path: &str) -> bool {
+        match path {
+            "" => self.check_at(node, schema, &Path::Root),
+            p => self.check_at(node, schema, &Path::Key(&Path::Root, p)),
+        }
+    }
+
+    fn check_at(&mut self, node: &mut Node, schema: &'a Value, path: &Path<'_>) -> bool {
         let k = self.keywords(schema);
         let schema = k.schema;
         // schemars writes a described `$ref` as `allOf: [{$ref}]`.
         if let Some(all) = k.all_of {
-            return all.iter().all(|s| self.check(node, s, path));
+            return all.iter().all(|s| self.check_at(node, s, path));
         }
         // Documented enum variants come as `oneOf` of `const`s: an enum, not alternatives.
         if let Some(branches) = k.branches {
@@ -202,16 +209,17 @@ impl<'a> Validator<'a> {
                 if let Some(item_schema) = k.items {
                     let mut i = 0;
                     items.retain_mut(|item| {
-                        let item_path = format!("{path}[{i}]");
+                        let item_path = Path::Index(path, i);
                         i += 1;
-                        let ok = self.check(item, item_schema, &item_path);
+                        let ok = self.check_at(item, item_schema, &item_path);
                         // An empty string in a list is a forgotten entry — except a table cell
                         // of a phụ lục, which may well be empty.
-                        let cell = path.starts_with("table.rows[");
-                        if ok && !cell && matches!(&item.kind, Kind::Str(s) if s.trim().is_empty())
+                        if ok
+                            && matches!(&item.kind, Kind::Str(s) if s.trim().is_empty())
+                            && !path.to_string().starts_with("table.rows[")
                         {
                             let empty = rules::missing_field::Missing::Empty {
-                                path: item_path.clone(),
+                                path: item_path.to_string(),
                                 description: None,
                             };
                             self.diags
@@ -232,14 +240,14 @@ impl<'a> Validator<'a> {
         node: &mut Node,
         schema: &'a Value,
         branches: &'a [Value],
-        path: &str,
+        path: &Path<'_>,
     ) -> bool {
         // A branch that accepts the node without any finding wins.
         for b in branches {
             let mut trial = node.clone();
             let mut v = Validator::new(self.root, self.source);
             v.cache = self.cache.clone();
-            if v.check(&mut trial, b, path) && v.diags.is_empty() {
+            if v.check_at(&mut trial, b, path) && v.diags.is_empty() {
                 *node = trial;
                 return true;
             }
@@ -257,7 +265,7 @@ impl<'a> Validator<'a> {
                 _ => false,
             };
             if fits {
-                return self.check(node, b, path);
+                return self.check_at(node, b, path);
             }
         }
         let mut types = Vec::new();
@@ -272,7 +280,7 @@ impl<'a> Validator<'a> {
         false
     }
 
-    fn check_object(&mut self, node: &mut Node, k: &Keywords<'a>, path: &str) -> bool {
+    fn check_object(&mut self, node: &mut Node, k: &Keywords<'a>, path: &Path<'_>) -> bool {
         static EMPTY: std::sync::OnceLock<serde_json::Map<String, Value>> =
             std::sync::OnceLock::new();
         let props = k
@@ -288,22 +296,18 @@ impl<'a> Validator<'a> {
         let mut kept = Vec::with_capacity(entries.len());
         let mut invalid_required: Vec<String> = Vec::new();
         for (key, mut value) in std::mem::take(entries) {
-            let child_path = if path.is_empty() {
-                key.name.clone()
-            } else {
-                format!("{path}.{}", key.name)
-            };
+            let child_path = Path::Key(path, &key.name);
             match props.get(&key.name) {
                 Some(s) => {
                     let is_required = required.contains(&key.name.as_str());
                     let reported = self.diags.len();
-                    if self.check(&mut value, s, &child_path) {
+                    if self.check_at(&mut value, s, &child_path) {
                         // A list emptied of its blank entries was reported entry by entry.
                         if is_required && is_blank(&value) && self.diags.len() == reported {
                             // Present but empty: the scaffold's way of saying "still to write".
                             let desc = description(self.resolve(s));
                             let empty = rules::missing_field::Missing::Empty {
-                                path: child_path.clone(),
+                                path: child_path.to_string(),
                                 description: Some(desc),
                             };
                             self.diags
@@ -345,18 +349,14 @@ impl<'a> Validator<'a> {
         &mut self,
         required: &[&str],
         props: &'a serde_json::Map<String, Value>,
-        path: &str,
+        path: &Path<'_>,
         obj_span: &std::ops::Range<usize>,
         kept: &mut Vec<(crate::load::Key, Node)>,
     ) -> bool {
         let mut valid = true;
         for r in required {
             if !kept.iter().any(|(k, _)| k.name == *r) {
-                let field = if path.is_empty() {
-                    r.to_string()
-                } else {
-                    format!("{path}.{r}")
-                };
+                let field = Path::Key(path, r);
                 let desc = props
                     .get(*r)
                     .map(|s| description(self.resolve(s)))
@@ -400,7 +400,7 @@ impl<'a> Validator<'a> {
             .push(Diagnostic::of(&unknown).at(self.source, key.span.clone()));
     }
 
-    fn type_error(&mut self, node: &Node, schema: &Value, types: &[&str], path: &str) {
+    fn type_error(&mut self, node: &Node, schema: &Value, types: &[&str], path: &Path<'_>) {
         let desc = description(schema);
         if matches!(node.kind, Kind::Null) {
             let empty = rules::missing_field::Missing::Empty {
@@ -583,5 +583,25 @@ impl<'c> CaseIndex<'c> {
             .and_then(|cs| cs.iter().copied().find(|c| *c != got));
         self.seen.insert(got.to_string(), hit);
         hit
+    }
+}
+
+/// Where a node is in its file ("tasks[3].lead"), written out only for a finding: the validator
+/// visits every node, and formatting each one's path cost more than checking it.
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, k) => f.write_str(k),
+            Path::Key(parent, k) => write!(f, "{parent}.{k}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
     }
 }
