@@ -19,10 +19,10 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 use super::node::{Key, Kind, Node};
 
 /// Well inside serde-saphyr's budgets (`yaml::options`): near them the slow path decides.
-const MAX_DEPTH: usize = 40;
-const MAX_NODES: usize = 200_000;
-const MAX_SCALAR_BYTES: usize = 4 << 20;
-const MAX_KEY_BYTES: usize = 256;
+pub(super) const MAX_DEPTH: usize = 40;
+pub(super) const MAX_NODES: usize = 200_000;
+pub(super) const MAX_SCALAR_BYTES: usize = 4 << 20;
+pub(super) const MAX_KEY_BYTES: usize = 256;
 
 enum Frame {
     Seq {
@@ -38,7 +38,7 @@ enum Frame {
 
 /// What a plain scalar is, as serde-saphyr would read it; `None` when unsure. Takes the parser's
 /// value so that a text (nearly every scalar) moves into the tree without a second copy.
-fn plain(value: Cow<'_, str>, raw: &str) -> Option<Kind> {
+pub(super) fn plain(value: Cow<'_, str>, raw: &str) -> Option<Kind> {
     let v: &str = &value;
     match v {
         "" | "~" | "null" | "Null" | "NULL" => return Some(Kind::Null),
@@ -110,7 +110,7 @@ fn plain(value: Cow<'_, str>, raw: &str) -> Option<Kind> {
 }
 
 /// A collection's span: from its first token over its last child (as `yaml::convert` extends it).
-fn over(start: Range<usize>, end: Option<usize>) -> Range<usize> {
+pub(super) fn over(start: Range<usize>, end: Option<usize>) -> Range<usize> {
     match end {
         Some(e) if e > start.end => start.start..e,
         _ => start,

@@ -6,6 +6,7 @@
 //! run, because then the user asked for something that is not there.
 
 pub(crate) mod fast;
+pub(crate) mod lines;
 pub mod node;
 pub mod rules;
 pub mod toml;

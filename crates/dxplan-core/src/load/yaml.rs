@@ -42,15 +42,16 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     if text.trim().is_empty() {
         return Ok(Node::new(Kind::Null, 0..0));
     }
-    // The plain case straight from the parser's events; anything else through serde-saphyr.
-    match super::fast::parse(text) {
+    // The commonest files line by line, the plain case straight from the parser's events;
+    // anything else through serde-saphyr.
+    match super::lines::parse(text).or_else(|| super::fast::parse(text)) {
         Some(node) => Ok(node),
         None => parse_serde(text),
     }
 }
 
 /// The whole YAML reading through serde-saphyr: every case, every message, every budget.
-fn parse_serde(text: &str) -> Result<Node, YamlError> {
+pub(crate) fn parse_serde(text: &str) -> Result<Node, YamlError> {
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options()) {
         Ok(root) => Ok(convert(root, text)),
         Err(e) => {
@@ -394,6 +395,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut files = 0;
         let mut fast = 0;
+        let mut by_lines = 0;
         for dir in ["examples", "tests/fixtures", "schema"] {
             for e in walkdir::WalkDir::new(root.join(dir)) {
                 let e = e.unwrap();
@@ -409,12 +411,31 @@ mod tests {
                     let slow = parse_serde(&text);
                     assert_eq!(Some(&n), slow.as_ref().ok(), "{}", e.path().display());
                 }
+                if let Some(n) = crate::load::lines::parse(&text) {
+                    by_lines += usize::from(dir == "examples");
+                    let slow = parse_serde(&text);
+                    assert_eq!(
+                        Some(&n),
+                        slow.as_ref().ok(),
+                        "lines: {}",
+                        e.path().display()
+                    );
+                }
             }
         }
         assert!(
             files > 100 && fast * 10 > files * 9,
             "{fast} of {files} read fast"
         );
+        // The line reader takes every file of the examples.
+        let examples = walkdir::WalkDir::new(root.join("examples"))
+            .into_iter()
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+            })
+            .count();
+        assert_eq!(by_lines, examples, "files of the examples read by lines");
         let scalars = [
             "a",
             "Hà Lâm",
@@ -493,6 +514,13 @@ mod tests {
                 if let Some(n) = crate::load::fast::parse(&text) {
                     assert_eq!(Some(&n), parse_serde(&text).as_ref().ok(), "{text:?}");
                 }
+                if let Some(n) = crate::load::lines::parse(&text) {
+                    assert_eq!(
+                        Some(&n),
+                        parse_serde(&text).as_ref().ok(),
+                        "lines: {text:?}"
+                    );
+                }
             }
         }
     }
@@ -514,7 +542,7 @@ mod tests {
             " ", "\n", ":", "-", "#", "'", "\"", "&a ", "*a", "[", "{", "  ", "\t", "!", "? ", "|",
             ">", ",", "]", "}", "%", "@", "`", "\r", "\u{feff}", "---\n", "...\n", "<<: ",
         ];
-        let (mut tried, mut compared) = (0, 0);
+        let (mut tried, mut compared, mut by_lines) = (0, 0, 0);
         for e in walkdir::WalkDir::new(root) {
             let e = e.unwrap();
             if e.path().extension().is_none_or(|x| x != "yaml") {
@@ -539,9 +567,14 @@ mod tests {
                     compared += 1;
                     assert_eq!(Some(&n), parse_serde(&t).as_ref().ok(), "{t:?}");
                 }
+                if let Some(n) = crate::load::lines::parse(&t) {
+                    by_lines += 1;
+                    assert_eq!(Some(&n), parse_serde(&t).as_ref().ok(), "lines: {t:?}");
+                }
             }
         }
         assert!(compared * 3 > tried, "{compared} of {tried}");
+        assert!(by_lines * 4 > tried, "{by_lines} of {tried} read by lines");
     }
 
     #[test]
