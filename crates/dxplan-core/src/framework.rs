@@ -401,7 +401,8 @@ impl Framework {
         let fast = json
             .and_then(|j| serde_json::from_str::<RawFramework>(j).ok())
             .or_else(|| {
-                crate::load::fast::parse(text)
+                crate::load::lines::parse(text)
+                    .or_else(|| crate::load::fast::parse(text))
                     .and_then(|node| RawFramework::deserialize(&node).ok())
             });
         let raw: RawFramework = match fast {
@@ -714,10 +715,12 @@ pub struct DocType {
     pub abbr: Option<String>,
 }
 
-/// Built-in data (`schema/`), read from the parser's events when plain (`load::fast`), else by
-/// serde-saphyr; it is valid by construction (a test reads every file both ways).
+/// Built-in data (`schema/`), read by lines or from the parser's events when plain
+/// (`load::lines`, `load::fast`), else by serde-saphyr; it is valid by construction (a test reads
+/// every file both ways).
 fn builtin_data<T: serde::de::DeserializeOwned>(text: &str) -> T {
-    crate::load::fast::parse(text)
+    crate::load::lines::parse(text)
+        .or_else(|| crate::load::fast::parse(text))
         .and_then(|node| T::deserialize(&node).ok())
         .unwrap_or_else(|| serde_saphyr::from_str(text).expect("built-in data is valid"))
 }
@@ -876,18 +879,27 @@ pub fn validate(fw: &Framework, text: &str) -> Vec<(usize, crate::lang::Msg)> {
 mod tests {
     use super::*;
 
-    /// Every built-in framework, the legal bases and the ND30 tables read the same from the
-    /// parser's events (`load::fast`) as through serde-saphyr.
+    /// Every built-in framework, the legal bases and the ND30 tables read the same by lines
+    /// (`load::lines`) and from the parser's events (`load::fast`) as through serde-saphyr.
     #[test]
     fn builtin_data_reads_the_same_both_ways() {
-        fn both<T: serde::de::DeserializeOwned + std::fmt::Debug>(what: &str, text: &str) {
+        // `lines`: must be read by lines too (read at every run; the frameworks come from JSON).
+        fn both<T: serde::de::DeserializeOwned + std::fmt::Debug>(
+            what: &str,
+            text: &str,
+            lines: bool,
+        ) {
             let node = crate::load::fast::parse(text).expect("plain YAML");
+            match crate::load::lines::parse(text) {
+                Some(by_lines) => assert_eq!(by_lines, node, "{what}"),
+                None => assert!(!lines, "not read by lines: {what}"),
+            }
             let fast = T::deserialize(&node).unwrap();
             let slow: T = serde_saphyr::from_str(text).unwrap();
             assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{what}");
         }
         for (id, text) in BUILTIN {
-            both::<RawFramework>(id, text);
+            both::<RawFramework>(id, text, false);
         }
         // The JSON `build.rs` made of each, in the same order, reads as its YAML does.
         assert_eq!(BUILTIN.len(), BUILTIN_JSON.len());
@@ -896,8 +908,8 @@ mod tests {
             let slow: RawFramework = serde_saphyr::from_str(text).unwrap();
             assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{id}");
         }
-        both::<LegalBases>("legal bases", LEGAL_BASES);
-        both::<Nd30>("ND30", ND30);
+        both::<LegalBases>("legal bases", LEGAL_BASES, true);
+        both::<Nd30>("ND30", ND30, true);
     }
 
     #[test]

@@ -150,6 +150,10 @@ fn refuse_output(path: &Path, plan: &Plan) -> Option<dxplan_core::lang::Msg> {
 }
 
 pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
+    #[cfg(feature = "pdf")]
+    if matches!(opts.format, Format::Pdf | Format::All) {
+        crate::pdf::prefetch_fonts();
+    }
     let dxplan_core::Compiled {
         plan,
         diags,

@@ -82,6 +82,31 @@ fn file_id(path: &str) -> FileId {
     .intern()
 }
 
+/// The system's fonts, listed once per process: reading every font file's tables takes as long
+/// as checking the plan, so `build` starts it on a thread first ([`prefetch_fonts`]) and the
+/// list is ready when the PDF is set.
+fn system_fonts() -> &'static [(typst_kit::fonts::FontPath, typst::text::FontInfo)] {
+    static SYSTEM: std::sync::OnceLock<Vec<(typst_kit::fonts::FontPath, typst::text::FontInfo)>> =
+        std::sync::OnceLock::new();
+    SYSTEM.get_or_init(|| typst_kit::fonts::system().collect())
+}
+
+/// Starts listing the system's fonts on a thread (a PDF will be set).
+pub fn prefetch_fonts() {
+    let _ = std::thread::Builder::new().name("fonts".into()).spawn(|| {
+        system_fonts();
+    });
+}
+
+/// A system font of [`system_fonts`], read from its file when typst first needs it.
+struct SystemFont(&'static typst_kit::fonts::FontPath);
+
+impl typst_kit::fonts::FontSource for SystemFont {
+    fn load(&self) -> Option<Font> {
+        self.0.load()
+    }
+}
+
 /// The fonts typst may use: system fonts (for Times New Roman), `--font-dir`s, and the embedded
 /// Liberation Serif. Returns the store and the family the document will be set in.
 fn fonts(ctx: &Context) -> (FontStore, String) {
@@ -100,7 +125,9 @@ fn fonts(ctx: &Context) -> (FontStore, String) {
     for dir in &ctx.pdf.font_dirs {
         store.extend(typst_kit::fonts::scan(dir));
     }
-    store.extend(typst_kit::fonts::system());
+    for (path, info) in system_fonts() {
+        store.push((SystemFont(path), info.clone()));
+    }
     let has_times = store.book().contains_family(&TIMES.to_lowercase());
     (
         store,
