@@ -142,7 +142,7 @@ impl<'t> Reader<'t> {
         let mut start = self.lines[first].start + col;
         let mut items = Vec::new();
         let mut line = first;
-        // The first item may share its line with a parent's "- " (declined) — here it is alone.
+        // Each item starts its line here ("- - a", a sequence in a sequence, is declined below).
         loop {
             let l = self.lines[line];
             let from = l.start + col;
@@ -236,9 +236,7 @@ impl<'t> Reader<'t> {
                     return None;
                 }
             } else {
-                if spaces == 0 {
-                    return None;
-                }
+                // `key_end` found ": ", so the value follows a space.
                 self.scalar(line, p, col)?
             };
             entries.push((
