@@ -152,7 +152,12 @@ fn refuse_output(path: &Path, plan: &Plan) -> Option<dxplan_core::lang::Msg> {
 pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
     #[cfg(feature = "pdf")]
     if matches!(opts.format, Format::Pdf | Format::All) {
-        crate::pdf::prefetch_fonts();
+        let own_layout = opts
+            .context
+            .plan_dir
+            .as_ref()
+            .is_some_and(|d| d.join("templates/layout.typ").is_file());
+        crate::pdf::prefetch_fonts(own_layout);
     }
     let dxplan_core::Compiled {
         plan,

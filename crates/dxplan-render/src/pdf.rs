@@ -3,14 +3,15 @@
 //! Fonts: the real Times New Roman when installed, else the embedded Liberation Serif.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult, Severity};
 use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
-use typst_kit::fonts::FontStore;
+use typst_kit::fonts::{FontPath, FontStore};
 use typst_layout::PagedDocument;
 
 use crate::{Context, RenderError, Renderer};
@@ -82,24 +83,73 @@ fn file_id(path: &str) -> FileId {
     .intern()
 }
 
-/// The system's fonts, listed once per process: reading every font file's tables takes as long
-/// as checking the plan, so `build` starts it on a thread first ([`prefetch_fonts`]) and the
-/// list is ready when the PDF is set.
-fn system_fonts() -> &'static [(typst_kit::fonts::FontPath, typst::text::FontInfo)] {
-    static SYSTEM: std::sync::OnceLock<Vec<(typst_kit::fonts::FontPath, typst::text::FontInfo)>> =
-        std::sync::OnceLock::new();
-    SYSTEM.get_or_init(|| typst_kit::fonts::system().collect())
+/// The system's font files by name, listed once per process (fontdb reads each file's name table
+/// only). `build` starts the listing on a thread first ([`prefetch_fonts`]), so it overlaps the
+/// check of the plan.
+fn system_db() -> &'static fontdb::Database {
+    static DB: OnceLock<fontdb::Database> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        db
+    })
 }
 
-/// Starts listing the system's fonts on a thread (a PDF will be set).
-pub fn prefetch_fonts() {
-    let _ = std::thread::Builder::new().name("fonts".into()).spawn(|| {
-        system_fonts();
-    });
+/// The system faces named Times New Roman, with typst's information about each. That information
+/// reads the font's whole character map, the costly part of listing fonts (a Windows PC has
+/// hundreds), so the built-in layout — which sets everything in one family — asks it of these only.
+fn times_faces() -> &'static [(FontPath, FontInfo)] {
+    static FACES: OnceLock<Vec<(FontPath, FontInfo)>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        let db = system_db();
+        db.faces()
+            .filter(|f| {
+                f.families
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case(TIMES))
+            })
+            .filter_map(|face| {
+                let path = match &face.source {
+                    fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
+                    fontdb::Source::Binary(_) => return None,
+                };
+                let info = db.with_face_data(face.id, FontInfo::new)??;
+                Some((
+                    FontPath {
+                        path,
+                        index: face.index,
+                    },
+                    info,
+                ))
+            })
+            .collect()
+    })
 }
 
-/// A system font of [`system_fonts`], read from its file when typst first needs it.
-struct SystemFont(&'static typst_kit::fonts::FontPath);
+/// Every system font with typst's information: for a plan's own layout, which may name any font,
+/// and for a document with characters its family lacks, which typst then draws from another font
+/// chosen among all of them (and the build reports).
+fn all_system_fonts() -> &'static [(FontPath, FontInfo)] {
+    static ALL: OnceLock<Vec<(FontPath, FontInfo)>> = OnceLock::new();
+    ALL.get_or_init(|| typst_kit::fonts::system().collect())
+}
+
+/// Starts listing the system's fonts on a thread (a PDF will be set; `own_layout`: by the plan's
+/// own layout, which needs them all).
+pub fn prefetch_fonts(own_layout: bool) {
+    let _ = std::thread::Builder::new()
+        .name("fonts".into())
+        .spawn(move || {
+            if own_layout {
+                all_system_fonts();
+            } else {
+                times_faces();
+            }
+        });
+}
+
+/// A system font, read from its file when typst first needs it.
+struct SystemFont(&'static FontPath);
 
 impl typst_kit::fonts::FontSource for SystemFont {
     fn load(&self) -> Option<Font> {
@@ -107,32 +157,43 @@ impl typst_kit::fonts::FontSource for SystemFont {
     }
 }
 
-/// The fonts typst may use: system fonts (for Times New Roman), `--font-dir`s, and the embedded
-/// Liberation Serif. Returns the store and the family the document will be set in.
-fn fonts(ctx: &Context) -> (FontStore, String) {
-    let mut store = FontStore::new();
-    for data in [
-        measure::REGULAR,
-        measure::BOLD,
-        measure::ITALIC,
-        measure::BOLD_ITALIC,
-    ] {
-        for font in Font::iter(Bytes::new(data)) {
-            let info = font.info().clone();
-            store.push((font, info));
+/// The fonts typst may use: the embedded Liberation Serif, `--font-dir`s and system fonts (for
+/// Times New Roman). Returns the store, the family the document is set in, and the characters
+/// that family lacks. With the built-in layout and no character missing, the system fonts are
+/// those named Times New Roman only: typst never looks further (nothing falls back), so the PDF is
+/// the one the whole list gives, at a fraction of the cost.
+fn fonts(doc: &ir::Document, ctx: &Context, own_layout: bool) -> (FontStore, String, Vec<char>) {
+    let with = |system: &'static [(FontPath, FontInfo)]| {
+        let mut store = FontStore::new();
+        for data in [
+            measure::REGULAR,
+            measure::BOLD,
+            measure::ITALIC,
+            measure::BOLD_ITALIC,
+        ] {
+            for font in Font::iter(Bytes::new(data)) {
+                let info = font.info().clone();
+                store.push((font, info));
+            }
+        }
+        for dir in &ctx.pdf.font_dirs {
+            store.extend(typst_kit::fonts::scan(dir));
+        }
+        for (path, info) in system {
+            store.push((SystemFont(path), info.clone()));
+        }
+        let has_times = store.book().contains_family(&TIMES.to_lowercase());
+        let family = if has_times { TIMES } else { LIBERATION }.to_string();
+        let missing = missing_glyphs(doc, &store, &family);
+        (store, family, missing)
+    };
+    if !own_layout {
+        let few = with(times_faces());
+        if few.2.is_empty() {
+            return few;
         }
     }
-    for dir in &ctx.pdf.font_dirs {
-        store.extend(typst_kit::fonts::scan(dir));
-    }
-    for (path, info) in system_fonts() {
-        store.push((SystemFont(path), info.clone()));
-    }
-    let has_times = store.book().contains_family(&TIMES.to_lowercase());
-    (
-        store,
-        if has_times { TIMES } else { LIBERATION }.to_string(),
-    )
+    with(all_system_fonts())
 }
 
 fn all_text(doc: &ir::Document) -> String {
@@ -197,57 +258,68 @@ impl Renderer for PdfRenderer {
         ctx: &Context,
         diags: &mut Vec<Diagnostic>,
     ) -> Result<Vec<u8>, RenderError> {
-        let (fonts, family) = fonts(ctx);
-        font_findings(doc, &fonts, &family, diags);
-        let json = serde_json::to_vec(doc).map_err(|e| RenderError::of("PDF", e))?;
-        let mut inputs = Dict::new();
-        inputs.insert("font".into(), family.clone().into_value());
-        let (layout, layout_name) = Self::layout(ctx);
-        let world = PlanWorld {
-            library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
-            fonts,
-            main: Source::new(file_id("/layout.typ"), layout.clone()),
-            doc: Bytes::new(json),
-            doc_id: file_id("/doc.json"),
-        };
-        let (result, world) = compile_bounded(world, layout_name == OWN_LAYOUT)?;
-        let line_of = |d: &typst::diag::SourceDiagnostic| {
-            world
-                .range(d.span)
-                .map(|r| layout[..r.start.min(layout.len())].matches('\n').count() + 1)
-        };
-        let describe = |d: &typst::diag::SourceDiagnostic| {
-            let line = line_of(d)
-                .map(|l| format!("{layout_name}:{l}: "))
-                .unwrap_or_default();
-            format!("{line}{}", d.message)
-        };
-        // Only a plan's own layout has lines an author can go to.
-        let own = layout_name == OWN_LAYOUT;
-        for w in result
-            .warnings
-            .iter()
-            .filter(|w| w.severity == Severity::Warning)
-        {
-            let w = describe(w);
-            diags.push(Diagnostic::of(&rules::LayoutWarning(w)));
-        }
-        let paged = result.output.map_err(|errs| {
-            let mut e = RenderError::of(
-                "PDF",
-                errs.iter().map(describe).collect::<Vec<_>>().join("; "),
-            );
-            e.layout_line = errs.first().filter(|_| own).and_then(line_of);
-            e
-        })?;
-        let options = pdf_options(doc, ctx)?;
-        typst_pdf::pdf(&paged, &options).map_err(|errs| {
-            RenderError::of(
-                "PDF",
-                errs.iter().map(describe).collect::<Vec<_>>().join("; "),
-            )
-        })
+        render(doc, ctx, diags, false)
     }
+}
+
+/// The PDF of `doc`; `all_fonts`: with every system font listed, whatever the layout (the tests
+/// compare that with the usual, shorter list).
+fn render(
+    doc: &ir::Document,
+    ctx: &Context,
+    diags: &mut Vec<Diagnostic>,
+    all_fonts: bool,
+) -> Result<Vec<u8>, RenderError> {
+    let (layout, layout_name) = PdfRenderer::layout(ctx);
+    let (fonts, family, missing) = fonts(doc, ctx, all_fonts || layout_name == OWN_LAYOUT);
+    font_findings(&family, &missing, diags);
+    let json = serde_json::to_vec(doc).map_err(|e| RenderError::of("PDF", e))?;
+    let mut inputs = Dict::new();
+    inputs.insert("font".into(), family.clone().into_value());
+    let world = PlanWorld {
+        library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+        fonts,
+        main: Source::new(file_id("/layout.typ"), layout.clone()),
+        doc: Bytes::new(json),
+        doc_id: file_id("/doc.json"),
+    };
+    let (result, world) = compile_bounded(world, layout_name == OWN_LAYOUT)?;
+    let line_of = |d: &typst::diag::SourceDiagnostic| {
+        world
+            .range(d.span)
+            .map(|r| layout[..r.start.min(layout.len())].matches('\n').count() + 1)
+    };
+    let describe = |d: &typst::diag::SourceDiagnostic| {
+        let line = line_of(d)
+            .map(|l| format!("{layout_name}:{l}: "))
+            .unwrap_or_default();
+        format!("{line}{}", d.message)
+    };
+    // Only a plan's own layout has lines an author can go to.
+    let own = layout_name == OWN_LAYOUT;
+    for w in result
+        .warnings
+        .iter()
+        .filter(|w| w.severity == Severity::Warning)
+    {
+        let w = describe(w);
+        diags.push(Diagnostic::of(&rules::LayoutWarning(w)));
+    }
+    let paged = result.output.map_err(|errs| {
+        let mut e = RenderError::of(
+            "PDF",
+            errs.iter().map(describe).collect::<Vec<_>>().join("; "),
+        );
+        e.layout_line = errs.first().filter(|_| own).and_then(line_of);
+        e
+    })?;
+    let options = pdf_options(doc, ctx)?;
+    typst_pdf::pdf(&paged, &options).map_err(|errs| {
+        RenderError::of(
+            "PDF",
+            errs.iter().map(describe).collect::<Vec<_>>().join("; "),
+        )
+    })
 }
 
 /// Compiles on a thread and gives up after [`COMPILE_LIMIT`] or past the memory budget
@@ -328,7 +400,7 @@ fn compile_bounded(world: PlanWorld, own: bool) -> Result<Compiled, RenderError>
 }
 
 /// The font the PDF is set in (information when it is the fallback) and the characters it lacks.
-fn font_findings(doc: &ir::Document, fonts: &FontStore, family: &str, diags: &mut Vec<Diagnostic>) {
+fn font_findings(family: &str, missing: &[char], diags: &mut Vec<Diagnostic>) {
     if family != TIMES {
         // Information, not a warning: the embedded font has the same metrics, so the pages are
         // the same; the officer only needs to know which font the PDF carries.
@@ -337,7 +409,6 @@ fn font_findings(doc: &ir::Document, fonts: &FontStore, family: &str, diags: &mu
             fallback: LIBERATION.into(),
         }));
     }
-    let missing = missing_glyphs(doc, fonts, family);
     if !missing.is_empty() {
         let list: String = missing
             .iter()
@@ -376,4 +447,22 @@ fn pdf_options(doc: &ir::Document, ctx: &Context) -> Result<typst_pdf::PdfOption
         tagged: !ctx.pdf.pdf_a,
         pretty: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// With the built-in layout and every character in its family, the PDF set with only the
+    /// Times New Roman faces of the system is the PDF the whole font list gives, byte for byte.
+    #[test]
+    fn the_short_font_list_sets_the_same_pdf() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/tinh-ha-lam");
+        let c = crate::compile(&dir, &dxplan_core::compose::Options { draft: false }).unwrap();
+        let ctx = crate::Context::default();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let short = super::render(&c.doc, &ctx, &mut a, false).unwrap();
+        let all = super::render(&c.doc, &ctx, &mut b, true).unwrap();
+        assert!(short == all, "the PDFs differ");
+        assert_eq!(a.len(), b.len());
+    }
 }
