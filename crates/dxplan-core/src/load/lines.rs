@@ -105,6 +105,26 @@ impl<'t> Reader<'t> {
         (self.at < self.lines.len()).then_some(self.at)
     }
 
+    /// The next line of a collection at column `col` (`seq`: a sequence, whose lines start with
+    /// "- "): `Some(Some(line))` to go on, `Some(None)` where the collection ends (a line to the
+    /// left, the end of the file, or at this column an entry of the other kind — the parent's, as
+    /// in "key:\n- a\nnext: b"), `None` for a line indented past it (not this subset).
+    fn next_at(&mut self, col: usize, seq: bool) -> Option<Option<usize>> {
+        let Some(next) = self.next_content() else {
+            return Some(None);
+        };
+        let n = self.lines[next];
+        if n.indent > col {
+            return None;
+        }
+        if n.indent < col {
+            return Some(None);
+        }
+        let rest = &self.text[n.start + col..n.end];
+        let item = rest == "-" || rest.starts_with("- ");
+        Some((item == seq).then_some(next))
+    }
+
     fn count(&mut self, bytes: usize) -> Option<()> {
         self.nodes += 1;
         self.scalar_bytes += bytes;
@@ -169,22 +189,10 @@ impl<'t> Reader<'t> {
                 self.scalar(line, p, col)?
             };
             items.push(item);
-            let Some(next) = self.next_content() else {
-                break;
-            };
-            let n = self.lines[next];
-            if n.indent < col {
-                break;
+            match self.next_at(col, true)? {
+                Some(next) => line = next,
+                None => break,
             }
-            if n.indent > col {
-                return None;
-            }
-            let rest = &self.text[n.start + col..n.end];
-            if rest != "-" && !rest.starts_with("- ") {
-                // The parent mapping's next key, at the same column ("key:\n- a\nnext: b").
-                break;
-            }
-            line = next;
         }
         let end = items.iter().map(|n| n.span.end).max();
         Some(Node::new(Kind::Seq(items), over(start..start, end)))
@@ -246,22 +254,10 @@ impl<'t> Reader<'t> {
                 },
                 value,
             ));
-            let Some(next) = self.next_content() else {
-                break;
-            };
-            let n = self.lines[next];
-            if n.indent < col {
-                break;
+            match self.next_at(col, false)? {
+                Some(next) => line = next,
+                None => break,
             }
-            if n.indent > col {
-                return None;
-            }
-            let rest = &self.text[n.start + col..n.end];
-            if rest == "-" || rest.starts_with("- ") {
-                // A sequence item at the column of this mapping's keys: the parent's.
-                break;
-            }
-            line = next;
         }
         let end = entries
             .iter()
@@ -686,47 +682,18 @@ mod tests {
     /// reads the same tree.
     #[test]
     fn mutated_plans_read_as_serde_saphyr_does() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
         let bits = [
             " ", "\n", ":", "- ", "#", "'", "\"", "|", "|-", ">", "[", "]", "{", "}", ",", "  ",
             ": ", " #", "\n\n", "\n  ", "\n- ", "''", "\\", "~", "-", "0", "&a ", "!", "? ",
         ];
         let (mut tried, mut read) = (0, 0);
-        for e in walkdir::WalkDir::new(root) {
-            let e = e.unwrap();
-            if e.path().extension().is_none_or(|x| x != "yaml") {
-                continue;
+        crate::load::yaml::tests::each_mutated_example(0x9e37_79b9_7f4a_7c15, 150, 3, &bits, |t| {
+            tried += 1;
+            if let Some(n) = super::parse(t) {
+                read += 1;
+                assert_eq!(Some(&n), parse_serde(t).as_ref().ok(), "{t:?}");
             }
-            let text = std::fs::read_to_string(e.path()).unwrap();
-            for _ in 0..150 {
-                let mut t = text.clone();
-                for _ in 0..1 + next(3) {
-                    let mut at = next(t.len());
-                    while !t.is_char_boundary(at) {
-                        at -= 1;
-                    }
-                    if next(3) == 0 {
-                        if let Some(c) = t[at..].chars().next() {
-                            t.replace_range(at..at + c.len_utf8(), "");
-                        }
-                    } else {
-                        t.insert_str(at, bits[next(bits.len())]);
-                    }
-                }
-                tried += 1;
-                if let Some(n) = super::parse(&t) {
-                    read += 1;
-                    assert_eq!(Some(&n), parse_serde(&t).as_ref().ok(), "{t:?}");
-                }
-            }
-        }
+        });
         assert!(read * 5 > tried, "{read} of {tried}");
     }
 }

@@ -365,7 +365,7 @@ fn convert(sp: Spanned<Raw>, text: &str) -> Node {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
 
     #[test]
     fn parser_messages_in_the_users_words() {
@@ -525,54 +525,70 @@ mod tests {
         }
     }
 
-    /// Mutated plan files (a character inserted or deleted at random): wherever the fast path
-    /// reads one, serde-saphyr reads it too, to the same tree — the fast path never accepts what
-    /// serde-saphyr refuses.
-    #[test]
-    fn the_fast_path_accepts_nothing_serde_saphyr_refuses() {
+    /// Calls `f` with `per_file` copies of each example YAML file, each with 1 to `edits` random
+    /// edits (a character deleted, or one of `bits` inserted), from a fixed seed.
+    pub(crate) fn each_mutated_example(
+        mut seed: u64,
+        per_file: usize,
+        edits: usize,
+        bits: &[&str],
+        mut f: impl FnMut(&str),
+    ) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = |n: usize| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             (seed % n as u64) as usize
         };
-        let bits = [
-            " ", "\n", ":", "-", "#", "'", "\"", "&a ", "*a", "[", "{", "  ", "\t", "!", "? ", "|",
-            ">", ",", "]", "}", "%", "@", "`", "\r", "\u{feff}", "---\n", "...\n", "<<: ",
-        ];
-        let (mut tried, mut compared, mut by_lines) = (0, 0, 0);
         for e in walkdir::WalkDir::new(root) {
             let e = e.unwrap();
             if e.path().extension().is_none_or(|x| x != "yaml") {
                 continue;
             }
             let text = std::fs::read_to_string(e.path()).unwrap();
-            for _ in 0..60 {
+            for _ in 0..per_file {
                 let mut t = text.clone();
-                let mut at = next(t.len());
-                while !t.is_char_boundary(at) {
-                    at -= 1;
-                }
-                if next(3) == 0 {
-                    if let Some(c) = t[at..].chars().next() {
-                        t.replace_range(at..at + c.len_utf8(), "");
+                let n = if edits > 1 { 1 + next(edits) } else { 1 };
+                for _ in 0..n {
+                    let mut at = next(t.len());
+                    while !t.is_char_boundary(at) {
+                        at -= 1;
                     }
-                } else {
-                    t.insert_str(at, bits[next(bits.len())]);
+                    if next(3) == 0 {
+                        if let Some(c) = t[at..].chars().next() {
+                            t.replace_range(at..at + c.len_utf8(), "");
+                        }
+                    } else {
+                        t.insert_str(at, bits[next(bits.len())]);
+                    }
                 }
-                tried += 1;
-                if let Some(n) = crate::load::fast::parse(&t) {
-                    compared += 1;
-                    assert_eq!(Some(&n), parse_serde(&t).as_ref().ok(), "{t:?}");
-                }
-                if let Some(n) = crate::load::lines::parse(&t) {
-                    by_lines += 1;
-                    assert_eq!(Some(&n), parse_serde(&t).as_ref().ok(), "lines: {t:?}");
-                }
+                f(&t);
             }
         }
+    }
+
+    /// Mutated plan files (a character inserted or deleted at random): wherever the fast path
+    /// reads one, serde-saphyr reads it too, to the same tree — the fast path never accepts what
+    /// serde-saphyr refuses.
+    #[test]
+    fn the_fast_path_accepts_nothing_serde_saphyr_refuses() {
+        let bits = [
+            " ", "\n", ":", "-", "#", "'", "\"", "&a ", "*a", "[", "{", "  ", "\t", "!", "? ", "|",
+            ">", ",", "]", "}", "%", "@", "`", "\r", "\u{feff}", "---\n", "...\n", "<<: ",
+        ];
+        let (mut tried, mut compared, mut by_lines) = (0, 0, 0);
+        each_mutated_example(0x2545_f491_4f6c_dd1d, 60, 1, &bits, |t| {
+            tried += 1;
+            if let Some(n) = crate::load::fast::parse(t) {
+                compared += 1;
+                assert_eq!(Some(&n), parse_serde(t).as_ref().ok(), "{t:?}");
+            }
+            if let Some(n) = crate::load::lines::parse(t) {
+                by_lines += 1;
+                assert_eq!(Some(&n), parse_serde(t).as_ref().ok(), "lines: {t:?}");
+            }
+        });
         assert!(compared * 3 > tried, "{compared} of {tried}");
         assert!(by_lines * 4 > tried, "{by_lines} of {tried} read by lines");
     }
