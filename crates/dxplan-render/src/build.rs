@@ -156,7 +156,7 @@ pub fn build(dir: &Path, opts: &Options) -> Result<Outcome, IoFailure> {
             .context
             .plan_dir
             .as_ref()
-            .is_some_and(|d| d.join("templates/layout.typ").is_file());
+            .is_some_and(|d| d.join(crate::pdf::OWN_LAYOUT).is_file());
         crate::pdf::prefetch_fonts(own_layout);
     }
     let dxplan_core::Compiled {

@@ -24,15 +24,15 @@ use dxplan_core::render_rules as rules;
 pub struct PdfRenderer;
 
 const LAYOUT: &str = include_str!("../../../templates/layout.typ");
-/// Preferred family (ND30), and the metric-compatible fallback embedded in the binary.
 /// Where a plan keeps its own layout, as messages and findings name it.
 pub const OWN_LAYOUT: &str = "templates/layout.typ";
 
+/// Preferred family (ND30), and the metric-compatible fallback embedded in the binary.
 const TIMES: &str = "Times New Roman";
+const LIBERATION: &str = "Liberation Serif";
 /// A plan's own `layout.typ` is untrusted code: typst compiles it on a thread that gets this long
 /// (the built-in layout of a 1,000-project plan takes under 1 s in a release build).
 const COMPILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
-const LIBERATION: &str = "Liberation Serif";
 
 struct PlanWorld {
     library: LazyHash<Library>,
@@ -235,7 +235,7 @@ impl PdfRenderer {
     /// Layout template: the plan's `templates/layout.typ` if any, else the built-in one.
     fn layout(ctx: &Context) -> (String, String) {
         if let Some(dir) = &ctx.plan_dir {
-            let p = dir.join("templates/layout.typ");
+            let p = dir.join(OWN_LAYOUT);
             // Only a regular file inside the plan (1 MiB at most); `check` reports a refused one.
             if let Ok(b) = dxplan_core::fsutil::read_in_plan(dir, &p, 1 << 20) {
                 return (
@@ -271,7 +271,9 @@ fn render(
     all_fonts: bool,
 ) -> Result<Vec<u8>, RenderError> {
     let (layout, layout_name) = PdfRenderer::layout(ctx);
-    let (fonts, family, missing) = fonts(doc, ctx, all_fonts || layout_name == OWN_LAYOUT);
+    // Only a plan's own layout has lines an author can go to, and may name any font.
+    let own = layout_name == OWN_LAYOUT;
+    let (fonts, family, missing) = fonts(doc, ctx, all_fonts || own);
     font_findings(&family, &missing, diags);
     let json = serde_json::to_vec(doc).map_err(|e| RenderError::of("PDF", e))?;
     let mut inputs = Dict::new();
@@ -283,7 +285,7 @@ fn render(
         doc: Bytes::new(json),
         doc_id: file_id("/doc.json"),
     };
-    let (result, world) = compile_bounded(world, layout_name == OWN_LAYOUT)?;
+    let (result, world) = compile_bounded(world, own)?;
     let line_of = |d: &typst::diag::SourceDiagnostic| {
         world
             .range(d.span)
@@ -295,8 +297,6 @@ fn render(
             .unwrap_or_default();
         format!("{line}{}", d.message)
     };
-    // Only a plan's own layout has lines an author can go to.
-    let own = layout_name == OWN_LAYOUT;
     for w in result
         .warnings
         .iter()

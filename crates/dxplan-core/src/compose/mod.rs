@@ -254,10 +254,7 @@ fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<Strin
         match b {
             Block::Paragraph(p) => {
                 for r in &mut p.runs {
-                    // C0, DEL and C1 controls have bytes below 0x20, 0x7F or a 0xC2 lead.
-                    if r.text
-                        .bytes()
-                        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2)
+                    if crate::load::may_hold_control(&r.text, b"\n\t")
                         && r.text
                             .contains(|c: char| c.is_control() && c != '\n' && c != '\t')
                     {

@@ -40,11 +40,10 @@ struct Reader<'t> {
 /// The tree of a plan file in the line subset, or `None` for `load::fast` to read it.
 pub fn parse(text: &str) -> Option<Node> {
     // Characters whose YAML meaning this reader does not reproduce: tabs, carriage returns, other
-    // C0 controls, DEL, C1 controls and NEL (after 0xC2), byte-order marks and U+2028/2029
-    // (0xE2 0x80 0xA8/0xA9, 0xEF 0xBB 0xBF).
+    // C0 controls, DEL, C1 controls and NEL, byte-order marks and U+2028/2029 (0xE2 0x80
+    // 0xA8/0xA9, 0xEF 0xBB 0xBF).
     let b = text.as_bytes();
-    if b.iter()
-        .any(|&c| (c < 0x20 && c != b'\n') || c == 0x7f || c == 0xc2)
+    if super::may_hold_control(text, b"\n")
         || b.windows(3).any(|w| {
             w == [0xef, 0xbb, 0xbf]
                 || (w[0] == 0xe2 && w[1] == 0x80 && w[2] >= 0xa8 && w[2] <= 0xa9)

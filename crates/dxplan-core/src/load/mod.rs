@@ -470,11 +470,8 @@ fn escaped_controls(node: &Node, source: SourceId, text: &str, diags: &mut Vec<D
     }
     let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
     let mut check = |s: &str, span: &Range<usize>| {
-        // Control characters are C0 (but the line breaks and tabs of every long text), DEL and
-        // C1 (U+0080–U+009F, after a 0xC2 byte).
-        let suspect =
-            |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r')) || b == 0x7f || b == 0xc2;
-        if !s.bytes().any(suspect) {
+        // Not for the line breaks and tabs of every long text.
+        if !may_hold_control(s, b"\n\t\r") {
             return;
         }
         let raw = text.get(span.clone()).unwrap_or("");
@@ -502,6 +499,15 @@ fn escaped_controls(node: &Node, source: SourceId, text: &str, diags: &mut Vec<D
         }
     }
     walk(node, &mut check);
+}
+
+/// Whether `s` may hold a control character other than `allowed` (C0 bytes): one pass over the
+/// bytes, for the checks that look at characters only when it says yes. Every C0 control and DEL
+/// is its own byte; every C1 control (U+0080–U+009F) starts with 0xC2, which no Vietnamese letter
+/// does (they are U+00C0 and up).
+pub(crate) fn may_hold_control(s: &str, allowed: &[u8]) -> bool {
+    s.bytes()
+        .any(|b| (b < 0x20 && !allowed.contains(&b)) || b == 0x7f || b == 0xc2)
 }
 
 /// Characters that are NFC in any string, whatever stands beside them (quick check "Yes",

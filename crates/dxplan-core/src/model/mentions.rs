@@ -61,51 +61,56 @@ pub fn scan(source: SourceId, text: &str) -> Vec<Mention> {
         if prev_start == prev_end {
             continue;
         }
-        let (at, w) = (prev_start, &text[prev_start..prev_end]);
-        let sym = w.trim_end_matches(TRAILING);
-        let sym = sym.trim_start_matches(['(', '[', '„', '“', '"', '\'', '\\']);
-        if !sym.starts_with(|c: char| c.is_ascii_digit()) || !sym.contains('/') || sym.len() < 4 {
+        let Some(sym) = symbol(text, prev_start, &text[prev_start..prev_end]) else {
             continue;
-        }
-        // Symbols of the form "123/QĐ-TTg" only: a date itself ("15/02/2022") is not a symbol.
-        if date(sym).is_ok() || in_comment(text, at) {
-            continue;
-        }
+        };
         // The five words after "ngày", with their offsets.
         let next = words_from(text, pos + "ngày".len(), 5);
-        let Some(&(d_at, d1)) = next.first() else {
-            continue;
-        };
-        // "ngày càng", "ngày hôm nay": not a date at all.
-        if !d1.starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let (raw, parsed) = if next.get(1).map(|w| w.1) == Some("tháng") {
-            // "15 tháng 02 năm 2022"; the words between are checked, since the date parser
-            // reads the numbers only ("31 tháng 3 tháng 2022" would pass).
-            let Some(&(y_at, y)) = next.get(4) else {
-                continue;
-            };
-            let y = y.trim_end_matches(TRAILING);
-            let raw = &text[d_at..y_at + y.len()];
-            let shaped = next.get(3).map(|w| w.1) == Some("năm")
-                && [d1, next[2].1, y]
-                    .iter()
-                    .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-            (raw, if shaped { date(raw).ok() } else { None })
-        } else {
-            let d = d1.trim_end_matches(TRAILING);
-            (d, date(d).ok())
-        };
-        out.push(Mention {
-            source,
-            symbol: sym.to_string(),
-            date: parsed,
-            raw: raw.to_string(),
-            span: d_at..d_at + raw.len(),
-        });
+        out.extend(mention(source, text, sym, &next));
     }
     out
+}
+
+/// The document symbol a word at byte `at` is, if any: a word with a '/' that starts with a digit
+/// ("38/KH-UBND"), not a date itself ("15/02/2022"), not in a comment line.
+fn symbol<'a>(text: &str, at: usize, word: &'a str) -> Option<&'a str> {
+    let sym = word.trim_end_matches(TRAILING);
+    let sym = sym.trim_start_matches(['(', '[', '„', '“', '"', '\'', '\\']);
+    let shaped =
+        sym.starts_with(|c: char| c.is_ascii_digit()) && sym.contains('/') && sym.len() >= 4;
+    (shaped && date(sym).is_err() && !in_comment(text, at)).then_some(sym)
+}
+
+/// The mention of `sym` whose date is in the words after its "ngày" (`after`, with their offsets):
+/// "15/02/2022", or "15 tháng 02 năm 2022"; `None` when no date follows ("ngày càng") or the long
+/// form runs out of words.
+fn mention(source: SourceId, text: &str, sym: &str, after: &[(usize, &str)]) -> Option<Mention> {
+    let &(d_at, d1) = after.first()?;
+    if !d1.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (raw, parsed) = if after.get(1).map(|w| w.1) == Some("tháng") {
+        // The words between are checked, since the date parser reads the numbers only ("31 tháng
+        // 3 tháng 2022" would pass).
+        let &(y_at, y) = after.get(4)?;
+        let y = y.trim_end_matches(TRAILING);
+        let raw = &text[d_at..y_at + y.len()];
+        let shaped = after.get(3).map(|w| w.1) == Some("năm")
+            && [d1, after[2].1, y]
+                .iter()
+                .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        (raw, if shaped { date(raw).ok() } else { None })
+    } else {
+        let d = d1.trim_end_matches(TRAILING);
+        (d, date(d).ok())
+    };
+    Some(Mention {
+        source,
+        symbol: sym.to_string(),
+        date: parsed,
+        raw: raw.to_string(),
+        span: d_at..d_at + raw.len(),
+    })
 }
 
 /// Up to `n` whitespace-separated words of `text` from byte `from`, with their offsets.
@@ -185,58 +190,26 @@ mod tests {
 mod reference {
     use super::*;
 
-    /// The reading of every word of a file, as `scan` was before it started from "ngày": the
-    /// reference the faster one must agree with.
+    /// The reading of every word of a file, as `scan` was before it started from "ngày" (the same
+    /// `symbol` and `mention` for what it finds): the reference the faster search must agree with.
     #[allow(clippy::needless_range_loop)]
     fn scan_every_word(source: SourceId, text: &str) -> Vec<Mention> {
         let words: Vec<(usize, &str)> = words(text);
         let mut out = Vec::new();
         for i in 0..words.len() {
             let (at, w) = words[i];
-            let sym = w.trim_end_matches(TRAILING);
-            let sym = sym.trim_start_matches(['(', '[', '„', '“', '"', '\'', '\\']);
-            if !sym.starts_with(|c: char| c.is_ascii_digit()) || !sym.contains('/') || sym.len() < 4
-            {
+            let Some(sym) = symbol(text, at, w) else {
                 continue;
-            }
-            // Symbols of the form "123/QĐ-TTg" only: a date itself ("15/02/2022") is not a symbol.
-            if date(sym).is_ok() || in_comment(text, at) {
-                continue;
-            }
+            };
             if words.get(i + 1).map(|w| w.1) != Some("ngày") {
                 continue;
             }
-            let Some(&(d_at, d1)) = words.get(i + 2) else {
-                continue;
-            };
-            // "ngày càng", "ngày hôm nay": not a date at all.
-            if !d1.starts_with(|c: char| c.is_ascii_digit()) {
-                continue;
-            }
-            let (raw, parsed) = if words.get(i + 3).map(|w| w.1) == Some("tháng") {
-                // "15 tháng 02 năm 2022"; the words between are checked, since the date parser
-                // reads the numbers only ("31 tháng 3 tháng 2022" would pass).
-                let Some(&(y_at, y)) = words.get(i + 6) else {
-                    continue;
-                };
-                let y = y.trim_end_matches(TRAILING);
-                let raw = &text[d_at..y_at + y.len()];
-                let shaped = words.get(i + 5).map(|w| w.1) == Some("năm")
-                    && [d1, words[i + 4].1, y]
-                        .iter()
-                        .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-                (raw, if shaped { date(raw).ok() } else { None })
-            } else {
-                let d = d1.trim_end_matches(TRAILING);
-                (d, date(d).ok())
-            };
-            out.push(Mention {
+            out.extend(mention(
                 source,
-                symbol: sym.to_string(),
-                date: parsed,
-                raw: raw.to_string(),
-                span: d_at..d_at + raw.len(),
-            });
+                text,
+                sym,
+                words.get(i + 2..).unwrap_or(&[]),
+            ));
         }
         out
     }
