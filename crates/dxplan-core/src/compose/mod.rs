@@ -177,11 +177,17 @@ fn has_office(text: &str) -> bool {
     })
 }
 
+/// Whether [`typography`] has anything to change: most runs have neither a quotation mark nor
+/// an office. Single-character searches (memchr), not a search for either of two characters,
+/// which decodes every character.
+fn typography_changes(text: &str) -> bool {
+    text.contains('"') || text.contains('„') || has_office(text)
+}
+
 /// One Vietnamese quotation style in the official text, whatever the author or the framework
 /// typed: "…" and „…” become “…”. And titles of office never break across lines.
 pub fn typography(text: &str) -> String {
-    // Most runs have neither a quotation mark nor an office: one pass over the bytes says so.
-    if !text.contains(['"', '„']) && !has_office(text) {
+    if !typography_changes(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -224,12 +230,18 @@ pub fn join_symbols(text: &str) -> String {
             out.push(' ');
         }
         // A symbol has a digit ("38/KH-UBND"), is upper case ("CT/TU"), or is a short
-        // abbreviation ("b/c"); "Mới/Chuyển tiếp" in a narrow column may still break.
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let symbol = core.chars().any(|c| c.is_ascii_digit())
-            || !core.chars().any(char::is_lowercase)
-            || core.chars().count() <= 4;
-        if !word.contains('/') || !symbol || word.chars().count() > 30 || word.contains(JOIN) {
+        // abbreviation ("b/c"); "Mới/Chuyển tiếp" in a narrow column may still break. Words
+        // without a '/' are passed first, before any character is classified.
+        let symbol = |core: &str| {
+            core.chars().any(|c| c.is_ascii_digit())
+                || !core.chars().any(char::is_lowercase)
+                || core.chars().count() <= 4
+        };
+        if !word.contains('/')
+            || !symbol(word.trim_matches(|c: char| !c.is_alphanumeric()))
+            || word.chars().count() > 30
+            || word.contains(JOIN)
+        {
             out.push_str(word);
             continue;
         }
@@ -273,7 +285,9 @@ fn resolve_references(blocks: &mut [Block], label: &dyn Fn(&str) -> Option<Strin
                     if r.text.contains('/') {
                         r.text = join_symbols(&r.text);
                     }
-                    r.text = typography(&r.text);
+                    if typography_changes(&r.text) {
+                        r.text = typography(&r.text);
+                    }
                 }
             }
             Block::Table(t) => {
